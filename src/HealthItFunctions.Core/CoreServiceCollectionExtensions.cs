@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HealthItFunctions.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the domain services shared by the Functions app and the CLI.</summary>
+    public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}
