@@ -1,0 +1,79 @@
+// Data-plane roles for the function app's identity and, optionally, for the person deploying.
+// Shared keys and App Insights local auth are both disabled, so these roles are the only way in.
+
+param storageAccountName string
+param appInsightsName string
+
+@description('Principal id of the function app\'s user-assigned identity.')
+param managedIdentityPrincipalId string
+
+@description('Optional principal (developer or CI) that gets the same roles; empty skips it.')
+param userPrincipalId string = ''
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param userPrincipalType string = 'User'
+
+// Built-in role definition ids (identical in every tenant).
+var storageRoleIds = [
+  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner: host leases/timer state, deployment package, bulletins
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor: queue triggers, enqueueing, poison queues
+  '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor: articles, sources, runs
+]
+var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
+
+resource storageAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+// guid() over scope + principal + role keeps names stable, so redeploying is a no-op rather than a conflict.
+resource identityStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in storageRoleIds: {
+    name: guid(storageAccount.id, managedIdentityPrincipalId, roleId)
+    scope: storageAccount
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: managedIdentityPrincipalId
+      // Stated explicitly so ARM does not look up a just-created identity that has not replicated yet.
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+resource identityMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, managedIdentityPrincipalId, monitoringMetricsPublisherRoleId)
+  scope: applicationInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: managedIdentityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource userStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in storageRoleIds: if (!empty(userPrincipalId)) {
+    name: guid(storageAccount.id, userPrincipalId, roleId)
+    scope: storageAccount
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: userPrincipalId
+      principalType: userPrincipalType
+    }
+  }
+]
+
+resource userMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(applicationInsights.id, userPrincipalId, monitoringMetricsPublisherRoleId)
+  scope: applicationInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+  }
+}
