@@ -1,0 +1,11 @@
+using HealthItFunctions.Core;
+using HealthItFunctions.Infrastructure;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+builder.AddCore();
+builder.AddInfrastructure();
+
+builder.Build().Run();
