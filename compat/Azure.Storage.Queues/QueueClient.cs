@@ -56,6 +56,15 @@ public class QueueClient
         _name = StorageUris.GetResourceNames(queueUri).First;
     }
 
+    /// <summary>For <see cref="QueueServiceClient.GetQueueClient"/>: shares the service client's pipeline and message encoding.</summary>
+    internal QueueClient(Uri queueUri, StorageClientConfiguration configuration, QueueMessageEncoding messageEncoding, string queueName)
+    {
+        _uri = queueUri;
+        _configuration = configuration;
+        _messageEncoding = messageEncoding;
+        _name = queueName;
+    }
+
     public virtual string AccountName => _configuration.AccountName;
 
     public virtual string Name => _name;
