@@ -1,0 +1,55 @@
+using System.CommandLine;
+using HealthItFunctions.Cli.Pages;
+using HealthItFunctions.Core.Extraction;
+using Spectre.Console;
+
+namespace HealthItFunctions.Cli.Commands;
+
+/// <summary><c>healthit explain &lt;file&gt; [--url u]</c>: one page's fields with the rule that produced each, for fixing bad pages.</summary>
+internal sealed class ExplainCommand(IArticleExtractor extractor, IAnsiConsole console)
+{
+    private readonly SavedPageExtractor _pages = new(extractor);
+
+    public Command Build()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A saved HTML page." };
+        var url = new Option<string?>("--url") { Description = "The page's URL (selects per-source rules and URL dates)." };
+        var command = new Command("explain", "Show what the extractor finds on one page and which rule found it.") { file, url };
+        command.SetAction(result => Run(result.GetRequiredValue(file), Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var uri) ? uri : null));
+        return command;
+    }
+
+    internal int Run(FileInfo file, Uri? url)
+    {
+        if (!file.Exists)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] '{file.FullName}' does not exist.");
+            return 2;
+        }
+
+        var result = _pages.Extract(File.ReadAllBytes(file.FullName), url);
+        if (result.Article is not { } article)
+        {
+            console.MarkupLineInterpolated($"[yellow]not an article[/] ({result.Reason}): {result.Detail}");
+            return 0;
+        }
+
+        var table = new Table().AddColumns("field", "value", "rule");
+        string Rule(ArticleField field) => article.Rules.GetValueOrDefault(field) ?? "";
+        table.AddRow("title", Markup.Escape(article.Title), Rule(ArticleField.Title));
+        table.AddRow("publish time", Markup.Escape(article.PublishTime?.ToIsoString() ?? ""), Rule(ArticleField.PublishTime));
+        table.AddRow("source", Markup.Escape(article.Source ?? ""), Rule(ArticleField.Source));
+        table.AddRow("media", Markup.Escape(article.Media ?? ""), "catalog");
+        table.AddRow("author", Markup.Escape(article.Author ?? ""), Rule(ArticleField.Author));
+        table.AddRow("language", article.Language, Rule(ArticleField.Language));
+        table.AddRow("images", Markup.Escape(string.Join("\n", article.LeadImages)), Rule(ArticleField.Images));
+        table.AddRow("body", $"{article.Paragraphs.Count} paragraphs", Rule(ArticleField.Body));
+        console.Write(table);
+        foreach (var paragraph in article.Paragraphs)
+        {
+            console.WriteLine(paragraph);
+        }
+
+        return 0;
+    }
+}

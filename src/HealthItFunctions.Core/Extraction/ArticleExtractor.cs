@@ -1,0 +1,173 @@
+using HealthItFunctions.Core.Extraction.Dates;
+using HealthItFunctions.Core.Extraction.Families;
+using HealthItFunctions.Core.Extraction.Generic;
+using HealthItFunctions.Core.Extraction.Sources;
+using HtmlAgilityPack;
+
+namespace HealthItFunctions.Core.Extraction;
+
+/// <summary>
+/// Layered extraction: the page's catalogued source rules (seeds/sources.json), then page families (WeChat, gov.cn,
+/// government CMS metas), then the generic extractor for every field still missing.
+/// </summary>
+public sealed class ArticleExtractor : IArticleExtractor
+{
+    /// <summary>Below this much prose the "body" is a caption, a login box or a footer, not an article.</summary>
+    private const int MinBodyLength = 40;
+
+    private readonly SourceCatalog _catalog;
+    private readonly TimeProvider _timeProvider;
+    private readonly PublishTimeParser _parser;
+    private readonly DatePicker _datePicker;
+    private readonly IPageFamily[] _families;
+
+    public ArticleExtractor(SourceCatalog catalog, TimeProvider timeProvider, PublishTimeParser? parser = null)
+    {
+        _catalog = catalog;
+        _timeProvider = timeProvider;
+        _parser = parser ?? new PublishTimeParser();
+        _datePicker = new DatePicker(_parser);
+        _families = [new WeChatFamily(), new GovCnFamily(_parser), new GovCmsFamily(_parser)];
+    }
+
+    public ExtractionResult Extract(HtmlPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (string.IsNullOrWhiteSpace(page.Html))
+        {
+            return ExtractionResult.NotAnArticle(NotArticleReason.EmptyPage, "the page is empty");
+        }
+
+        var document = new HtmlDocument { OptionCheckSyntax = false };
+        document.LoadHtml(page.Html);
+        var source = _catalog.Match(page.Url);
+        if (source?.Detail is { } detailRules)
+        {
+            SourceRules.RemoveNodes(document, detailRules);
+        }
+
+        var context = new PageContext(document, page.Url, page.FetchedAt ?? _timeProvider.GetLocalNow(), DomIndex.Build(document.DocumentNode));
+        if (PageGate.Check(context) is { } gate)
+        {
+            return ExtractionResult.NotAnArticle(gate.Reason, gate.Detail);
+        }
+
+        var draft = new ExtractionDraft();
+        if (source is not null)
+        {
+            SourceRules.Contribute(context, source, _parser, draft);
+        }
+
+        foreach (var family in _families)
+        {
+            family.Contribute(context, draft);
+        }
+
+        var jsonLd = JsonLdArticle.Read(context.Index.JsonLd);
+        FindTitle(context, draft, jsonLd);
+
+        var (paragraphs, images) = FindBody(context, draft);
+        if (TextUtil.CountNonSpace(string.Concat(paragraphs)) < MinBodyLength || !ReadsLikeProse(draft.Body!))
+        {
+            return ExtractionResult.NotAnArticle(NotArticleReason.NoMainContent, "no block of the page reads like article text (navigation, list or portal page)");
+        }
+
+        var bodyStart = draft.Body![0];
+        if (_datePicker.Pick(context, draft.TitleNode, draft.Body!) is { } picked)
+        {
+            draft.OfferPublishTime(picked.Time, picked.Rule);
+        }
+
+        if (jsonLd?.DatePublished is { } ldDate)
+        {
+            draft.OfferPublishTime(_parser.Parse(ldDate, context.FetchedAt), "jsonld:datePublished");
+        }
+
+        if (BylineFinder.FindSource(context, draft.TitleNode, bodyStart) is { } line)
+        {
+            draft.OfferSource(line.Value, line.Rule);
+        }
+
+        draft.OfferSource(context.Meta("source", "og:site_name"), "meta:source");
+        draft.OfferSource(jsonLd?.Publisher, "jsonld:publisher");
+        draft.OfferAuthor(jsonLd?.Author, "jsonld:author");
+        draft.OfferAuthor(context.Meta("article:author", "author"), "meta:author");
+        if (BylineFinder.FindAuthor(context, draft.TitleNode, bodyStart) is { } byline)
+        {
+            draft.OfferAuthor(byline.Value, byline.Rule);
+        }
+
+        var (language, languageRule) = LanguageDetector.Detect(context.Index.Language, paragraphs);
+        var rules = new Dictionary<ArticleField, string>(draft.Rules)
+        {
+            [ArticleField.Media] = source is null ? "none" : "source:" + source.Id,
+            [ArticleField.Language] = languageRule,
+            [ArticleField.Images] = draft.Rules[ArticleField.Body],
+        };
+        return ExtractionResult.Success(new ExtractedArticle
+        {
+            Title = draft.Title ?? string.Empty,
+            PublishTime = draft.PublishTime,
+            Source = draft.Source,
+            Media = source?.Media,
+            Author = draft.Author,
+            Paragraphs = paragraphs,
+            LeadImages = images,
+            Language = language,
+            Rules = rules,
+        });
+    }
+
+    /// <summary>Link lists and menus score too when a page has nothing else; prose has sentence punctuation outside links.</summary>
+    private static bool ReadsLikeProse(IReadOnlyList<NodeInfo> body)
+    {
+        int text = 0, links = 0, punctuation = 0;
+        foreach (var node in body)
+        {
+            text += node.TextLength;
+            links += node.LinkTextLength;
+            punctuation += node.Punctuation;
+        }
+
+        return punctuation > 0 && links * 2 <= text;
+    }
+
+    private static void FindTitle(PageContext context, ExtractionDraft draft, JsonLdArticle? jsonLd)
+    {
+        if (draft.Title is not null)
+        {
+            draft.TitleNode ??= TitleFinder.FindHeadingNear(context.Index, TitleFinder.Squash(draft.Title));
+            return;
+        }
+
+        string?[] references = [context.Meta("og:title"), context.Meta("twitter:title"), jsonLd?.Headline];
+        if (TitleFinder.Find(context, references.OfType<string>()) is { } found)
+        {
+            draft.OfferTitle(found.Title, found.Rule, found.Node);
+        }
+    }
+
+    private static (List<string> Paragraphs, List<string> Images) FindBody(PageContext context, ExtractionDraft draft)
+    {
+        if (draft.Body is { } offered)
+        {
+            var (paragraphs, images) = ParagraphCollector.Collect(context.Index, offered, context.Url);
+            var cleaned = BodyCleaner.Clean(paragraphs, draft.Title);
+            if (TextUtil.CountNonSpace(string.Concat(cleaned)) >= MinBodyLength)
+            {
+                return (cleaned, images);
+            }
+
+            draft.RejectBody();
+        }
+
+        if (ContentScorer.FindBest(context.Index) is not { } best)
+        {
+            return ([], []);
+        }
+
+        draft.OfferBody(ContentScorer.WithSiblings(context.Index, best), "generic:density");
+        var (generic, genericImages) = ParagraphCollector.Collect(context.Index, draft.Body!, context.Url);
+        return (BodyCleaner.Clean(generic, draft.Title), genericImages);
+    }
+}

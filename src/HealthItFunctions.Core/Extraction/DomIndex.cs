@@ -1,0 +1,366 @@
+using System.Text;
+using HtmlAgilityPack;
+
+namespace HealthItFunctions.Core.Extraction;
+
+/// <summary>Per-element statistics gathered bottom-up in one walk; the generic extractor scores these.</summary>
+internal sealed class NodeInfo(HtmlNode node, NodeInfo? parent, bool isBlock)
+{
+    public HtmlNode Node { get; } = node;
+
+    public NodeInfo? Parent { get; } = parent;
+
+    public bool IsBlock { get; } = isBlock;
+
+    /// <summary>Nearest block-level ancestor-or-self; inline text is credited to it.</summary>
+    public NodeInfo? Block { get; init; }
+
+    /// <summary>Non-whitespace characters in the subtree.</summary>
+    public int TextLength { get; set; }
+
+    public int LinkTextLength { get; set; }
+
+    /// <summary>Sentence punctuation outside links: GNE's signal that text is prose, not labels.</summary>
+    public int Punctuation { get; set; }
+
+    public int Tags { get; set; }
+
+    public int Links { get; set; }
+
+    /// <summary>Text whose nearest block is this node, outside links: a "paragraph" in Readability's sense.</summary>
+    public int OwnTextLength { get; set; }
+
+    public int OwnPunctuation { get; set; }
+
+    public double ContentScore { get; set; }
+
+    /// <summary>Span of this subtree in <see cref="DomIndex.Text"/>.</summary>
+    public int TextStart { get; set; }
+
+    public int TextEnd { get; set; }
+
+    public NodeInfo? EffectiveBlock => IsBlock ? this : Block;
+
+    public double LinkDensity => TextLength == 0 ? 0 : (double)LinkTextLength / TextLength;
+}
+
+internal sealed class DomIndex
+{
+    private static readonly HashSet<string> Invisible = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "svg", "canvas", "object", "embed", "iframe", "select", "textarea", "button", "input", "option", "map",
+    };
+
+    internal static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    {
+        "html", "body", "div", "p", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "form",
+        "fieldset", "figure", "figcaption", "center", "hr", "br", "address", "details", "summary", "dialog", "menu",
+    };
+
+    /// <summary>
+    /// Keyed by the element's offset in the source: unique per parsed element and, unlike a reference-keyed map, free of
+    /// the per-object identity hash that showed as a tenth of extraction time.
+    /// </summary>
+    private readonly Dictionary<int, NodeInfo> _byNode;
+
+    private DomIndex(List<NodeInfo> nodes, Dictionary<int, NodeInfo> byNode, string text, Dictionary<string, string> metas,
+        string titleTag, List<string> scripts, List<string> jsonLd, string? language)
+    {
+        Nodes = nodes;
+        _byNode = byNode;
+        Text = text;
+        Metas = metas;
+        TitleTag = titleTag;
+        Scripts = scripts;
+        JsonLd = jsonLd;
+        Language = language;
+    }
+
+    /// <summary>Elements in document order.</summary>
+    public IReadOnlyList<NodeInfo> Nodes { get; }
+
+    /// <summary>The visible text of the page in document order, blocks separated by newlines.</summary>
+    public string Text { get; }
+
+    /// <summary>meta name/property/itemprop (lower-cased) to content; the first occurrence wins.</summary>
+    public IReadOnlyDictionary<string, string> Metas { get; }
+
+    public string TitleTag { get; }
+
+    public IReadOnlyList<string> Scripts { get; }
+
+    public IReadOnlyList<string> JsonLd { get; }
+
+    /// <summary>The &lt;html lang&gt; attribute, if any.</summary>
+    public string? Language { get; }
+
+    public NodeInfo? Find(HtmlNode node) =>
+        _byNode.TryGetValue(node.StreamPosition, out var info) && ReferenceEquals(info.Node, node) ? info : null;
+
+    /// <summary>The indexed element itself or its nearest indexed ancestor.</summary>
+    public NodeInfo? FindOrAncestor(HtmlNode? node)
+    {
+        for (; node is not null; node = node.ParentNode)
+        {
+            if (Find(node) is { } info)
+            {
+                return info;
+            }
+        }
+
+        return null;
+    }
+
+    public static DomIndex Build(HtmlNode root)
+    {
+        var nodes = new List<NodeInfo>(1024);
+        var byNode = new Dictionary<int, NodeInfo>(1024);
+        var text = new StringBuilder(16 * 1024);
+        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var scripts = new List<string>();
+        var jsonLd = new List<string>();
+        string titleTag = string.Empty;
+        string? language = null;
+
+        // Explicit stack: badly nested old pages (unclosed <font>, <p>) nest deeper than recursion safely allows.
+        var stack = new Stack<(HtmlNode Node, NodeInfo? Exit)>(256);
+        NodeInfo? current = null;
+        var linkDepth = 0;
+        stack.Push((root, null));
+
+        while (stack.Count > 0)
+        {
+            var (node, exit) = stack.Pop();
+            if (exit is not null)
+            {
+                exit.TextEnd = text.Length;
+                if (exit.Node.Name == "a")
+                {
+                    linkDepth--;
+                }
+
+                if (exit.IsBlock)
+                {
+                    AppendBreak(text);
+                }
+                else if (text.Length > 0 && char.IsAsciiDigit(text[^1]))
+                {
+                    // <span>18-03-08</span><span>23:16</span> renders apart; glued, the date and time would read as one number.
+                    text.Append(' ');
+                }
+
+                if (exit.Parent is { } parent)
+                {
+                    parent.TextLength += exit.TextLength;
+                    parent.LinkTextLength += exit.LinkTextLength;
+                    parent.Punctuation += exit.Punctuation;
+                    parent.Tags += exit.Tags;
+                    parent.Links += exit.Links;
+                }
+
+                current = exit.Parent;
+                continue;
+            }
+
+            switch (node.NodeType)
+            {
+                case HtmlNodeType.Text:
+                    if (current is not null)
+                    {
+                        AppendText(((HtmlTextNode)node).Text, current, linkDepth > 0, text);
+                    }
+
+                    continue;
+                case HtmlNodeType.Comment:
+                    continue;
+                case HtmlNodeType.Document:
+                    PushChildren(stack, node);
+                    continue;
+            }
+
+            var name = node.Name;
+            if (name == "html")
+            {
+                language ??= NullIfEmpty(node.GetAttributeValue("lang", null) ?? node.GetAttributeValue("xml:lang", null));
+            }
+
+            if (Invisible.Contains(name))
+            {
+                CollectHeadData(node, metas, scripts, jsonLd, ref titleTag);
+                continue;
+            }
+
+            if (name is "meta" or "title" or "link")
+            {
+                CollectHeadData(node, metas, scripts, jsonLd, ref titleTag);
+                continue;
+            }
+
+            if (IsHidden(node))
+            {
+                continue;
+            }
+
+            var isBlock = BlockTags.Contains(name);
+            var info = new NodeInfo(node, current, isBlock)
+            {
+                Block = isBlock ? null : current?.EffectiveBlock,
+                TextStart = text.Length,
+                Tags = 1,
+            };
+            if (isBlock)
+            {
+                AppendBreak(text);
+                info.TextStart = text.Length;
+            }
+
+            if (name == "a")
+            {
+                linkDepth++;
+                if (node.Attributes["href"] is not null)
+                {
+                    info.Links = 1;
+                }
+            }
+
+            nodes.Add(info);
+            byNode.TryAdd(node.StreamPosition, info);
+            current = info;
+            stack.Push((node, info));
+            PushChildren(stack, node);
+        }
+
+        return new DomIndex(nodes, byNode, text.ToString(), metas, titleTag, scripts, jsonLd, language);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static void PushChildren(Stack<(HtmlNode, NodeInfo?)> stack, HtmlNode node)
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Count - 1; i >= 0; i--)
+        {
+            stack.Push((children[i], null));
+        }
+    }
+
+    private static bool IsHidden(HtmlNode node)
+    {
+        if (node.Attributes["hidden"] is not null)
+        {
+            return true;
+        }
+
+        var style = node.Attributes["style"]?.Value;
+        return style is not null && style.Contains("display", StringComparison.OrdinalIgnoreCase) && TextUtil.DisplayNone().IsMatch(style);
+    }
+
+    private static void AppendBreak(StringBuilder text)
+    {
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            if (text[^1] == ' ')
+            {
+                text.Length--;
+            }
+
+            text.Append('\n');
+        }
+    }
+
+    private static void AppendText(string raw, NodeInfo owner, bool inLink, StringBuilder text)
+    {
+        var value = raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw;
+        var length = 0;
+        var punctuation = 0;
+        foreach (var c in value)
+        {
+            if (TextUtil.IsSpace(c))
+            {
+                if (text.Length > 0 && text[^1] is not (' ' or '\n'))
+                {
+                    text.Append(' ');
+                }
+
+                continue;
+            }
+
+            text.Append(c);
+            length++;
+            if (TextUtil.IsSentencePunctuation(c))
+            {
+                punctuation++;
+            }
+        }
+
+        if (length == 0)
+        {
+            return;
+        }
+
+        owner.TextLength += length;
+        if (inLink)
+        {
+            owner.LinkTextLength += length;
+            return;
+        }
+
+        owner.Punctuation += punctuation;
+        if (owner.EffectiveBlock is { } block)
+        {
+            block.OwnTextLength += length;
+            block.OwnPunctuation += punctuation;
+        }
+    }
+
+    private static void CollectHeadData(HtmlNode node, Dictionary<string, string> metas, List<string> scripts, List<string> jsonLd, ref string titleTag)
+    {
+        switch (node.Name)
+        {
+            case "meta":
+                var content = node.GetAttributeValue("content", null);
+                if (content is null)
+                {
+                    return;
+                }
+
+                content = HtmlEntity.DeEntitize(content).Trim();
+                foreach (var attribute in (ReadOnlySpan<string>)["name", "property", "itemprop", "http-equiv"])
+                {
+                    var key = node.GetAttributeValue(attribute, null);
+                    if (!string.IsNullOrEmpty(key))
+                    {
+                        metas.TryAdd(key.Trim(), content);
+                    }
+                }
+
+                return;
+            case "title":
+                if (titleTag.Length == 0 && node.ParentNode?.Name is not "svg")
+                {
+                    titleTag = TextUtil.Collapse(HtmlEntity.DeEntitize(node.InnerText));
+                }
+
+                return;
+            case "script":
+                // A script's content is one raw text node; InnerHtml would re-serialise it.
+                var script = node.FirstChild is HtmlTextNode { NextSibling: null } only ? only.Text : node.InnerHtml;
+                if (script.Length == 0)
+                {
+                    return;
+                }
+
+                if (node.GetAttributeValue("type", "").Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                {
+                    jsonLd.Add(script);
+                }
+                else
+                {
+                    scripts.Add(script);
+                }
+
+                return;
+        }
+    }
+}

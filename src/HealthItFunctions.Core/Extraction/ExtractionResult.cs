@@ -1,0 +1,79 @@
+using HealthItFunctions.Core.Extraction.Dates;
+
+namespace HealthItFunctions.Core.Extraction;
+
+public enum ArticleField
+{
+    Title,
+    PublishTime,
+    Source,
+    Media,
+    Author,
+    Body,
+    Images,
+    Language,
+}
+
+public enum NotArticleReason
+{
+    /// <summary>No visible text at all.</summary>
+    EmptyPage,
+
+    /// <summary>Captcha, 环境异常 or another anti-bot wall instead of the page.</summary>
+    Blocked,
+
+    /// <summary>The publisher removed the article (该内容已被发布者删除 and similar).</summary>
+    Deleted,
+
+    /// <summary>Text exists but no block reads like an article body (lists, navigation, portals).</summary>
+    NoMainContent,
+}
+
+/// <summary>The extracted fields plus, per field, the rule that produced it (for debugging bad pages).</summary>
+public sealed record ExtractedArticle
+{
+    public required string Title { get; init; }
+
+    public PublishTime? PublishTime { get; init; }
+
+    /// <summary>The 来源 shown on the page (the account name for WeChat).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The media name as the bulletin prints it, when the page belongs to a catalogued source.</summary>
+    public string? Media { get; init; }
+
+    public string? Author { get; init; }
+
+    public required IReadOnlyList<string> Paragraphs { get; init; }
+
+    public IReadOnlyList<string> LeadImages { get; init; } = [];
+
+    public required string Language { get; init; }
+
+    public required IReadOnlyDictionary<ArticleField, string> Rules { get; init; }
+
+    public string Content => string.Join('\n', Paragraphs);
+}
+
+public sealed record ExtractionResult
+{
+    private ExtractionResult(ExtractedArticle? article, NotArticleReason? reason, string? detail)
+    {
+        Article = article;
+        Reason = reason;
+        Detail = detail;
+    }
+
+    public ExtractedArticle? Article { get; }
+
+    public NotArticleReason? Reason { get; }
+
+    /// <summary>Human-readable explanation when the page is not an article.</summary>
+    public string? Detail { get; }
+
+    public bool IsArticle => Article is not null;
+
+    public static ExtractionResult Success(ExtractedArticle article) => new(article, null, null);
+
+    public static ExtractionResult NotAnArticle(NotArticleReason reason, string detail) => new(null, reason, detail);
+}

@@ -1,0 +1,28 @@
+using HealthItFunctions.Core.Extraction.Dates;
+
+namespace HealthItFunctions.Core.Extraction.Families;
+
+/// <summary>www.gov.cn: firstpublishedtime is the first-publication time in Beijing time; the body is #UCAP-CONTENT (news) or .pages_content (policy library).</summary>
+internal sealed class GovCnFamily(PublishTimeParser parser) : IPageFamily
+{
+    public string Name => "gov-cn";
+
+    public void Contribute(PageContext page, ExtractionDraft draft)
+    {
+        if (page.Meta("firstpublishedtime") is { } first)
+        {
+            draft.OfferPublishTime(parser.Parse(first, page.FetchedAt), "gov-cn:meta firstpublishedtime");
+        }
+
+        var body = page.Document.GetElementbyId("UCAP-CONTENT");
+        if (body is null && page.HostMatches("gov.cn"))
+        {
+            body = page.Document.DocumentNode.SelectSingleNode("//*[contains(concat(' ', normalize-space(@class), ' '), ' pages_content ')]");
+        }
+
+        if (body is not null && page.Index.Find(body) is { } info)
+        {
+            draft.OfferBody([info], "gov-cn:#UCAP-CONTENT");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using HtmlAgilityPack;
+
+namespace HealthItFunctions.Core.Extraction.Generic;
+
+/// <summary>Turns the chosen body element(s) into text paragraphs and image URLs, skipping link lists and widgets inside them.</summary>
+internal static class ParagraphCollector
+{
+    private const int MaxLeadImages = 3;
+
+    public static (List<string> Paragraphs, List<string> Images) Collect(DomIndex index, IEnumerable<NodeInfo> roots, Uri? baseUrl)
+    {
+        var paragraphs = new List<string>();
+        var images = new List<string>();
+        var buffer = new StringBuilder();
+        var stack = new Stack<(HtmlNode Node, bool Exit)>();
+        foreach (var root in roots)
+        {
+            stack.Push((root.Node, false));
+            while (stack.Count > 0)
+            {
+                var (node, exit) = stack.Pop();
+                if (exit)
+                {
+                    Flush(buffer, paragraphs);
+                    continue;
+                }
+
+                if (node.NodeType == HtmlNodeType.Text)
+                {
+                    var raw = ((HtmlTextNode)node).Text;
+                    buffer.Append(raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw);
+                    continue;
+                }
+
+                if (node.NodeType != HtmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (node.Name == "img")
+                {
+                    AddImage(node, baseUrl, images);
+                    continue;
+                }
+
+                if (node.Name == "br")
+                {
+                    Flush(buffer, paragraphs);
+                    continue;
+                }
+
+                // Unindexed elements are scripts, styles, form controls and hidden nodes.
+                if (index.Find(node) is not { } info || (!ReferenceEquals(node, root.Node) && IsWidget(info)))
+                {
+                    continue;
+                }
+
+                if (info.IsBlock)
+                {
+                    Flush(buffer, paragraphs);
+                    stack.Push((node, true));
+                }
+
+                var children = node.ChildNodes;
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push((children[i], false));
+                }
+            }
+
+            Flush(buffer, paragraphs);
+        }
+
+        return (paragraphs, images);
+    }
+
+    /// <summary>Link lists (related articles, tags, share bars) nested inside the body.</summary>
+    private static bool IsWidget(NodeInfo info)
+    {
+        var prose = info.TextLength - info.LinkTextLength;
+        if (info.Links >= 2 && info.LinkDensity > 0.5 && prose < 60)
+        {
+            return true;
+        }
+
+        return info.Node.Name is "nav" or "aside" or "form" || (ContentScorer.ClassWeight(info) < 1 && info.LinkDensity > 0.3 && prose < 200);
+    }
+
+    private static void Flush(StringBuilder buffer, List<string> paragraphs)
+    {
+        if (buffer.Length == 0)
+        {
+            return;
+        }
+
+        var text = TextUtil.Collapse(buffer.ToString());
+        buffer.Clear();
+        if (text.Length > 0)
+        {
+            paragraphs.Add(text);
+        }
+    }
+
+    private static void AddImage(HtmlNode img, Uri? baseUrl, List<string> images)
+    {
+        if (images.Count >= MaxLeadImages)
+        {
+            return;
+        }
+
+        var source = img.GetAttributeValue("data-src", null) ?? img.GetAttributeValue("data-original", null) ?? img.GetAttributeValue("src", null);
+        if (string.IsNullOrWhiteSpace(source) || source.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || IsIcon(img))
+        {
+            return;
+        }
+
+        source = HtmlEntity.DeEntitize(source.Trim());
+        if (Uri.TryCreate(source, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            images.Add(absolute.ToString());
+        }
+        else if (source.StartsWith("//", StringComparison.Ordinal))
+        {
+            images.Add((baseUrl?.Scheme ?? "https") + ":" + source);
+        }
+        else if (baseUrl is not null && Uri.TryCreate(baseUrl, source, out var resolved))
+        {
+            images.Add(resolved.ToString());
+        }
+    }
+
+    private static bool IsIcon(HtmlNode img) =>
+        (int.TryParse(img.GetAttributeValue("width", ""), out var width) && width is > 0 and < 60)
+        || (int.TryParse(img.GetAttributeValue("height", ""), out var height) && height is > 0 and < 60);
+}

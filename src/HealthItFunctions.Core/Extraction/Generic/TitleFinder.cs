@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+
+namespace HealthItFunctions.Core.Extraction.Generic;
+
+/// <summary>
+/// The headline is the heading the &lt;title&gt; (or og:title) agrees with; the &lt;title&gt; alone carries site and
+/// channel suffixes ("标题_科技_腾讯网"), so it is only the fallback, with the suffix cut.
+/// </summary>
+internal static partial class TitleFinder
+{
+    private const int MinTitleLength = 4;
+    private const int MaxTitleLength = 150;
+
+    public static (string Title, NodeInfo? Node, string Rule)? Find(PageContext page, IEnumerable<string> references)
+    {
+        var index = page.Index;
+        var tag = Squash(page.TitleTag);
+        var headlineLength = Squash(StripSiteSuffix(page.TitleTag)).Length;
+        var squashedReferences = references.Select(Squash).Where(r => r.Length >= MinTitleLength).ToList();
+        NodeInfo? bestNode = null;
+        string? bestText = null;
+        var bestScore = 0.0;
+        foreach (var node in index.Nodes)
+        {
+            if (node.TextLength is < MinTitleLength or > MaxTitleLength || HeadingBonus(node) is var headingBonus && headingBonus < 0)
+            {
+                continue;
+            }
+
+            var text = TextUtil.Collapse(index.Text[node.TextStart..node.TextEnd]);
+            var squashed = Squash(text);
+            var score = MatchScore(squashed, tag, headlineLength, squashedReferences);
+            if (score <= 0)
+            {
+                continue;
+            }
+
+            score += headingBonus;
+            if (score > bestScore)
+            {
+                (bestNode, bestText, bestScore) = (node, text, score);
+            }
+        }
+
+        if (bestNode is not null)
+        {
+            return (bestText!, bestNode, "generic:heading");
+        }
+
+        var stripped = StripSiteSuffix(page.TitleTag);
+        if (stripped.Length >= MinTitleLength)
+        {
+            return (stripped, FindHeadingNear(index, Squash(stripped)), "generic:title-tag");
+        }
+
+        var h1 = index.Nodes.FirstOrDefault(n => n.Node.Name == "h1" && n.TextLength >= MinTitleLength);
+        return h1 is null ? null : (TextUtil.Collapse(index.Text[h1.TextStart..h1.TextEnd]), h1, "generic:h1");
+    }
+
+    /// <summary>Splits "headline_channel_site" style titles and keeps the longest part, which is almost always the headline.</summary>
+    public static string StripSiteSuffix(string title)
+    {
+        var parts = TitleSeparators().Split(TextUtil.Collapse(title));
+        var best = string.Empty;
+        foreach (var part in parts)
+        {
+            var trimmed = part.Trim();
+            if (trimmed.Length > best.Length)
+            {
+                best = trimmed;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Anchors a title taken from metadata to its on-page element, so dates next to it can be found.</summary>
+    public static NodeInfo? FindHeadingNear(DomIndex index, string squashedTitle)
+    {
+        if (squashedTitle.Length < MinTitleLength)
+        {
+            return null;
+        }
+
+        foreach (var node in index.Nodes)
+        {
+            if (node.TextLength is >= MinTitleLength and <= MaxTitleLength && HeadingBonus(node) >= 0
+                && Squash(index.Text[node.TextStart..node.TextEnd]) == squashedTitle)
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    private static double MatchScore(string candidate, string tag, int headlineLength, List<string> references)
+    {
+        foreach (var reference in references)
+        {
+            if (reference == candidate)
+            {
+                return 100 + candidate.Length;
+            }
+        }
+
+        if (tag.Contains(candidate, StringComparison.Ordinal))
+        {
+            // Short headings contained in the <title> are usually the site or channel name.
+            return candidate.Length * 2 >= headlineLength ? candidate.Length : 0;
+        }
+
+        var prefix = CommonPrefix(candidate, tag);
+        return prefix >= 10 && prefix * 2 >= candidate.Length ? prefix * 0.8 : 0;
+    }
+
+    /// <summary>-1: not a heading candidate; otherwise a bonus that prefers h1 over h2 over class="title" blocks.</summary>
+    private static double HeadingBonus(NodeInfo node)
+    {
+        switch (node.Node.Name)
+        {
+            case "h1":
+                return 20;
+            case "h2":
+                return 10;
+            case "h3":
+            case "h4":
+                return 5;
+            case "a":
+            case "li":
+            case "td":
+            case "th":
+                return -1;
+        }
+
+        if (node.Tags > 4)
+        {
+            return -1;
+        }
+
+        var attributes = node.Node.Attributes;
+        return IsTitleName(attributes["class"]?.Value) || IsTitleName(attributes["id"]?.Value) ? 8 : -1;
+    }
+
+    private static bool IsTitleName(string? name) =>
+        name is not null && (name.Contains("tit", StringComparison.OrdinalIgnoreCase) || name.Contains("headline", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("biaoti", StringComparison.OrdinalIgnoreCase)) && TitleNames().IsMatch(name);
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var length = Math.Min(a.Length, b.Length);
+        var i = 0;
+        while (i < length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    internal static string Squash(string value)
+    {
+        var span = value.AsSpan();
+        var buffer = new char[span.Length];
+        var length = 0;
+        foreach (var c in span)
+        {
+            if (!TextUtil.IsSpace(c))
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        return new string(buffer, 0, length);
+    }
+
+    [GeneratedRegex(@"\s*(?:[_|｜]|--|——|\s[-–—·]\s|(?<![A-Za-z0-9])-(?![A-Za-z0-9]))\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleSeparators();
+
+    [GeneratedRegex(@"title|headline|biaoti|(?<![a-z])tit(?![a-z])|hdtitle", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitleNames();
+}

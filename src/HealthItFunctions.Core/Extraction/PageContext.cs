@@ -1,0 +1,50 @@
+using HtmlAgilityPack;
+
+namespace HealthItFunctions.Core.Extraction;
+
+/// <summary>
+/// One parsed page with everything the layers read more than once, gathered in a single walk:
+/// metas, the &lt;title&gt;, inline scripts and the text index of the visible DOM.
+/// </summary>
+internal sealed class PageContext
+{
+    public PageContext(HtmlDocument document, Uri? url, DateTimeOffset fetchedAt, DomIndex index)
+    {
+        Document = document;
+        Url = url;
+        FetchedAt = fetchedAt;
+        Index = index;
+    }
+
+    public HtmlDocument Document { get; }
+
+    public Uri? Url { get; }
+
+    public DateTimeOffset FetchedAt { get; }
+
+    public DomIndex Index { get; }
+
+    public IReadOnlyDictionary<string, string> Metas => Index.Metas;
+
+    public string TitleTag => Index.TitleTag;
+
+    public string? Meta(string key) => Index.Metas.TryGetValue(key, out var value) ? value : null;
+
+    public string? Meta(params ReadOnlySpan<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (Meta(key) is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    public bool HostMatches(string suffix) =>
+        Url is not null
+        && (Url.Host.Equals(suffix, StringComparison.OrdinalIgnoreCase)
+            || Url.Host.EndsWith("." + suffix, StringComparison.OrdinalIgnoreCase));
+}

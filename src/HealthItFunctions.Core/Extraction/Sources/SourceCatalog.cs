@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HealthItFunctions.Core.Extraction.Sources;
+
+/// <summary>The sources operators follow, as kept in seeds/sources.json (schema: seeds/sources.schema.json).</summary>
+public sealed record SourceCatalog(IReadOnlyList<SourceDefinition> Sources)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static SourceCatalog Empty { get; } = new([]);
+
+    public static SourceCatalog Parse(string json)
+    {
+        var file = JsonSerializer.Deserialize<SourceCatalogFile>(json, JsonOptions)
+            ?? throw new InvalidDataException("The sources file is empty.");
+        foreach (var source in file.Sources)
+        {
+            if (string.IsNullOrWhiteSpace(source.Id) || string.IsNullOrWhiteSpace(source.Media) || source.Hosts.Count == 0)
+            {
+                throw new InvalidDataException($"Source '{source.Id}' needs an id, a media name and at least one host.");
+            }
+
+            SourceRules.Validate(source);
+        }
+
+        return new SourceCatalog(file.Sources);
+    }
+
+    public static SourceCatalog Load(string path) => Parse(File.ReadAllText(path));
+
+    /// <summary>The first source whose host pattern matches the URL's host.</summary>
+    public SourceDefinition? Match(Uri? url)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+
+        foreach (var source in Sources)
+        {
+            foreach (var pattern in source.Hosts)
+            {
+                if (HostMatches(url.Host, pattern))
+                {
+                    return source;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"example.com" matches only that host; "*.example.com" also matches every subdomain.</summary>
+    internal static bool HostMatches(string host, string pattern)
+    {
+        if (pattern.StartsWith("*.", StringComparison.Ordinal))
+        {
+            var root = pattern[2..];
+            return host.Equals(root, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + root, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return host.Equals(pattern, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private sealed record SourceCatalogFile
+    {
+        [JsonPropertyName("$schema")]
+        public string? Schema { get; init; }
+
+        public int Version { get; init; }
+
+        public List<SourceDefinition> Sources { get; init; } = [];
+    }
+}
+
+public sealed record SourceDefinition
+{
+    public required string Id { get; init; }
+
+    /// <summary>The media name exactly as the bulletin prints it (媒体).</summary>
+    public required string Media { get; init; }
+
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    public string? Homepage { get; init; }
+
+    public string? Notes { get; init; }
+
+    public DetailRules? Detail { get; init; }
+}
+
+/// <summary>
+/// XPaths for a detail page. Each field lists alternatives tried in order, so a redesign can be covered by adding a
+/// selector. A trailing /@attr reads that attribute instead of the element's text.
+/// </summary>
+public sealed record DetailRules
+{
+    public IReadOnlyList<string> Title { get; init; } = [];
+
+    public IReadOnlyList<string> PublishTime { get; init; } = [];
+
+    public IReadOnlyList<string> Source { get; init; } = [];
+
+    public IReadOnlyList<string> Author { get; init; } = [];
+
+    public IReadOnlyList<string> Body { get; init; } = [];
+
+    /// <summary>Nodes dropped before any extraction (share bars, related lists, QR codes).</summary>
+    public IReadOnlyList<string> Remove { get; init; } = [];
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using HealthItFunctions.Cli.Commands;
+using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Extraction.Dates;
+using Moq;
+using Spectre.Console;
+
+namespace HealthItFunctions.Cli.Tests.Commands;
+
+public sealed class ExtractCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("healthit-extract-");
+    private readonly StringWriter _consoleOutput = new();
+
+    public void Dispose()
+    {
+        _root.Delete(recursive: true);
+        _consoleOutput.Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_PagesWithIndexBesideDirectory_WritesExactJsonlShapeWithUrls()
+    {
+        var pages = _root.CreateSubdirectory("pages");
+        await File.WriteAllTextAsync(Path.Combine(pages.FullName, "a1.html"), "<html><body><p>正文</p></body></html>", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(_root.FullName, "index.jsonl"), """{"id": "a1", "url": "https://www.hit180.com/52842.html"}""" + "\n", TestContext.Current.CancellationToken);
+        var extractor = new Mock<IArticleExtractor>();
+        extractor.Setup(e => e.Extract(It.IsAny<HtmlPage>())).Returns(ExtractionResult.Success(new ExtractedArticle
+        {
+            Title = "医院数据治理的三个抓手",
+            PublishTime = new PublishTime(new DateTimeOffset(2021, 8, 15, 10, 10, 0, TimeSpan.FromHours(8)), TimePrecision.Minute),
+            Author = "李明",
+            Source = "HIT专家网",
+            Paragraphs = ["第一段。", "第二段。"],
+            Language = "zh-CN",
+            Rules = new Dictionary<ArticleField, string>(),
+        }));
+        var output = new FileInfo(Path.Combine(_root.FullName, "out", "result.jsonl"));
+
+        var exitCode = await CreateCommand(extractor.Object).RunAsync(pages, output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exitCode);
+        var line = Assert.Single(await File.ReadAllLinesAsync(output.FullName, TestContext.Current.CancellationToken));
+        using var json = JsonDocument.Parse(line);
+        Assert.Equal(["id", "url", "title", "publish_time", "author", "source", "content"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("a1", json.RootElement.GetProperty("id").GetString());
+        Assert.Equal("https://www.hit180.com/52842.html", json.RootElement.GetProperty("url").GetString());
+        Assert.Equal("2021-08-15T10:10:00+08:00", json.RootElement.GetProperty("publish_time").GetString());
+        Assert.Equal("第一段。\n第二段。", json.RootElement.GetProperty("content").GetString());
+        extractor.Verify(e => e.Extract(It.Is<HtmlPage>(p => p.Url == new Uri("https://www.hit180.com/52842.html"))), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunAsync_NotAnArticle_WritesLineWithNullFieldsAndEmptyContent()
+    {
+        var pages = _root.CreateSubdirectory("pages");
+        await File.WriteAllTextAsync(Path.Combine(pages.FullName, "gone.html"), "<html></html>", TestContext.Current.CancellationToken);
+        var extractor = new Mock<IArticleExtractor>();
+        extractor.Setup(e => e.Extract(It.IsAny<HtmlPage>())).Returns(ExtractionResult.NotAnArticle(NotArticleReason.Deleted, "removed"));
+        var output = new FileInfo(Path.Combine(_root.FullName, "out.jsonl"));
+
+        await CreateCommand(extractor.Object).RunAsync(pages, output, TestContext.Current.CancellationToken);
+
+        var line = Assert.Single(await File.ReadAllLinesAsync(output.FullName, TestContext.Current.CancellationToken));
+        Assert.Equal("""{"id":"gone","url":null,"title":null,"publish_time":null,"author":null,"source":null,"content":""}""", line);
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingDirectory_ReturnsErrorAndExplains()
+    {
+        var missing = new DirectoryInfo(Path.Combine(_root.FullName, "nope"));
+        var output = new FileInfo(Path.Combine(_root.FullName, "out.jsonl"));
+
+        var exitCode = await CreateCommand(Mock.Of<IArticleExtractor>()).RunAsync(missing, output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("does not exist", _consoleOutput.ToString(), StringComparison.Ordinal);
+        Assert.False(output.Exists);
+    }
+
+    private ExtractCommand CreateCommand(IArticleExtractor extractor) =>
+        new(extractor, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_consoleOutput), Interactive = InteractionSupport.No }));
+}
