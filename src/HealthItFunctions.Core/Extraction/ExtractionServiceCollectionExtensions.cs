@@ -19,6 +19,7 @@ public static class ExtractionServiceCollectionExtensions
         services.AddSingleton(_ => new PublishTimeParser());
         services.AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(
             sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PublishTimeParser>()));
+        services.AddSingleton<ArticleReader>();
         return services;
     }
 

@@ -1,0 +1,20 @@
+using HealthItFunctions.Core.Text;
+
+namespace HealthItFunctions.Core.Extraction;
+
+/// <summary>
+/// Bytes as fetched or saved, through the decoding front door, to an extraction. Polling, the CLI and the
+/// preview function all read pages here, so every path decodes exactly alike.
+/// </summary>
+public sealed class ArticleReader(IArticleExtractor extractor)
+{
+    /// <param name="bytes">The page exactly as received.</param>
+    /// <param name="contentType">The HTTP Content-Type header, if any; its charset is one piece of evidence.</param>
+    /// <param name="url">Where the page came from: selects source rules and resolves relative links.</param>
+    /// <param name="fetchedAt">When it was fetched; null when unknown (a saved page).</param>
+    public ExtractionResult Read(ReadOnlySpan<byte> bytes, string? contentType = null, Uri? url = null, DateTimeOffset? fetchedAt = null)
+    {
+        var decoded = HtmlDecoder.Decode(bytes, contentType);
+        return extractor.Extract(new HtmlPage(decoded.Text, url, fetchedAt));
+    }
+}
