@@ -9,22 +9,59 @@ namespace HealthItFunctions.Cli.Commands;
 /// <summary><c>healthit benchmark extract [--corpus dir]</c>: per-field accuracy, pages/s and the worst pages.</summary>
 internal sealed class BenchmarkExtractCommand(IArticleExtractor extractor, IAnsiConsole console)
 {
-    private const string DefaultCorpus = "../shared/corpus/zh-news-dev";
+    /// <summary>Relative to the repository root (the folder holding <see cref="SolutionFileName"/>), not the cwd.</summary>
+    internal const string DefaultCorpus = "../shared/corpus/zh-news-dev";
+    internal const string SolutionFileName = "HealthItFunctions.sln";
     private const int WorstCount = 10;
 
     public Command Build()
     {
+        // An explicit --corpus is a path the user typed, so it stays relative to the cwd; only the default is anchored.
         var corpus = new Option<DirectoryInfo>("--corpus")
         {
-            Description = "Corpus directory with index.jsonl, pages/ and truth/.",
-            DefaultValueFactory = _ => new DirectoryInfo(DefaultCorpus),
+            Description = $"Corpus directory with index.jsonl, pages/ and truth/ (default: {DefaultCorpus} from the repository root).",
+            DefaultValueFactory = _ => ResolveDefaultCorpus(Environment.CurrentDirectory, AppContext.BaseDirectory),
         };
-        var command = new Command("extract", "Score the article extractor against a corpus with ground truth.") { corpus };
-        command.SetAction(result => Run(result.GetRequiredValue(corpus)));
+        var all = new Option<bool>("--all", "--verbose")
+        {
+            Description = "List every scored page with its body precision, recall and F1, not only the worst ten.",
+        };
+        var command = new Command("extract", "Score the article extractor against a corpus with ground truth.") { corpus, all };
+        command.SetAction(result => Run(result.GetRequiredValue(corpus), result.GetValue(all)));
         return command;
     }
 
-    internal int Run(DirectoryInfo corpus)
+    /// <summary>
+    /// The default corpus sits beside the repository, so it is found from the repository root: first walking up from
+    /// the cwd, then from the binary (which lives under the repository's bin/), and the cwd only when neither is inside it.
+    /// </summary>
+    internal static DirectoryInfo ResolveDefaultCorpus(params ReadOnlySpan<string> startFolders)
+    {
+        foreach (var start in startFolders)
+        {
+            if (FindRepositoryRoot(start) is { } root)
+            {
+                return new DirectoryInfo(Path.GetFullPath(Path.Combine(root.FullName, DefaultCorpus)));
+            }
+        }
+
+        return new DirectoryInfo(DefaultCorpus);
+    }
+
+    internal static DirectoryInfo? FindRepositoryRoot(string start)
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, SolutionFileName)))
+            {
+                return folder;
+            }
+        }
+
+        return null;
+    }
+
+    internal int Run(DirectoryInfo corpus, bool all = false)
     {
         if (!File.Exists(Path.Combine(corpus.FullName, PageSet.IndexFileName)))
         {
@@ -40,11 +77,11 @@ internal sealed class BenchmarkExtractCommand(IArticleExtractor extractor, IAnsi
             report = benchmark.Run(corpus, () => task.Increment(1));
         });
 
-        Render(report!);
+        Render(report!, all);
         return 0;
     }
 
-    private void Render(BenchmarkReport report)
+    private void Render(BenchmarkReport report, bool all)
     {
         var fields = new Table().AddColumns("field", "pages", "score");
         foreach (var field in report.Fields)
@@ -61,7 +98,7 @@ internal sealed class BenchmarkExtractCommand(IArticleExtractor extractor, IAnsi
         }
 
         fields.AddRow("body precision / recall", "", $"{report.BodyPrecision:0.000} / {report.BodyRecall:0.000}");
-        fields.AddRow("pages/s (one thread, decode + extract, best of 3)", report.Pages.Count.ToString(), report.PagesPerSecond.ToString("0"));
+        fields.AddRow($"pages/s (one thread, best of {report.TimedPasses} passes)", report.Pages.Count.ToString(), report.PagesPerSecond.ToString("0"));
         console.Write(fields);
 
         var worst = new Table().AddColumns("page", "score", "reason");
@@ -72,5 +109,33 @@ internal sealed class BenchmarkExtractCommand(IArticleExtractor extractor, IAnsi
 
         console.WriteLine($"{WorstCount} worst pages:");
         console.Write(worst);
+        if (all)
+        {
+            RenderAll(report);
+        }
+    }
+
+    /// <summary>Every page by body F1, worst first: precision and recall losses hide behind a good mean.</summary>
+    private void RenderAll(BenchmarkReport report)
+    {
+        var pages = new Table().AddColumns("page", "body P", "body R", "body F1", "other misses");
+        foreach (var page in report.Pages.OrderBy(p => p.Body?.F1 ?? 2).ThenBy(p => p.Id, StringComparer.Ordinal))
+        {
+            var others = string.Join("; ", page.Scores.Where(s => s.Score < 1 && s.Field != "body").Select(s => s.Why));
+            if (!page.Result.IsArticle)
+            {
+                others = $"not an article ({page.Result.Reason})" + (others.Length > 0 ? "; " + others : "");
+            }
+
+            pages.AddRow(
+                Markup.Escape(page.Id),
+                page.Body is { } b ? b.Precision.ToString("0.000") : "",
+                page.Body is { } r ? r.Recall.ToString("0.000") : "",
+                page.Body is { } f ? f.F1.ToString("0.000") : "",
+                Markup.Escape(others));
+        }
+
+        console.WriteLine("all pages:");
+        console.Write(pages);
     }
 }

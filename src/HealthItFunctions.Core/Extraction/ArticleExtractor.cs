@@ -25,7 +25,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     {
         _catalog = catalog;
         _timeProvider = timeProvider;
-        _parser = parser ?? new PublishTimeParser();
+        _parser = parser ?? new PublishTimeParser(clock: timeProvider);
         _datePicker = new DatePicker(_parser);
         _families = [new WeChatFamily(), new GovCnFamily(_parser), new GovCmsFamily(_parser)];
     }
@@ -46,7 +46,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             SourceRules.RemoveNodes(document, detailRules);
         }
 
-        var context = new PageContext(document, page.Url, page.FetchedAt ?? _timeProvider.GetLocalNow(), DomIndex.Build(document.DocumentNode));
+        var context = new PageContext(document, page.Url, page.FetchedAt, page.FetchedAt ?? _timeProvider.GetUtcNow(), DomIndex.Build(document.DocumentNode));
         if (PageGate.Check(context) is { } gate)
         {
             return ExtractionResult.NotAnArticle(gate.Reason, gate.Detail);
@@ -95,6 +95,11 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (BylineFinder.FindAuthor(context, draft.TitleNode, bodyStart) is { } byline)
         {
             draft.OfferAuthor(byline.Value, byline.Rule);
+        }
+
+        if (BylineFinder.FindPoster(context, draft.Body!) is { } poster)
+        {
+            draft.OfferAuthor(poster.Value, poster.Rule);
         }
 
         var (language, languageRule) = LanguageDetector.Detect(context.Index.Language, paragraphs);
@@ -161,7 +166,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             draft.RejectBody();
         }
 
-        if (ContentScorer.FindBest(context.Index) is not { } best)
+        if (ContentScorer.FindBest(context.Index, draft.TitleNode) is not { } best)
         {
             return ([], []);
         }

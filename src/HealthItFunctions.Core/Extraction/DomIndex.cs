@@ -34,6 +34,9 @@ internal sealed class NodeInfo(HtmlNode node, NodeInfo? parent, bool isBlock)
 
     public double ContentScore { get; set; }
 
+    /// <summary>The class/id hint weight, cached: several passes ask for it and it costs two regex scans.</summary>
+    public double? ClassWeight { get; set; }
+
     /// <summary>Span of this subtree in <see cref="DomIndex.Text"/>.</summary>
     public int TextStart { get; set; }
 
@@ -64,15 +67,19 @@ internal sealed class DomIndex
     /// </summary>
     private readonly Dictionary<int, NodeInfo> _byNode;
 
+    /// <summary>Inline script elements; their text is copied out only if a layer asks (<see cref="Scripts"/>).</summary>
+    private readonly List<HtmlNode> _scriptNodes;
+    private List<string>? _scripts;
+
     private DomIndex(List<NodeInfo> nodes, Dictionary<int, NodeInfo> byNode, string text, Dictionary<string, string> metas,
-        string titleTag, List<string> scripts, List<string> jsonLd, string? language)
+        string titleTag, List<HtmlNode> scriptNodes, List<string> jsonLd, string? language)
     {
         Nodes = nodes;
         _byNode = byNode;
         Text = text;
         Metas = metas;
         TitleTag = titleTag;
-        Scripts = scripts;
+        _scriptNodes = scriptNodes;
         JsonLd = jsonLd;
         Language = language;
     }
@@ -88,7 +95,11 @@ internal sealed class DomIndex
 
     public string TitleTag { get; }
 
-    public IReadOnlyList<string> Scripts { get; }
+    /// <summary>
+    /// Inline scripts' text in document order. Built on first use: scripts are often most of a page's bytes, and only
+    /// a few layers (WeChat's <c>var ct</c>, script-written dates) read them, on few pages.
+    /// </summary>
+    public IReadOnlyList<string> Scripts => _scripts ??= ReadScripts(_scriptNodes);
 
     public IReadOnlyList<string> JsonLd { get; }
 
@@ -118,7 +129,7 @@ internal sealed class DomIndex
         var byNode = new Dictionary<int, NodeInfo>(1024);
         var text = new StringBuilder(16 * 1024);
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var scripts = new List<string>();
+        var scripts = new List<HtmlNode>();
         var jsonLd = new List<string>();
         string titleTag = string.Empty;
         string? language = null;
@@ -247,6 +258,12 @@ internal sealed class DomIndex
 
     private static bool IsHidden(HtmlNode node)
     {
+        // Most elements have no attributes; asking for one would allocate an empty collection for each of them.
+        if (!node.HasAttributes)
+        {
+            return false;
+        }
+
         if (node.Attributes["hidden"] is not null)
         {
             return true;
@@ -314,7 +331,24 @@ internal sealed class DomIndex
         }
     }
 
-    private static void CollectHeadData(HtmlNode node, Dictionary<string, string> metas, List<string> scripts, List<string> jsonLd, ref string titleTag)
+    private static List<string> ReadScripts(List<HtmlNode> nodes)
+    {
+        var scripts = new List<string>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            if (ScriptText(node) is { Length: > 0 } script)
+            {
+                scripts.Add(script);
+            }
+        }
+
+        return scripts;
+    }
+
+    /// <summary>A script's content is one raw text node; InnerHtml would re-serialise it.</summary>
+    private static string ScriptText(HtmlNode node) => node.FirstChild is HtmlTextNode { NextSibling: null } only ? only.Text : node.InnerHtml;
+
+    private static void CollectHeadData(HtmlNode node, Dictionary<string, string> metas, List<HtmlNode> scripts, List<string> jsonLd, ref string titleTag)
     {
         switch (node.Name)
         {
@@ -344,20 +378,21 @@ internal sealed class DomIndex
 
                 return;
             case "script":
-                // A script's content is one raw text node; InnerHtml would re-serialise it.
-                var script = node.FirstChild is HtmlTextNode { NextSibling: null } only ? only.Text : node.InnerHtml;
-                if (script.Length == 0)
+                if (!node.HasChildNodes)
                 {
                     return;
                 }
 
                 if (node.GetAttributeValue("type", "").Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 {
-                    jsonLd.Add(script);
+                    if (ScriptText(node) is { Length: > 0 } script)
+                    {
+                        jsonLd.Add(script);
+                    }
                 }
                 else
                 {
-                    scripts.Add(script);
+                    scripts.Add(node);
                 }
 
                 return;

@@ -6,5 +6,8 @@ public interface IArticleExtractor
     ExtractionResult Extract(HtmlPage page);
 }
 
-/// <summary>A decoded page. <paramref name="FetchedAt"/> anchors relative dates such as 昨天; null means "now".</summary>
+/// <summary>
+/// A decoded page. <paramref name="FetchedAt"/> anchors relative and year-less dates (昨天, 3小时前, 3月18日); null
+/// means unknown (a saved page), and then such dates yield no publish time instead of one guessed against today.
+/// </summary>
 public sealed record HtmlPage(string Html, Uri? Url = null, DateTimeOffset? FetchedAt = null);

@@ -8,11 +8,12 @@ namespace HealthItFunctions.Core.Extraction;
 /// </summary>
 internal sealed class PageContext
 {
-    public PageContext(HtmlDocument document, Uri? url, DateTimeOffset fetchedAt, DomIndex index)
+    public PageContext(HtmlDocument document, Uri? url, DateTimeOffset? fetchedAt, DateTimeOffset now, DomIndex index)
     {
         Document = document;
         Url = url;
         FetchedAt = fetchedAt;
+        Now = now;
         Index = index;
     }
 
@@ -20,7 +21,11 @@ internal sealed class PageContext
 
     public Uri? Url { get; }
 
-    public DateTimeOffset FetchedAt { get; }
+    /// <summary>When the page was fetched; null for a saved page of unknown age (relative dates then stay unresolved).</summary>
+    public DateTimeOffset? FetchedAt { get; }
+
+    /// <summary>The fetch time, else the clock: an upper bound for plausible publish times, never an anchor for 昨天.</summary>
+    public DateTimeOffset Now { get; }
 
     public DomIndex Index { get; }
 

@@ -11,8 +11,11 @@ namespace HealthItFunctions.Core.Extraction.Dates;
 /// <remarks>
 /// Thread-safe and allocation-light: one source-generated regex scans the text once; only matches allocate.
 /// Impossible dates (month 13, Feb 30, year before 1990 or after the fetch year + 1) are dropped, not clamped.
+/// The fetch time is the only anchor for relative phrases (昨天, 3小时前) and year-less dates (3月18日): when it is
+/// unknown (a saved page), those yield nothing rather than a guess against today's clock, which would be wrong by
+/// however long the page lay on disk. The clock only bounds plausibility then (nothing is published in the future).
 /// </remarks>
-public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
+public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null, TimeProvider? clock = null)
 {
     private const int MinYear = 1990;
 
@@ -45,6 +48,7 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
     private static readonly int GroupKey = DateRegex().GroupNumberFromName("key");
 
     private readonly TimeZoneInfo _zone = zone ?? China;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Asia/Shanghai, or a fixed +08:00 zone where the host has no tzdata.</summary>
     public static TimeZoneInfo China => LazyChina.Value;
@@ -56,15 +60,16 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
     /// The best date-time in a short text (a byline, a meta value): the first one with an explicit year,
     /// else the first one of any kind (year-less, relative, timestamp). Null when there is none.
     /// </summary>
-    public PublishTime? Parse(string text, DateTimeOffset fetchedAt, int? yearHint = null)
+    /// <param name="fetchedAt">When the page was fetched; null when unknown, and then relative and year-less dates are skipped.</param>
+    public PublishTime? Parse(string text, DateTimeOffset? fetchedAt, int? yearHint = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = Normalize(text);
-        var fetchLocal = ToZone(fetchedAt);
+        var anchor = AnchorFor(fetchedAt);
         PublishTime? fallback = null;
         for (var m = DateRegex().Match(normalized); m.Success; m = m.NextMatch())
         {
-            if (TryBuild(m, fetchLocal, yearHint, out var found))
+            if (TryBuild(m, anchor, yearHint, out var found))
             {
                 if (found.Kind is DateKind.Absolute or DateKind.TwoDigitYear or DateKind.UnixTimestamp)
                 {
@@ -79,15 +84,16 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
     }
 
     /// <summary>Every date-time in <paramref name="text"/>, in order, with UTF-16 positions into <paramref name="text"/>.</summary>
-    public IReadOnlyList<DateMatch> FindAll(string text, DateTimeOffset fetchedAt, int? yearHint = null)
+    /// <param name="fetchedAt">When the page was fetched; null when unknown, and then relative and year-less dates are skipped.</param>
+    public IReadOnlyList<DateMatch> FindAll(string text, DateTimeOffset? fetchedAt, int? yearHint = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = Normalize(text);
-        var fetchLocal = ToZone(fetchedAt);
+        var anchor = AnchorFor(fetchedAt);
         List<DateMatch>? results = null;
         for (var m = DateRegex().Match(normalized); m.Success; m = m.NextMatch())
         {
-            if (TryBuild(m, fetchLocal, yearHint, out var found))
+            if (TryBuild(m, anchor, yearHint, out var found))
             {
                 (results ??= []).Add(found);
             }
@@ -170,6 +176,15 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
 
     private DateTimeOffset ToZone(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, _zone);
 
+    private Anchor AnchorFor(DateTimeOffset? fetchedAt) =>
+        fetchedAt is { } known ? new(ToZone(known), true) : new(ToZone(_clock.GetUtcNow()), false);
+
+    /// <summary>
+    /// The reference time for one parse: the fetch time when known; otherwise the clock, which then only bounds
+    /// plausibility (<see cref="Known"/> false: nothing relative or year-less is resolved against it).
+    /// </summary>
+    private readonly record struct Anchor(DateTimeOffset Local, bool Known);
+
     /// <summary>Full-width digits and punctuation (０-９ － ． ／ ：) become ASCII, one char for one so positions hold.</summary>
     private static string Normalize(string text)
     {
@@ -192,10 +207,11 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
         });
     }
 
-    private bool TryBuild(Match m, DateTimeOffset fetchLocal, int? yearHint, out DateMatch result)
+    private bool TryBuild(Match m, Anchor anchor, int? yearHint, out DateMatch result)
     {
         result = default;
         var g = m.Groups;
+        var fetchLocal = anchor.Local;
         PublishTime? time;
         DateKind kind;
 
@@ -203,6 +219,11 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
         {
             kind = DateKind.UnixTimestamp;
             time = IsTimeKey(g[GroupKey].ValueSpan) ? FromTimestamp(g[GroupUnix].ValueSpan, fetchLocal) : null;
+        }
+        else if (!anchor.Known && (g[GroupJust].Success || g[GroupAgo].Success || g[GroupRel].Success))
+        {
+            // 昨天 on a page of unknown age is no date at all.
+            return false;
         }
         else if (g[GroupJust].Success)
         {
@@ -221,7 +242,7 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
         }
         else
         {
-            time = FromCalendarDate(g, fetchLocal, yearHint, out kind);
+            time = FromCalendarDate(g, anchor, yearHint, out kind);
         }
 
         // Relative phrases and timestamps can land anywhere; the same window as for written dates applies.
@@ -234,8 +255,9 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
         return true;
     }
 
-    private PublishTime? FromCalendarDate(GroupCollection g, DateTimeOffset fetchLocal, int? yearHint, out DateKind kind)
+    private PublishTime? FromCalendarDate(GroupCollection g, Anchor anchor, int? yearHint, out DateKind kind)
     {
+        var fetchLocal = anchor.Local;
         kind = DateKind.Absolute;
         int year, month, day;
         var maxYear = fetchLocal.Year + 1;
@@ -273,8 +295,9 @@ public sealed partial class PublishTimeParser(TimeZoneInfo? zone = null)
             }
             else
             {
+                // "3月18日" is "the last 3月18日 before the fetch"; with no fetch time there is no such year.
                 kind = DateKind.YearInferred;
-                if (!TryInferYear(month, day, fetchLocal, out year))
+                if (!anchor.Known || !TryInferYear(month, day, fetchLocal, out year))
                 {
                     return null;
                 }

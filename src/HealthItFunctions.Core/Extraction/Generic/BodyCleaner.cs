@@ -10,6 +10,17 @@ internal static partial class BodyCleaner
     private const int MaxMarkerLength = 20;
     private const int MinTextBeforeEndMarker = 100;
 
+    /// <summary>"推荐阅读：&lt;one headline&gt;" is a single related link, not a sentence of the text.</summary>
+    private const int MaxLabelledLinkLength = 80;
+
+    /// <summary>Like, count and report buttons under a text render as a run of tiny lines; one short line may be a signature.</summary>
+    private const int MaxToolbarLineLength = 12;
+    private const int MinToolbarRun = 3;
+
+    /// <summary>A byline ("本报记者 张三 发自北京") is a handful of names; longer lines are text that mentions a reporter.</summary>
+    private const int MaxBylineLength = 30;
+    private const int BylineReach = 3;
+
     public static List<string> Clean(IReadOnlyList<string> paragraphs, string? title)
     {
         var normalizedTitle = title is null ? null : Squash(title);
@@ -19,7 +30,7 @@ internal static partial class BodyCleaner
         {
             // A "related articles" heading once the text has begun ends it: everything below lists other pages.
             // Before that it is a header widget ("发表评论" beside the date line) and only that line goes.
-            if (line.Length <= MaxMarkerLength && EndMarker().IsMatch(line))
+            if ((line.Length <= MaxMarkerLength || (line.Length <= MaxLabelledLinkLength && LabelledLink().IsMatch(line))) && EndMarker().IsMatch(line))
             {
                 if (kept >= MinTextBeforeEndMarker)
                 {
@@ -39,6 +50,7 @@ internal static partial class BodyCleaner
         }
 
         TrimMetaLines(result);
+        TrimToolbar(result);
         return result;
     }
 
@@ -49,8 +61,52 @@ internal static partial class BodyCleaner
             return true;
         }
 
-        return (line.Length <= MaxCreditLength && CreditLine().IsMatch(line))
+        return (line.Length <= MaxCreditLength && CreditLine().Match(line) is { Success: true } credit && !EndsSentence(line.AsSpan(credit.Length)))
             || (line.Length <= MaxBoilerplateLength && BoilerplateLine().IsMatch(line));
+    }
+
+    /// <summary>
+    /// A credit names people or outlets; "记者：……？" with a question or a full stop is an interview line and stays.
+    /// </summary>
+    private static bool EndsSentence(ReadOnlySpan<char> value) => value.IndexOfAny("？?！!。") >= 0;
+
+    /// <summary>
+    /// Drops a trailing run of tiny unpunctuated lines with a counter among them: the like / read-count / report bar
+    /// under the text. Without a counter the run may be the text's own closing list of short items.
+    /// </summary>
+    private static void TrimToolbar(List<string> lines)
+    {
+        var start = lines.Count;
+        while (start > 0 && IsToolbarLine(lines[start - 1]))
+        {
+            start--;
+        }
+
+        if (lines.Count - start >= MinToolbarRun && start > 0 && lines.Skip(start).Any(IsCounter))
+        {
+            lines.RemoveRange(start, lines.Count - start);
+        }
+    }
+
+    private static bool IsToolbarLine(string line) => line.Length <= MaxToolbarLineLength && !HasSentencePunctuation(line);
+
+    /// <summary>"+1", "阅读 (177万)", "12": a number with at most a word beside it; a list item of short phrases has none.</summary>
+    private static bool IsCounter(string line)
+    {
+        int digits = 0, cjk = 0;
+        foreach (var c in line)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (TextUtil.IsCjk(c) && c is not ('万' or '亿' or '千'))
+            {
+                cjk++;
+            }
+        }
+
+        return digits > 0 && cjk <= 3 && !ListNumber().IsMatch(line);
     }
 
     /// <summary>Date/source/view-count lines belong to the header or footer, not the text; only the edges are trimmed.</summary>
@@ -65,10 +121,25 @@ internal static partial class BodyCleaner
         {
             lines.RemoveAt(lines.Count - 1);
         }
+
+        // A byline sits among the first or last lines, possibly under a subtitle or above an editor's note.
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            if ((i < BylineReach || i >= lines.Count - BylineReach) && IsByline(lines[i]))
+            {
+                lines.RemoveAt(i);
+            }
+        }
     }
 
+    private static bool IsByline(string line) => line.Length <= MaxBylineLength && BylineWord().IsMatch(line) && !HasSentencePunctuation(line);
+
     private static bool IsMetaLine(string line) =>
-        line.Length <= MaxBoilerplateLength && DateLike().IsMatch(line) && (MetaLabel().IsMatch(line) || DateLike().Match(line).Length >= line.Length - 6);
+        (line.Length <= MaxBoilerplateLength && DateLike().IsMatch(line) && (MetaLabel().IsMatch(line) || DateLike().Match(line).Length >= line.Length - 6))
+        || (line.Length <= MaxBoilerplateLength && PlaceLine().IsMatch(line))
+        || IsByline(line);
+
+    private static bool HasSentencePunctuation(string line) => line.AsSpan().IndexOfAny("，。！？；,!?;") >= 0;
 
     private static bool HasWordCharacter(string line)
     {
@@ -88,15 +159,30 @@ internal static partial class BodyCleaner
     [GeneratedRegex(@"^[\[【(（]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|终审|监制|值班编辑|作者|记者|通讯员|摄影|图片来源|来源|稿源|文章来源|本文来源|出品|策划)\s*[:：]", RegexOptions.CultureInvariant)]
     private static partial Regex CreditLine();
 
-    [GeneratedRegex(@"版权所有|Copyright|©|ICP备|ICP证|免责声明|转载请注明|未经授权|分享到|扫一扫|扫描二维码|长按二维码|长按识别|点击关注|关注我们|打印本页|关闭窗口|纠错|返回顶部|返回首页|阅读原文|收藏本文|【打印】|【关闭】|上一篇|下一篇|^\s*字号|^\s*(?:点赞|在看|分享|收藏|举报)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"版权所有|Copyright|©|ICP备|ICP证|免责声明|转载请注明|分享到|扫一扫|扫描二维码|长按二维码|长按识别|点击关注|关注我们|打印本页|关闭窗口|纠错|返回顶部|返回首页|阅读原文|收藏本文|【打印】|【关闭】|上一篇|下一篇|上一页|下一页|第\s*\d+\s*页\s*/\s*共|请勿转载|禁止转载|不得转载|转载.{0,8}注明|未经.{0,8}授权.{0,4}(?:不得|禁止|请勿|严禁|谢绝)|关注公众号|分享让更多人|平台声明|内容举报|^\s*举报\s*$|^\s*字号|^\s*(?:点赞|在看|分享|收藏|举报)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoilerplateLine();
 
     [GeneratedRegex(@"^\W{0,2}(?:相关阅读|相关新闻|相关文章|相关链接|相关推荐|延伸阅读|推荐阅读|热门推荐|猜你喜欢|热点推荐|更多精彩|精彩推荐|往期回顾|往期推荐|热门文章|网友评论|我要评论|发表评论|相关报道)", RegexOptions.CultureInvariant)]
     private static partial Regex EndMarker();
 
+    /// <summary>"推荐阅读：" and the like, followed by the linked headline.</summary>
+    [GeneratedRegex(@"^\W{0,2}\w{2,6}\s*[:：]", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledLink();
+
+    /// <summary>Platforms print where a post was made ("发布于：北京市", "IP属地：上海") above or below the text.</summary>
+    [GeneratedRegex(@"^\W{0,2}(?:发布于|IP属地|ip属地)\s*[:：]?\s*\S{0,12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceLine();
+
+    /// <summary>"1." or "2、" opening an item of the text's own numbered list, not a count.</summary>
+    [GeneratedRegex(@"^\s*\d{1,2}\s*[.、．)）]", RegexOptions.CultureInvariant)]
+    private static partial Regex ListNumber();
+
+    [GeneratedRegex(@"记者|通讯员|特约撰稿", RegexOptions.CultureInvariant)]
+    private static partial Regex BylineWord();
+
     [GeneratedRegex(@"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?", RegexOptions.CultureInvariant)]
     private static partial Regex DateLike();
 
-    [GeneratedRegex(@"来源|作者|编辑|发布|时间|日期|浏览|阅读|点击|字号|记者", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"来源|作者|编辑|发布|发表|时间|日期|浏览|阅读|点击|字号|记者", RegexOptions.CultureInvariant)]
     private static partial Regex MetaLabel();
 }

@@ -7,12 +7,79 @@ internal static partial class BylineFinder
 {
     private const int HeaderWindow = 600;
     private const int NearBodyWindow = 1500;
+    private const int AfterBodyWindow = 300;
 
-    public static (string Value, string Rule)? FindSource(PageContext page, NodeInfo? title, NodeInfo? body) =>
-        FindLabelled(page, title, body, SourceLine(), "generic:source-line");
+    /// <summary>
+    /// The labelled 来源 under the headline; else the name printed beside the shown date there ("2019-05-17 · 苏皖城市报道",
+    /// "南方都市报 2019-09-09 16:01"), which portals and self-media platforms use instead of a label; else a labelled
+    /// 来源 near the body, which on such platforms credits the reprinted original and so ranks last.
+    /// </summary>
+    public static (string Value, string Rule)? FindSource(PageContext page, NodeInfo? title, NodeInfo? body)
+    {
+        var text = page.Index.Text;
+        if (title is not null)
+        {
+            var end = Math.Min(text.Length, title.TextEnd + HeaderWindow);
+            if (Labelled(text, title.TextEnd, end, SourceLine()) is { } labelled)
+            {
+                return (FirstOfList(labelled), "generic:source-line");
+            }
+
+            if (DatelineName(page.Index, title.TextEnd, end) is { } beside)
+            {
+                return (beside, "generic:dateline-name");
+            }
+        }
+
+        if (body is not null && Labelled(text, Math.Max(0, body.TextStart - NearBodyWindow), Math.Min(text.Length, body.TextEnd + AfterBodyWindow), SourceLine()) is { } near)
+        {
+            return (FirstOfList(near), "generic:source-line");
+        }
+
+        return null;
+    }
 
     public static (string Value, string Rule)? FindAuthor(PageContext page, NodeInfo? title, NodeInfo? body) =>
         FindLabelled(page, title, body, AuthorLine(), "generic:author-line");
+
+    /// <summary>The poster named in a forum or blog credit line ("本贴由 X 于 … 发表", "由 X 张贴 @ …") within the post.</summary>
+    public static (string Value, string Rule)? FindPoster(PageContext page, IReadOnlyList<NodeInfo> body)
+    {
+        if (body.Count == 0)
+        {
+            return null;
+        }
+
+        var text = page.Index.Text;
+        var start = body[0].TextStart;
+        var end = Math.Min(text.Length, body[^1].TextEnd + AfterBodyWindow);
+        foreach (var line in PostedLines(text, start, end))
+        {
+            if (Clean(line.Name) is { } name)
+            {
+                return (name, "generic:posted-by");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Forum and blog credit lines between <paramref name="start"/> and <paramref name="end"/>, in order: the poster
+    /// and the raw date text. The post's own line comes first; replies repeat the pattern below it.
+    /// </summary>
+    public static IEnumerable<(string Name, string Date)> PostedLines(string text, int start, int end)
+    {
+        if (end <= start)
+        {
+            yield break;
+        }
+
+        for (var m = PostedLine().Match(text, start, end - start); m.Success; m = m.NextMatch())
+        {
+            yield return (m.Groups["name"].Value, m.Groups["date"].Value);
+        }
+    }
 
     private static (string, string)? FindLabelled(PageContext page, NodeInfo? title, NodeInfo? body, Regex pattern, string rule)
     {
@@ -34,6 +101,124 @@ internal static partial class BylineFinder
         return null;
     }
 
+    private static string? Labelled(string text, int start, int end, Regex pattern)
+    {
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var match = pattern.Match(text, start, end - start);
+        return match.Success ? Clean(match.Groups["name"].Value) : null;
+    }
+
+    /// <summary>"中国空间技术研究院、中国运载火箭技术研究院等": the bulletin prints one media, the first named.</summary>
+    private static string FirstOfList(string name)
+    {
+        var cut = name.IndexOf('、');
+        return cut >= 2 ? name[..cut] : name;
+    }
+
+    /// <summary>
+    /// The first date in the header with a bare name as its own element right after it (or, failing that, right before
+    /// it). Being a whole element keeps prose out: the body's first sentence also follows the date, but never alone.
+    /// </summary>
+    private static string? DatelineName(DomIndex index, int start, int end)
+    {
+        var text = index.Text;
+        var date = HeaderDate().Match(text, start, end - start);
+        if (!date.Success)
+        {
+            return null;
+        }
+
+        // After: skip separators, take the run up to the next space.
+        var from = date.Index + date.Length;
+        while (from < text.Length && IsDatelineSeparator(text[from]))
+        {
+            from++;
+        }
+
+        var to = from;
+        while (to < text.Length && !TextUtil.IsSpace(text[to]) && text[to] != '\n')
+        {
+            to++;
+        }
+
+        if (AsMediaName(index, from, to) is { } after)
+        {
+            return after;
+        }
+
+        // Before: the same, backwards from the date.
+        to = date.Index;
+        while (to > start && IsDatelineSeparator(text[to - 1]))
+        {
+            to--;
+        }
+
+        from = to;
+        while (from > start && !TextUtil.IsSpace(text[from - 1]) && text[from - 1] != '\n')
+        {
+            from--;
+        }
+
+        return AsMediaName(index, from, to);
+    }
+
+    private static bool IsDatelineSeparator(char c) => TextUtil.IsSpace(c) || c is '\n' or '·' or '|' or '｜' or '/' or '-' or '丨';
+
+    private static string? AsMediaName(DomIndex index, int from, int to)
+    {
+        var length = to - from;
+        if (length is < 2 or > 16)
+        {
+            return null;
+        }
+
+        var token = index.Text.AsSpan(from, length);
+        foreach (var c in token)
+        {
+            if (!char.IsLetter(c))
+            {
+                return null;
+            }
+        }
+
+        // Chinese media names carry at least one CJK character; "PDF", "RSS" and button captions do not.
+        var value = token.ToString();
+        return value.Any(TextUtil.IsCjk) && !NotAName().IsMatch(value) && !FurnitureWord().IsMatch(value) && IsWholeElement(index, from, to) ? value : null;
+    }
+
+    /// <summary>Whether some element's text is exactly [from, to): nodes are in document order, so a binary search finds it.</summary>
+    private static bool IsWholeElement(DomIndex index, int from, int to)
+    {
+        var nodes = index.Nodes;
+        int lo = 0, hi = nodes.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (nodes[mid].TextStart < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < nodes.Count && nodes[i].TextStart == from; i++)
+        {
+            if (nodes[i].TextEnd == to || (nodes[i].TextEnd > to && index.Text.AsSpan(to, nodes[i].TextEnd - to).IsWhiteSpace()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static IEnumerable<(int Start, int End)> Regions(int length, NodeInfo? title, NodeInfo? body)
     {
         if (title is not null)
@@ -43,7 +228,7 @@ internal static partial class BylineFinder
 
         if (body is not null)
         {
-            yield return (Math.Max(0, body.TextStart - NearBodyWindow), Math.Min(length, body.TextEnd + 300));
+            yield return (Math.Max(0, body.TextStart - NearBodyWindow), Math.Min(length, body.TextEnd + AfterBodyWindow));
         }
     }
 
@@ -66,6 +251,27 @@ internal static partial class BylineFinder
     [GeneratedRegex(@"(?:作者|撰文|记者|编辑|责任编辑|责编)\s*[:：]\s*(?<name>[^\n:：|｜/，,。;；\[\]【】()（）]{2,30})", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLine();
 
-    [GeneratedRegex(@"\s*(?:作者|编辑|记者|时间|发布|浏览|阅读|点击|责任|日期|字号|来源|\d{4}[-年/.])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日?)(?:\s{0,2}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?", RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderDate();
+
+    /// <summary>Page furniture that also sits beside the date: labels, share and font buttons, counters, weekdays.</summary>
+    [GeneratedRegex(@"^(?:来源|作者|编辑|责编|责任编辑|记者|发布|时间|日期|原创|转载|分享|分享到|字号|收藏|评论|阅读|浏览|点击|打印|关闭|举报|关注|订阅|微博|微信|首页|正文|返回|缩小字体|放大字体|大|中|小|星期.|周.|上午|下午|来源于|本站|原文)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAName();
+
+    /// <summary>Button and counter captions that contain these words anywhere ("字体放大", "我要分享", "更新时间").</summary>
+    [GeneratedRegex(@"分享|字体|字号|时间|日期|打印|收藏|评论|阅读|浏览|关闭|举报|订阅|关注|登录|注册|点赞", RegexOptions.CultureInvariant)]
+    private static partial Regex FurnitureWord();
+
+    /// <summary>"本贴由 大卫 于2005年8月12日16:12:21在〖版块〗发表", "由海姑娘张贴 @ 2005-03-21 01:20:44".</summary>
+    [GeneratedRegex("""
+        由\s{0,2}(?<name>[^\s，。,;；:：@＠]{1,20}?)\s{0,2}
+        (?:
+            于\s{0,2}(?<date>[0-9０-９][^。\n〖【]{5,40}?)\s{0,2}(?:在[^。\n]{0,40}?)?(?:发表|发布|张贴|发帖)
+          | (?:张贴|发表|发布|发帖)\s{0,2}(?:于|@|＠)?\s{0,2}(?<date>[0-9０-９][-0-9０-９/.年月日:： ]{5,30})
+        )
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex PostedLine();
+
+    [GeneratedRegex(@"\s*(?:作者|编辑|记者|时间|发布|浏览|阅读|点击|责任|日期|字号|来源|出自|出处|\d{4}[-年/.])", RegexOptions.CultureInvariant)]
     private static partial Regex NextLabel();
 }

@@ -15,7 +15,64 @@ internal static partial class ContentScorer
 
     private const int MinParagraphLength = 8;
 
-    public static NodeInfo? FindBest(DomIndex index)
+    /// <summary>A block counts as one of several posts (or teasers) only with this much prose of its own.</summary>
+    private const int MinPostProse = 150;
+    private const int MinPostPunctuation = 5;
+
+    /// <summary>Bylines, share bars and a lead image sit between a headline and its text; more than this is another block.</summary>
+    private const int MaxHeadlineGap = 400;
+
+    private const int MinAnchoredProse = 30;
+
+    /// <summary>A lead is at least a sentence; shorter lines above a body are datelines and labels.</summary>
+    private const int MinLeadLength = 30;
+    private const int MinAnchoredPunctuation = 2;
+
+    /// <summary>
+    /// The densest block, corrected by reading order when it is one of several repeated posts (a blog front page, a
+    /// forum thread, a teaser list under a short article): the article follows its headline, and a page of posts leads
+    /// with the one a reader came for.
+    /// </summary>
+    public static NodeInfo? FindBest(DomIndex index, NodeInfo? headline)
+    {
+        if (FindDensest(index) is not { } best)
+        {
+            return null;
+        }
+
+        var posts = RepeatedPosts(index, best);
+        if (posts.Count < 2)
+        {
+            return best;
+        }
+
+        // The densest block is one of several built alike. Only repetition unlocks this: a headline found in the wrong
+        // place must not pull a lone article body away.
+        if (headline is not null)
+        {
+            var next = posts.Find(p => p.TextStart >= headline.TextEnd);
+
+            // Prose right under the headline, with a heading before the next post (its own headline or the list's
+            // "you may also like"), is a short article and the posts are teasers of other stories. Without that heading
+            // the prose is the lead of the post that follows, and that post is the article.
+            if (AnchoredToHeadline(index, headline, posts) is { } anchored
+                && (next is null || HasHeading(index, anchored.TextEnd, next.TextEnd)))
+            {
+                return anchored;
+            }
+
+            if (next is not null)
+            {
+                return next;
+            }
+        }
+
+        // A blog front page or a forum thread without a known headline: the first post is the one the page is about.
+        return posts[0];
+    }
+
+    /// <summary>Readability's candidate: the block whose paragraphs (with their ancestors' shares) score highest.</summary>
+    public static NodeInfo? FindDensest(DomIndex index)
     {
         foreach (var node in index.Nodes)
         {
@@ -55,6 +112,135 @@ internal static partial class ContentScorer
         return best;
     }
 
+    /// <summary>
+    /// Blocks built like <paramref name="best"/> (same tag and class) under other parents, each with a post's worth of
+    /// prose, in document order. Paragraphs of one body share a parent, so they never count as separate posts.
+    /// </summary>
+    internal static List<NodeInfo> RepeatedPosts(DomIndex index, NodeInfo best)
+    {
+        var posts = new List<NodeInfo>();
+        var cls = best.Node.Attributes["class"]?.Value;
+        if (string.IsNullOrWhiteSpace(cls) || !IsPost(best))
+        {
+            return posts;
+        }
+
+        var name = best.Node.Name;
+        foreach (var node in index.Nodes)
+        {
+            if (ReferenceEquals(node, best))
+            {
+                posts.Add(node);
+                continue;
+            }
+
+            if (node.Node.Name == name && node.Parent != best.Parent && IsPost(node)
+                && string.Equals(node.Node.Attributes["class"]?.Value, cls, StringComparison.Ordinal)
+                && !Contains(node, best) && !Contains(best, node))
+            {
+                posts.Add(node);
+            }
+        }
+
+        return posts;
+    }
+
+    private static bool IsPost(NodeInfo node) =>
+        node.TextLength - node.LinkTextLength >= MinPostProse && node.Punctuation >= MinPostPunctuation && node.LinkDensity < 0.3;
+
+    /// <summary>
+    /// The best-scoring prose block that starts just under the headline: within <see cref="MaxHeadlineGap"/>
+    /// characters of text and before the first repeated post, since a short article followed by a teaser list must not
+    /// lose to the first teaser. Containers of the posts are the list, not the article.
+    /// </summary>
+    private static NodeInfo? AnchoredToHeadline(DomIndex index, NodeInfo headline, List<NodeInfo> posts)
+    {
+        var windowEnd = headline.TextEnd + MaxHeadlineGap;
+        foreach (var post in posts)
+        {
+            if (post.TextStart >= headline.TextEnd)
+            {
+                windowEnd = Math.Min(windowEnd, post.TextStart);
+                break;
+            }
+        }
+
+        NodeInfo? anchored = null;
+        var anchoredScore = 0.0;
+        foreach (var node in index.Nodes)
+        {
+            if (node.TextStart < headline.TextEnd)
+            {
+                continue;
+            }
+
+            if (node.TextStart >= windowEnd)
+            {
+                break;
+            }
+
+            if (node.ContentScore <= 0 || node.TextLength - node.LinkTextLength < MinAnchoredProse || node.Punctuation < MinAnchoredPunctuation
+                || node.LinkDensity > 0.3 || SwallowsAnother(node, posts))
+            {
+                continue;
+            }
+
+            var score = FinalScore(node);
+            if (score > anchoredScore)
+            {
+                (anchored, anchoredScore) = (node, score);
+            }
+        }
+
+        return anchored;
+    }
+
+    private static bool HasHeading(DomIndex index, int from, int to)
+    {
+        foreach (var node in index.Nodes)
+        {
+            if (node.TextStart >= to)
+            {
+                break;
+            }
+
+            if (node.TextStart >= from && node.TextLength > 0 && node.Node.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A container of two or more posts, or of one post and more, is the list, not the article.</summary>
+    private static bool SwallowsAnother(NodeInfo node, List<NodeInfo> posts)
+    {
+        foreach (var post in posts)
+        {
+            if (!ReferenceEquals(node, post) && Contains(node, post))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="inner"/> is <paramref name="outer"/> or lies inside it.</summary>
+    private static bool Contains(NodeInfo outer, NodeInfo inner)
+    {
+        for (var node = inner; node is not null; node = node.Parent)
+        {
+            if (ReferenceEquals(node, outer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static double FinalScore(NodeInfo node) => node.ContentScore * (1 - node.LinkDensity) * ClassWeight(node);
 
     /// <summary>
@@ -70,6 +256,7 @@ internal static partial class ContentScorer
 
         var threshold = Math.Max(10, FinalScore(best) * 0.2);
         var result = new List<NodeInfo>();
+        NodeInfo? previous = null;
         foreach (var child in best.Parent.Node.ChildNodes)
         {
             if (index.Find(child) is not { } sibling)
@@ -77,13 +264,45 @@ internal static partial class ContentScorer
                 continue;
             }
 
-            if (ReferenceEquals(sibling, best) || IsBodyLikeSibling(sibling, threshold))
+            if (ReferenceEquals(sibling, best))
+            {
+                if (previous is not null && !result.Contains(previous) && IsLead(index, previous))
+                {
+                    result.Add(previous);
+                }
+
+                result.Add(sibling);
+            }
+            else if (IsBodyLikeSibling(sibling, threshold))
             {
                 result.Add(sibling);
             }
+
+            previous = sibling;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The block right above the body that is a few complete sentences without links: the lead or summary (导语, 核心提示)
+    /// that pages set apart from the text. Too short to pass the score threshold, yet part of the article.
+    /// </summary>
+    private static bool IsLead(DomIndex index, NodeInfo node)
+    {
+        if (!node.IsBlock || node.LinkTextLength > 0 || node.TextLength < MinLeadLength || node.Punctuation < MinAnchoredPunctuation
+            || ClassWeight(node) < 1)
+        {
+            return false;
+        }
+
+        var end = node.TextEnd;
+        while (end > node.TextStart && TextUtil.IsSpace(index.Text[end - 1]))
+        {
+            end--;
+        }
+
+        return end > node.TextStart && index.Text[end - 1] is '。' or '！' or '？' or '…' or '”' or '」';
     }
 
     private static bool IsBodyLikeSibling(NodeInfo sibling, double threshold)
@@ -103,8 +322,15 @@ internal static partial class ContentScorer
     }
 
     /// <summary>Class and id names are hints only: they scale a score, they never decide alone.</summary>
-    public static double ClassWeight(NodeInfo node)
+    public static double ClassWeight(NodeInfo node) => node.ClassWeight ??= ComputeClassWeight(node);
+
+    private static double ComputeClassWeight(NodeInfo node)
     {
+        if (!node.Node.HasAttributes)
+        {
+            return 1;
+        }
+
         var attributes = node.Node.Attributes;
         var id = attributes["id"]?.Value;
         var cls = attributes["class"]?.Value;

@@ -6,12 +6,14 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// <summary>
 /// Chooses the publish time among the many dates on a page. The date shown between the headline and the body wins:
 /// navigation, "related" lists and footers carry dates too, and metadata can disagree with the shown time
-/// (sina's article:published_time differs by minutes). Metadata, a labelled date anywhere, then the URL follow.
+/// (sina's article:published_time differs by minutes). Then a forum or blog "由 X 于 … 发表" line anywhere in the post,
+/// metadata, a labelled date anywhere, a date literal handed to a time-ish key in an inline script, then the URL.
 /// </summary>
 internal sealed partial class DatePicker(PublishTimeParser parser)
 {
     private const int HeaderWindow = 600;
     private const int LabelWindow = 12;
+    private const int ScriptKeyWindow = 50;
 
     private static readonly string[] MetaKeys =
     [
@@ -25,11 +27,22 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         var yearHint = UrlDate(page)?.Year;
         var text = page.Index.Text;
 
-        foreach (var (start, end, allowVague) in Regions(text.Length, titleNode, body))
+        var regions = Regions(text.Length, titleNode, body).ToList();
+        if (regions.Count > 0 && regions[0].Header && BestInRegion(page, text, regions[0], yearHint) is { } header)
         {
-            if (BestInRegion(page, text, start, end, yearHint, allowVague) is { } shown)
+            return (header, "generic:near-title");
+        }
+
+        if (PostedAt(page, body, yearHint) is { } posted)
+        {
+            return (posted, "generic:posted-by");
+        }
+
+        foreach (var region in regions.Where(r => !r.Header))
+        {
+            if (BestInRegion(page, text, region, yearHint) is { } shown)
             {
-                return (shown, "generic:near-title");
+                return (shown, "generic:near-body");
             }
         }
 
@@ -50,6 +63,11 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
             }
         }
 
+        if (ScriptDate(page, yearHint) is { } scripted)
+        {
+            return (scripted, "generic:script-literal");
+        }
+
         if (UrlDate(page) is { } urlDate)
         {
             return (new PublishTime(new DateTimeOffset(urlDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), TimePrecision.Day), "url");
@@ -62,18 +80,21 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
     /// <summary>
     /// The labelled date in the region, else its first absolute date. Vague dates (昨天, "3月18日" with a guessed
-    /// year) are taken only between headline and body: elsewhere they are narrative ("昨日8时40分许").
+    /// year) are taken only between headline and body: elsewhere they are narrative ("昨日8时40分许"). A date labelled
+    /// as an update (最后更新, 修改时间) is the last edit, not the publication, and is taken only when nothing else is.
+    /// Below the body, where "related articles" lists print a date per link, only a labelled date counts.
     /// </summary>
-    private PublishTime? BestInRegion(PageContext page, string text, int start, int end, int? yearHint, bool allowVague)
+    private PublishTime? BestInRegion(PageContext page, string text, Region bounds, int? yearHint)
     {
-        if (end <= start)
+        if (bounds.End <= bounds.Start)
         {
             return null;
         }
 
-        var region = text[start..end];
+        var region = text[bounds.Start..bounds.End];
         PublishTime? firstAbsolute = null;
         PublishTime? firstVague = null;
+        PublishTime? firstModified = null;
         foreach (var match in parser.FindAll(region, page.FetchedAt, yearHint))
         {
             if (Plausible(page, match.Time) is not { } time)
@@ -84,50 +105,161 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
             var vague = match.Kind is DateKind.Relative or DateKind.YearInferred;
             if (vague)
             {
-                firstVague ??= allowVague ? time : null;
+                firstVague ??= bounds.AllowVague ? time : null;
                 continue;
             }
 
             var labelStart = Math.Max(0, match.Index - LabelWindow);
-            if (DateLabel().IsMatch(region.AsSpan(labelStart, match.Index - labelStart)))
+            var label = region.AsSpan(labelStart, match.Index - labelStart);
+            if (ModifiedLabel().IsMatch(label))
+            {
+                firstModified ??= time;
+                continue;
+            }
+
+            if (DateLabel().IsMatch(label))
             {
                 return time;
             }
 
-            firstAbsolute ??= time;
+            firstAbsolute ??= bounds.LabelledOnly ? null : time;
         }
 
-        return firstAbsolute ?? firstVague;
+        return firstAbsolute ?? firstVague ?? (bounds.LabelledOnly ? null : firstModified);
     }
+
+    /// <summary>
+    /// Forums and blogs print the post's time in a credit line under (or inside) the post: "本贴由 X 于 2005年8月12日
+    /// 16:12 在〖版块〗发表", "由 X 张贴 @ 2005-03-21 01:20". Replies repeat the line further down, so the first one in
+    /// the post wins. Searched from the body's start to just after its end only: elsewhere the pattern is not a credit.
+    /// </summary>
+    private PublishTime? PostedAt(PageContext page, IReadOnlyList<NodeInfo> body, int? yearHint)
+    {
+        if (body.Count == 0)
+        {
+            return null;
+        }
+
+        var text = page.Index.Text;
+        var start = body[0].TextStart;
+        var end = Math.Min(text.Length, body[^1].TextEnd + HeaderWindow / 2);
+        if (end <= start)
+        {
+            return null;
+        }
+
+        foreach (var line in BylineFinder.PostedLines(text, start, end))
+        {
+            if (Plausible(page, parser.Parse(line.Date, page.FetchedAt, yearHint)) is { } time)
+            {
+                return time;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Some pages write the time with script (udn: <c>showDate("2020/04/17 01:43:09")</c>; others
+    /// <c>publishTime: "…"</c>), so it never reaches the text. A date literal passed to a time-ish function or key is
+    /// weak evidence, so it ranks below every visible date, and it counts only when the scripts agree on one day:
+    /// state blobs of aggregators and SPAs hold a publishDate per listed item, and none of them is this page's.
+    /// </summary>
+    private PublishTime? ScriptDate(PageContext page, int? yearHint)
+    {
+        PublishTime? found = null;
+        foreach (var script in page.Index.Scripts)
+        {
+            foreach (Match match in ScriptDateLiteral().Matches(script))
+            {
+                var before = Math.Max(0, match.Index - ScriptKeyWindow);
+                var key = ScriptKey().Match(script, before, match.Index - before);
+                if (!key.Success
+                    || !IsPublishKey(key.Groups["key"].ValueSpan)
+                    || Plausible(page, parser.Parse(match.Groups["value"].Value, page.FetchedAt, yearHint)) is not { } time)
+                {
+                    continue;
+                }
+
+                if (found is { } first && first.Value.Date != time.Value.Date)
+                {
+                    return null;
+                }
+
+                found ??= time;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>showDate, pubDate, publish_time, createTime, ctime...; not update/modify/expire/server/now keys.</summary>
+    private static bool IsPublishKey(ReadOnlySpan<char> key) =>
+        (key.Contains("date", StringComparison.OrdinalIgnoreCase)
+            || key.Contains("time", StringComparison.OrdinalIgnoreCase)
+            || key.Contains("pub", StringComparison.OrdinalIgnoreCase)
+            || key.Contains("creat", StringComparison.OrdinalIgnoreCase))
+        && !key.Contains("updat", StringComparison.OrdinalIgnoreCase)
+        && !key.Contains("modif", StringComparison.OrdinalIgnoreCase)
+        && !key.Contains("expir", StringComparison.OrdinalIgnoreCase)
+        && !key.Contains("server", StringComparison.OrdinalIgnoreCase)
+        && !key.Contains("now", StringComparison.OrdinalIgnoreCase)
+        && !key.Contains("current", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// After the headline up to the body; just before the body; the body's first lines; then its last lines and
     /// just after it, where blogs and forums print "发表于 …" under the post.
     /// </summary>
-    private static IEnumerable<(int Start, int End, bool AllowVague)> Regions(int length, NodeInfo? title, IReadOnlyList<NodeInfo> body)
+    private static IEnumerable<Region> Regions(int length, NodeInfo? title, IReadOnlyList<NodeInfo> body)
     {
         var first = body.Count > 0 ? body[0] : null;
         var last = body.Count > 0 ? body[^1] : null;
         if (title is not null)
         {
             var end = first is not null && first.TextStart > title.TextEnd ? Math.Min(first.TextStart, title.TextEnd + HeaderWindow) : title.TextEnd + HeaderWindow;
-            yield return (title.TextEnd, Math.Min(length, end), true);
+            yield return new(title.TextEnd, Math.Min(length, end)) { Header = true, AllowVague = true };
         }
 
         if (first is not null && last is not null)
         {
-            yield return (Math.Max(0, first.TextStart - HeaderWindow / 2), first.TextStart, false);
-            yield return (first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3), false);
-            yield return (Math.Max(last.TextStart, last.TextEnd - HeaderWindow / 4), last.TextEnd, false);
-            yield return (last.TextEnd, Math.Min(length, last.TextEnd + HeaderWindow / 2), false);
+            yield return new(Math.Max(0, first.TextStart - HeaderWindow / 2), first.TextStart);
+            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3));
+            yield return new(Math.Max(last.TextStart, last.TextEnd - HeaderWindow / 4), last.TextEnd);
+            yield return new(last.TextEnd, Math.Min(length, last.TextEnd + HeaderWindow / 2)) { LabelledOnly = true };
         }
     }
 
-    private static PublishTime? Plausible(PageContext page, PublishTime? time) =>
-        time is { } value && value.Value.Year >= 1990 && value.Value <= page.FetchedAt.AddDays(1) ? value : null;
+    /// <summary>A span of the page text to look for the shown date in, with what counts there.</summary>
+    private readonly record struct Region(int Start, int End)
+    {
+        /// <summary>Between the headline and the body, where the publish line sits.</summary>
+        public bool Header { get; init; }
 
-    [GeneratedRegex(@"发布|发表|时间|日期|更新|来源|Posted|Published", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        public bool AllowVague { get; init; }
+
+        /// <summary>Only dates with a publish label count (below the body, lists of related links carry dates).</summary>
+        public bool LabelledOnly { get; init; }
+    }
+
+    private static PublishTime? Plausible(PageContext page, PublishTime? time) =>
+        time is { } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
+
+    [GeneratedRegex(@"发布|发表|时间|日期|来源|张贴|Posted|Published", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateLabel();
+
+    [GeneratedRegex(@"(?:(?:更新|修改|修订)(?:时间|日期|于)?|编辑于)\s*[:：]?\s*$|Updated|Modified", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ModifiedLabel();
+
+    /// <summary>
+    /// A quoted literal that starts with a four-digit year. Starting at the quote (not at the key) lets the engine
+    /// skip through large scripts by searching for quote characters; the key is checked only at the few hits.
+    /// </summary>
+    [GeneratedRegex("""["'](?<value>(?:19|20)[0-9]{2}[-/.年][0-9][^"'\r\n]{2,40})["']""", RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptDateLiteral();
+
+    /// <summary>The key the literal is handed to: <c>key(</c>, <c>key:</c>, <c>key =</c>, <c>"key":</c>, right before it.</summary>
+    [GeneratedRegex("""(?<key>[A-Za-z_$][A-Za-z0-9_$]{0,40})["']?\s{0,3}[(:=]\s{0,3}$""", RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptKey();
 
     [GeneratedRegex(@"(?:发布时间|发表时间|发布日期|发表日期|发稿时间|发表于|发布于|日期|时间)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex LabelledDate();

@@ -7,6 +7,7 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 internal static class ParagraphCollector
 {
     private const int MaxLeadImages = 3;
+    private const int MinLinkListLinks = 3;
 
     public static (List<string> Paragraphs, List<string> Images) Collect(DomIndex index, IEnumerable<NodeInfo> roots, Uri? baseUrl)
     {
@@ -84,8 +85,17 @@ internal static class ParagraphCollector
             return true;
         }
 
-        return info.Node.Name is "nav" or "aside" or "form" || (ContentScorer.ClassWeight(info) < 1 && info.LinkDensity > 0.3 && prose < 200);
+        return info.Node.Name is "nav" or "aside" or "form"
+            || (ContentScorer.ClassWeight(info) < 1 && info.LinkDensity > 0.3 && prose < 200)
+            || IsLinkList(info);
     }
+
+    /// <summary>
+    /// A list whose items are links with names, dates or counts beside them (follow-ups, "more from this author"): its
+    /// text outside the links never forms a sentence, which the text's own lists and tables do.
+    /// </summary>
+    private static bool IsLinkList(NodeInfo info) =>
+        info.Node.Name is "ul" or "ol" or "dl" or "table" && info.Links >= MinLinkListLinks && info.LinkDensity >= 0.25 && info.Punctuation == 0;
 
     private static void Flush(StringBuilder buffer, List<string> paragraphs)
     {

@@ -11,6 +11,9 @@ internal static partial class TitleFinder
     private const int MinTitleLength = 4;
     private const int MaxTitleLength = 150;
 
+    /// <summary>How far below a heading its publish line may start (a subtitle or an author line can come between).</summary>
+    private const int DatelineWindow = 120;
+
     public static (string Title, NodeInfo? Node, string Rule)? Find(PageContext page, IEnumerable<string> references)
     {
         var index = page.Index;
@@ -47,6 +50,11 @@ internal static partial class TitleFinder
             return (bestText!, bestNode, "generic:heading");
         }
 
+        if (DatelineHeading(page, tag) is { } dateline)
+        {
+            return dateline;
+        }
+
         var stripped = StripSiteSuffix(page.TitleTag);
         if (stripped.Length >= MinTitleLength)
         {
@@ -55,6 +63,39 @@ internal static partial class TitleFinder
 
         var h1 = index.Nodes.FirstOrDefault(n => n.Node.Name == "h1" && n.TextLength >= MinTitleLength);
         return h1 is null ? null : (TextUtil.Collapse(index.Text[h1.TextStart..h1.TextEnd]), h1, "generic:h1");
+    }
+
+    /// <summary>
+    /// When no heading agrees with the &lt;title&gt; (a CMS that titles every page "新闻动态--学会官网"), the headline is
+    /// the heading the publish line follows: "发布时间：… 来源：…" sits right under the article's headline and under
+    /// nothing else. Headings the &lt;title&gt; contains are channel or site names and are skipped.
+    /// </summary>
+    private static (string Title, NodeInfo? Node, string Rule)? DatelineHeading(PageContext page, string squashedTag)
+    {
+        var index = page.Index;
+        NodeInfo? best = null;
+        var bestGap = int.MaxValue;
+        foreach (var node in index.Nodes)
+        {
+            // h5/h6 are sidebar boxes as often as headlines, so they count only with a publish line under them.
+            if (node.TextLength is < MinTitleLength or > MaxTitleLength || (node.Node.Name is not ("h5" or "h6") && HeadingBonus(node) < 0))
+            {
+                continue;
+            }
+
+            // The nearest heading above the publish line is the headline; breadcrumbs and channel names sit further up.
+            var end = Math.Min(index.Text.Length, node.TextEnd + DatelineWindow);
+            var label = DatelineLabel().Match(index.Text, node.TextEnd, end - node.TextEnd);
+            if (!label.Success || label.Index - node.TextEnd >= bestGap
+                || squashedTag.Contains(Squash(index.Text[node.TextStart..node.TextEnd]), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            (best, bestGap) = (node, label.Index - node.TextEnd);
+        }
+
+        return best is null ? null : (TextUtil.Collapse(index.Text[best.TextStart..best.TextEnd]), best, "generic:dateline-heading");
     }
 
     /// <summary>Splits "headline_channel_site" style titles and keeps the longest part, which is almost always the headline.</summary>
@@ -176,6 +217,10 @@ internal static partial class TitleFinder
 
     [GeneratedRegex(@"\s*(?:[_|｜]|--|——|\s[-–—·]\s|(?<![A-Za-z0-9])-(?![A-Za-z0-9]))\s*", RegexOptions.CultureInvariant)]
     private static partial Regex TitleSeparators();
+
+    /// <summary>The labels of a publish line; a bare date is not enough, because list headings are followed by dated rows.</summary>
+    [GeneratedRegex(@"(?:发布|发表|发稿)(?:时间|日期)|来源\s*[:：]|(?:时间|日期)\s*[:：]\s*(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineLabel();
 
     [GeneratedRegex(@"title|headline|biaoti|(?<![a-z])tit(?![a-z])|hdtitle", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitleNames();

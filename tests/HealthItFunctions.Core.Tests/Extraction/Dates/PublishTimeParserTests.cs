@@ -178,6 +178,35 @@ public class PublishTimeParserTests
         AssertTime(_parser.Parse("昨天 10:30", fetchedUtc), "2021-03-26 10:30:00", TimePrecision.Minute);
     }
 
+    [Theory]
+    [InlineData("昨天 10:30")]
+    [InlineData("前天")]
+    [InlineData("今天 08:15")]
+    [InlineData("3小时前")]
+    [InlineData("刚刚")]
+    [InlineData("3月26日")]
+    [InlineData("10-08 12:00")]
+    public void Parse_RelativeOrYearlessWithUnknownFetchTime_ReturnsNull(string text)
+    {
+        // A saved page of unknown age: resolving 昨天 against today's clock would invent a date.
+        var parser = new PublishTimeParser(clock: new FixedClock(Fetched));
+
+        Assert.Null(parser.Parse(text, fetchedAt: null));
+        Assert.Empty(parser.FindAll(text, fetchedAt: null));
+    }
+
+    [Fact]
+    public void Parse_YearlessWithHintAndUnknownFetchTime_UsesHint() =>
+        AssertTime(new PublishTimeParser(clock: new FixedClock(Fetched)).Parse("3月26日 10:30", null, 2019), "2019-03-26 10:30:00", TimePrecision.Minute);
+
+    [Fact]
+    public void Parse_AbsoluteWithUnknownFetchTime_ReturnsDate() =>
+        AssertTime(new PublishTimeParser(clock: new FixedClock(Fetched)).Parse("发布时间：昨天 2021-03-20 09:00", null), "2021-03-20 09:00:00", TimePrecision.Minute);
+
+    [Fact]
+    public void Parse_FutureYearWithUnknownFetchTime_ClockBoundsPlausibility() =>
+        Assert.Null(new PublishTimeParser(clock: new FixedClock(Fetched)).Parse("2023-01-01", null));
+
     [Fact]
     public void Parse_RelativeAcrossMonthBoundary_ReturnsPreviousMonth()
     {
@@ -304,4 +333,10 @@ public class PublishTimeParserTests
         Assert.Equal(expected, time.ToIsoString());
         Assert.Equal("2021-03-26T10:30:15+08:00", time.ToIsoStringFull());
     }
+}
+
+/// <summary>Hand-written fake clock: only the upper bound of plausibility reads it when the fetch time is unknown.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }
