@@ -40,7 +40,7 @@ internal sealed class ExtractionBenchmark(IArticleExtractor extractor)
     private const int MinTimedPasses = 5;
     private const int MaxTimedPasses = 40;
     private static readonly TimeSpan MinTimedDuration = TimeSpan.FromSeconds(5);
-    private readonly SavedPageExtractor _pages = new(extractor);
+    private readonly ArticleReader _reader = new(extractor);
 
     /// <param name="progress">Called after each page of the scored pass.</param>
     public BenchmarkReport Run(DirectoryInfo corpus, Action? progress = null)
@@ -66,7 +66,7 @@ internal sealed class ExtractionBenchmark(IArticleExtractor extractor)
         var outcomes = new List<PageOutcome>(entries.Count);
         foreach (var (id, bytes, url, truth) in entries)
         {
-            var result = _pages.Extract(bytes, url);
+            var result = _reader.Read(bytes, url: url);
             ShingleScorer.Overlap? body = truth.Has("content") && truth.Content is not null
                 ? ShingleScorer.Score(result.Article?.Content ?? string.Empty, truth.Content)
                 : null;
@@ -84,7 +84,7 @@ internal sealed class ExtractionBenchmark(IArticleExtractor extractor)
             var start = Stopwatch.GetTimestamp();
             foreach (var (_, bytes, url, _) in entries)
             {
-                _pages.Extract(bytes, url);
+                _reader.Read(bytes, url: url);
             }
 
             var elapsed = Stopwatch.GetElapsedTime(start);

@@ -8,7 +8,7 @@ namespace HealthItFunctions.Cli.Commands;
 /// <summary><c>healthit explain &lt;file&gt; [--url u]</c>: one page's fields with the rule that produced each, for fixing bad pages.</summary>
 internal sealed class ExplainCommand(IArticleExtractor extractor, IAnsiConsole console)
 {
-    private readonly SavedPageExtractor _pages = new(extractor);
+    private readonly ArticleReader _reader = new(extractor);
 
     public Command Build()
     {
@@ -27,7 +27,7 @@ internal sealed class ExplainCommand(IArticleExtractor extractor, IAnsiConsole c
             return 2;
         }
 
-        var result = _pages.Extract(File.ReadAllBytes(file.FullName), url);
+        var result = _reader.Read(File.ReadAllBytes(file.FullName), url: url);
         if (result.Article is not { } article)
         {
             console.MarkupLineInterpolated($"[yellow]not an article[/] ({result.Reason}): {result.Detail}");

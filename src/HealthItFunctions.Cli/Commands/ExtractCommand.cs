@@ -8,7 +8,7 @@ namespace HealthItFunctions.Cli.Commands;
 /// <summary><c>healthit extract &lt;pagesDir&gt; --jsonl &lt;out&gt;</c>: one JSON line per &lt;id&gt;.html.</summary>
 internal sealed class ExtractCommand(IArticleExtractor extractor, IAnsiConsole console)
 {
-    private readonly SavedPageExtractor _pages = new(extractor);
+    private readonly ArticleReader _reader = new(extractor);
 
     public Command Build()
     {
@@ -49,7 +49,7 @@ internal sealed class ExtractCommand(IArticleExtractor extractor, IAnsiConsole c
                 ExtractionResult result;
                 try
                 {
-                    result = _pages.Extract(bytes, page.Uri);
+                    result = _reader.Read(bytes, url: page.Uri);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -1,15 +1,12 @@
 using System.Text.RegularExpressions;
+using HealthItFunctions.Testing;
 
 namespace Compat.Tests.Fidelity;
 
 /// <summary>Where the compat projects and their api listings live, found from the test's output folder.</summary>
 internal static partial class RepositoryLayout
 {
-    private const string SolutionFileName = "HealthItFunctions.sln";
-
-    private static readonly Lazy<string> Root = new(FindRoot);
-
-    public static string CompatDirectory => Path.Combine(Root.Value, "compat");
+    public static string CompatDirectory => Path.Combine(RepositoryPaths.Root, "compat");
 
     public static string ApiDirectory => Path.Combine(CompatDirectory, "api");
 
@@ -36,19 +33,6 @@ internal static partial class RepositoryLayout
     {
         var match = AssemblyNameProperty().Match(File.ReadAllText(projectPath));
         return match.Success ? match.Groups[1].Value.Trim() : Path.GetFileNameWithoutExtension(projectPath);
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, SolutionFileName)))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No {SolutionFileName} above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex("<AssemblyName>([^<]+)</AssemblyName>")]

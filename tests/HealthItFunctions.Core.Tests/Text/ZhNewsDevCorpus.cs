@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HealthItFunctions.Testing;
 
 namespace HealthItFunctions.Core.Tests.Text;
 
@@ -38,15 +39,7 @@ internal static class ZhNewsDevCorpus
 
     private static string? Locate()
     {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "HealthItFunctions.sln")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(d.FullName, "..", "shared", "corpus", "zh-news-dev"));
-                return System.IO.Directory.Exists(Path.Combine(corpus, "truth")) ? corpus : null;
-            }
-        }
-
-        return null;
+        var corpus = Path.Combine(RepositoryPaths.Shared, "corpus", "zh-news-dev");
+        return System.IO.Directory.Exists(Path.Combine(corpus, "truth")) ? corpus : null;
     }
 }
