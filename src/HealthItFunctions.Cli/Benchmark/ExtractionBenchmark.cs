@@ -22,7 +22,7 @@ internal sealed record BenchmarkReport(
     IReadOnlyList<FieldSummary> Fields,
     double BodyPrecision,
     double BodyRecall,
-    double PagesPerSecond,
+    double? PagesPerSecond,
     int TimedPasses = 0)
 {
     public IEnumerable<PageOutcome> Worst(int count) => Pages.Where(p => p.Scores.Count > 0).OrderBy(p => p.Overall).Take(count);
@@ -43,7 +43,8 @@ internal sealed class ExtractionBenchmark(IArticleExtractor extractor)
     private readonly ArticleReader _reader = new(extractor);
 
     /// <param name="progress">Called after each page of the scored pass.</param>
-    public BenchmarkReport Run(DirectoryInfo corpus, Action? progress = null)
+    /// <param name="measureSpeed">False scores accuracy only (tests), skipping the timed passes.</param>
+    public BenchmarkReport Run(DirectoryInfo corpus, Action? progress = null, bool measureSpeed = true)
     {
         // One thread means one: background GC would run a second thread beside the extractor (on a two-core machine it
         // takes the other core, or competes for this one), so the passes run with the batch (non-concurrent) collector.
@@ -51,7 +52,7 @@ internal sealed class ExtractionBenchmark(IArticleExtractor extractor)
         GCSettings.LatencyMode = GCLatencyMode.Batch;
         try
         {
-            return Measure(corpus, progress);
+            return Measure(corpus, progress, measureSpeed);
         }
         finally
         {
@@ -59,7 +60,7 @@ internal sealed class ExtractionBenchmark(IArticleExtractor extractor)
         }
     }
 
-    private BenchmarkReport Measure(DirectoryInfo corpus, Action? progress)
+    private BenchmarkReport Measure(DirectoryInfo corpus, Action? progress, bool measureSpeed)
     {
         var entries = ReadIndex(corpus);
 
@@ -79,7 +80,7 @@ internal sealed class ExtractionBenchmark(IArticleExtractor extractor)
         var best = TimeSpan.MaxValue;
         var total = TimeSpan.Zero;
         var passes = 0;
-        while (passes < MaxTimedPasses && (passes < MinTimedPasses || total < MinTimedDuration))
+        while (measureSpeed && passes < MaxTimedPasses && (passes < MinTimedPasses || total < MinTimedDuration))
         {
             var start = Stopwatch.GetTimestamp();
             foreach (var (_, bytes, url, _) in entries)
@@ -105,7 +106,7 @@ internal sealed class ExtractionBenchmark(IArticleExtractor extractor)
             fields,
             bodies.Count == 0 ? 0 : bodies.Average(b => b.Precision),
             bodies.Count == 0 ? 0 : bodies.Average(b => b.Recall),
-            entries.Count / Math.Max(best.TotalSeconds, 1e-9),
+            passes == 0 ? null : entries.Count / Math.Max(best.TotalSeconds, 1e-9),
             passes);
     }
 

@@ -98,7 +98,7 @@ internal sealed class BenchmarkExtractCommand(IArticleExtractor extractor, IAnsi
         }
 
         fields.AddRow("body precision / recall", "", $"{report.BodyPrecision:0.000} / {report.BodyRecall:0.000}");
-        fields.AddRow($"pages/s (one thread, best of {report.TimedPasses} passes)", report.Pages.Count.ToString(), report.PagesPerSecond.ToString("0"));
+        fields.AddRow($"pages/s (one thread, best of {report.TimedPasses} passes)", report.Pages.Count.ToString(), report.PagesPerSecond?.ToString("0") ?? "not measured");
         console.Write(fields);
 
         var worst = new Table().AddColumns("page", "score", "reason");

@@ -1,0 +1,38 @@
+using HealthItFunctions.Cli.Benchmark;
+using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Testing;
+
+namespace HealthItFunctions.Cli.Tests.Benchmark;
+
+/// <summary>
+/// Guards the accuracy targets on the dev corpus, read in place from ../shared (never copied here).
+/// Speed is left to `healthit benchmark extract`: a timed assertion would fail on a busy machine, not on slow code.
+/// </summary>
+public sealed class DevCorpusAccuracyTests
+{
+    private static readonly Lazy<BenchmarkReport> Report = new(() =>
+    {
+        var extractor = new ArticleExtractor(
+            SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json")), TimeProvider.System);
+        return new ExtractionBenchmark(extractor).Run(new DirectoryInfo(CorpusPath), measureSpeed: false);
+    });
+
+    private static string CorpusPath => Path.Combine(RepositoryPaths.Shared, "corpus", "zh-news-dev");
+
+    [Theory]
+    [InlineData("title", 0.97)]
+    [InlineData("publish_time", 0.97)]
+    [InlineData("body", 0.93)]
+    public void Run_DevCorpus_FieldMeetsTarget(string field, double target)
+    {
+        if (!File.Exists(Path.Combine(CorpusPath, "index.jsonl")))
+        {
+            Assert.Skip($"The dev corpus is not at {CorpusPath}.");
+        }
+
+        var summary = Assert.Single(Report.Value.Fields, f => f.Field == field);
+        var worst = string.Join(", ", Report.Value.Worst(5).Select(p => $"{p.Id} ({p.Reason})"));
+        Assert.True(summary.Mean >= target, $"{field}: {summary.Mean:0.000} over {summary.Pages} pages, below {target}. Worst: {worst}");
+    }
+}
