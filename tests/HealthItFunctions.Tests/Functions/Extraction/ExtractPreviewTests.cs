@@ -27,6 +27,7 @@ public sealed class ExtractPreviewTests
             .Callback<HtmlPage>(page => seen = page)
             .Returns(ExtractionResult.Success(Article));
         var html = "<html><body><h1>北京卫生信息化</h1></body></html>";
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var request = Request(Encoding.GetEncoding("GB18030").GetBytes(html), "text/html; charset=gbk", "?url=https://wjw.beijing.gov.cn/a.html");
 
         var result = await new ExtractPreview(new ArticleReader(_extractor.Object)).Run(request, CancellationToken.None);
