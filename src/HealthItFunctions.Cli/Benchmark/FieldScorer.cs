@@ -16,7 +16,12 @@ internal static class FieldScorer
 {
     private static readonly char[] TitleSeparators = ['_', '|', '｜', '-', '—', '–', '·', ':', '：'];
 
-    public static IEnumerable<FieldScore> Score(CorpusTruth truth, ExtractionResult result)
+    /// <summary>The body's shingle overlap with the truth, when the truth has a body.</summary>
+    public static ShingleScorer.Overlap? BodyOverlap(CorpusTruth truth, ExtractionResult result) =>
+        truth.Has("content") && truth.Content is not null ? ShingleScorer.Score(result.Article?.Content ?? string.Empty, truth.Content) : null;
+
+    /// <param name="body">The page's <see cref="BodyOverlap"/>, computed once by the caller, which also reports precision and recall.</param>
+    public static IEnumerable<FieldScore> Score(CorpusTruth truth, ExtractionResult result, ShingleScorer.Overlap? body)
     {
         var article = result.Article;
         if (truth.Has("title"))
@@ -39,9 +44,8 @@ internal static class FieldScorer
             yield return ScoreText("source", truth.Source, article is null ? null : article.Source ?? article.Media);
         }
 
-        if (truth.Has("content") && truth.Content is not null)
+        if (body is { } overlap)
         {
-            var overlap = ShingleScorer.Score(article?.Content ?? string.Empty, truth.Content);
             yield return new FieldScore("body", overlap.F1, $"body P {overlap.Precision:0.00} R {overlap.Recall:0.00}");
         }
 

@@ -6,8 +6,8 @@ using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
 
-/// <summary><c>healthit benchmark extract [--corpus dir]</c>: per-field accuracy, pages/s and the worst pages.</summary>
-internal sealed class BenchmarkExtractCommand(IArticleExtractor extractor, IAnsiConsole console)
+/// <summary><c>healthit benchmark extract [--corpus dir] [--all]</c>: per-field accuracy, pages/s and the worst pages.</summary>
+internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole console)
 {
     /// <summary>Relative to the repository root (the folder holding <see cref="SolutionFileName"/>), not the cwd.</summary>
     internal const string DefaultCorpus = "../shared/corpus/zh-news-dev";
@@ -69,7 +69,7 @@ internal sealed class BenchmarkExtractCommand(IArticleExtractor extractor, IAnsi
             return 2;
         }
 
-        var benchmark = new ExtractionBenchmark(extractor);
+        var benchmark = new ExtractionBenchmark(reader);
         BenchmarkReport? report = null;
         console.Progress().Start(progress =>
         {

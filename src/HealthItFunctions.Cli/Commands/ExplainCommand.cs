@@ -1,15 +1,12 @@
 using System.CommandLine;
-using HealthItFunctions.Cli.Pages;
 using HealthItFunctions.Core.Extraction;
 using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary><c>healthit explain &lt;file&gt; [--url u]</c>: one page's fields with the rule that produced each, for fixing bad pages.</summary>
-internal sealed class ExplainCommand(IArticleExtractor extractor, IAnsiConsole console)
+internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
 {
-    private readonly ArticleReader _reader = new(extractor);
-
     public Command Build()
     {
         var file = new Argument<FileInfo>("file") { Description = "A saved HTML page." };
@@ -27,7 +24,7 @@ internal sealed class ExplainCommand(IArticleExtractor extractor, IAnsiConsole c
             return 2;
         }
 
-        var result = _reader.Read(File.ReadAllBytes(file.FullName), url: url);
+        var result = reader.Read(File.ReadAllBytes(file.FullName), url: url);
         if (result.Article is not { } article)
         {
             console.MarkupLineInterpolated($"[yellow]not an article[/] ({result.Reason}): {result.Detail}");

@@ -6,10 +6,8 @@ using Spectre.Console;
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary><c>healthit extract &lt;pagesDir&gt; --jsonl &lt;out&gt;</c>: one JSON line per &lt;id&gt;.html.</summary>
-internal sealed class ExtractCommand(IArticleExtractor extractor, IAnsiConsole console)
+internal sealed class ExtractCommand(ArticleReader reader, IAnsiConsole console)
 {
-    private readonly ArticleReader _reader = new(extractor);
-
     public Command Build()
     {
         var pagesDir = new Argument<DirectoryInfo>("pagesDir") { Description = "Directory of <id>.html files; URLs come from index.jsonl in its parent when present." };
@@ -49,7 +47,7 @@ internal sealed class ExtractCommand(IArticleExtractor extractor, IAnsiConsole c
                 ExtractionResult result;
                 try
                 {
-                    result = _reader.Read(bytes, url: page.Uri);
+                    result = reader.Read(bytes, url: page.Uri);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -141,7 +141,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     {
         if (draft.Title is not null)
         {
-            draft.TitleNode ??= TitleFinder.FindHeadingNear(context.Index, TitleFinder.Squash(draft.Title));
+            draft.TitleNode ??= TitleFinder.FindHeadingNear(context.Index, TextUtil.Squash(draft.Title));
             return;
         }
 

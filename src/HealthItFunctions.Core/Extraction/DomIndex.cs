@@ -106,6 +106,12 @@ internal sealed class DomIndex
     /// <summary>The &lt;html lang&gt; attribute, if any.</summary>
     public string? Language { get; }
 
+    /// <summary>The visible text of an indexed element, as laid out in <see cref="Text"/>.</summary>
+    public string TextOf(NodeInfo node) => Text[node.TextStart..node.TextEnd];
+
+    /// <summary>The visible text of any element; one the walk skipped (hidden, a form control) falls back to its markup's text.</summary>
+    public string TextOf(HtmlNode node) => Find(node) is { } info ? TextOf(info) : HtmlEntity.DeEntitize(node.InnerText);
+
     public NodeInfo? Find(HtmlNode node) =>
         _byNode.TryGetValue(node.StreamPosition, out var info) && ReferenceEquals(info.Node, node) ? info : null;
 
@@ -196,13 +202,7 @@ internal sealed class DomIndex
                 language ??= NullIfEmpty(node.GetAttributeValue("lang", null) ?? node.GetAttributeValue("xml:lang", null));
             }
 
-            if (Invisible.Contains(name))
-            {
-                CollectHeadData(node, metas, scripts, jsonLd, ref titleTag);
-                continue;
-            }
-
-            if (name is "meta" or "title" or "link")
+            if (Invisible.Contains(name) || name is "meta" or "title" or "link")
             {
                 CollectHeadData(node, metas, scripts, jsonLd, ref titleTag);
                 continue;

@@ -16,7 +16,7 @@ public static class ExtractionServiceCollectionExtensions
             .Validate(o => o.SourcesPath is null || File.Exists(o.SourcesPath), "Extraction:SourcesPath points to a missing file.")
             .ValidateOnStart();
         services.AddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<ExtractionOptions>>().Value));
-        services.AddSingleton(_ => new PublishTimeParser());
+        services.AddSingleton(sp => new PublishTimeParser(clock: sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(
             sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PublishTimeParser>()));
         services.AddSingleton<ArticleReader>();

@@ -29,8 +29,6 @@ internal sealed class PageContext
 
     public DomIndex Index { get; }
 
-    public IReadOnlyDictionary<string, string> Metas => Index.Metas;
-
     public string TitleTag => Index.TitleTag;
 
     public string? Meta(string key) => Index.Metas.TryGetValue(key, out var value) ? value : null;

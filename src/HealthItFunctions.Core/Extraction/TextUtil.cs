@@ -42,6 +42,22 @@ internal static partial class TextUtil
         return builder.ToString();
     }
 
+    /// <summary>The text with every space removed, for comparing strings that differ only in layout.</summary>
+    public static string Squash(string value)
+    {
+        var buffer = new char[value.Length];
+        var length = 0;
+        foreach (var c in value)
+        {
+            if (!IsSpace(c))
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        return new string(buffer, 0, length);
+    }
+
     public static int CountNonSpace(string value)
     {
         var count = 0;

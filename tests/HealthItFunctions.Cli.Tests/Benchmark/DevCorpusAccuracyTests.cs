@@ -15,7 +15,7 @@ public sealed class DevCorpusAccuracyTests
     {
         var extractor = new ArticleExtractor(
             SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json")), TimeProvider.System);
-        return new ExtractionBenchmark(extractor).Run(new DirectoryInfo(CorpusPath), measureSpeed: false);
+        return new ExtractionBenchmark(new ArticleReader(extractor)).Run(new DirectoryInfo(CorpusPath), measureSpeed: false);
     });
 
     private static string CorpusPath => Path.Combine(RepositoryPaths.Shared, "corpus", "zh-news-dev");

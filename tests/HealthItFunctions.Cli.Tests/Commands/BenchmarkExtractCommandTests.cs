@@ -96,7 +96,7 @@ public sealed class BenchmarkExtractCommandTests : IDisposable
     }
 
     private BenchmarkExtractCommand CreateCommand(IArticleExtractor extractor) =>
-        new(extractor, AnsiConsole.Create(new AnsiConsoleSettings
+        new(new ArticleReader(extractor), AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(_consoleOutput),
             Interactive = InteractionSupport.No,

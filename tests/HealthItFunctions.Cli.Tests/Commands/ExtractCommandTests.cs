@@ -79,5 +79,5 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     private ExtractCommand CreateCommand(IArticleExtractor extractor) =>
-        new(extractor, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_consoleOutput), Interactive = InteractionSupport.No }));
+        new(new ArticleReader(extractor), AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_consoleOutput), Interactive = InteractionSupport.No }));
 }

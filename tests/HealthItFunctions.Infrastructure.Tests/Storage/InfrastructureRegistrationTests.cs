@@ -23,9 +23,12 @@ public sealed class InfrastructureRegistrationTests(AzuriteFixture azurite)
         var queues = host.Services.GetRequiredService<QueueServiceClient>();
 
         await tables.CreateTableIfNotExistsAsync(name, TestContext.Current.CancellationToken);
-        await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
-        await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
-        Assert.Equal(name, tables.GetTableClient(name).Name);
+        var container = await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var queue = await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal([name], tables.Query(filter: $"TableName eq '{name}'", cancellationToken: TestContext.Current.CancellationToken).Select(table => table.Name));
+        Assert.Equal(201, container.GetRawResponse().Status);
+        Assert.Equal(201, queue.Status);
     }
 
     [Fact]

@@ -8,8 +8,6 @@ namespace HealthItFunctions.Core.Extraction.Families;
 /// </summary>
 internal sealed class GovCmsFamily(PublishTimeParser parser) : IPageFamily
 {
-    public string Name => "gov-cms";
-
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
         draft.OfferTitle(page.Meta("ArticleTitle"), "gov-cms:meta ArticleTitle");

@@ -5,8 +5,6 @@ namespace HealthItFunctions.Core.Extraction.Families;
 /// <summary>www.gov.cn: firstpublishedtime is the first-publication time in Beijing time; the body is #UCAP-CONTENT (news) or .pages_content (policy library).</summary>
 internal sealed class GovCnFamily(PublishTimeParser parser) : IPageFamily
 {
-    public string Name => "gov-cn";
-
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
         if (page.Meta("firstpublishedtime") is { } first)

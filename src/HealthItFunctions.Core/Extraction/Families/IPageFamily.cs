@@ -6,7 +6,5 @@ namespace HealthItFunctions.Core.Extraction.Families;
 /// </summary>
 internal interface IPageFamily
 {
-    string Name { get; }
-
     void Contribute(PageContext page, ExtractionDraft draft);
 }

@@ -9,8 +9,6 @@ namespace HealthItFunctions.Core.Extraction.Families;
 /// </summary>
 internal sealed partial class WeChatFamily : IPageFamily
 {
-    public string Name => "wechat";
-
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
         var content = page.Document.GetElementbyId("js_content");
@@ -22,7 +20,7 @@ internal sealed partial class WeChatFamily : IPageFamily
         draft.OfferTitle(page.Meta("og:title", "twitter:title"), "wechat:og:title");
         if (page.Document.GetElementbyId("activity-name") is { } heading)
         {
-            draft.OfferTitle(Text(page, heading), "wechat:#activity-name");
+            draft.OfferTitle(page.Index.TextOf(heading), "wechat:#activity-name");
         }
 
         foreach (var script in page.Index.Scripts)
@@ -37,7 +35,7 @@ internal sealed partial class WeChatFamily : IPageFamily
 
         if (page.Document.GetElementbyId("js_name") is { } name)
         {
-            draft.OfferSource(Text(page, name), "wechat:#js_name");
+            draft.OfferSource(page.Index.TextOf(name), "wechat:#js_name");
         }
 
         foreach (var script in page.Index.Scripts)
@@ -56,9 +54,6 @@ internal sealed partial class WeChatFamily : IPageFamily
             draft.OfferBody([body], "wechat:#js_content");
         }
     }
-
-    private static string Text(PageContext page, HtmlAgilityPack.HtmlNode node) =>
-        page.Index.Find(node) is { } info ? page.Index.Text[info.TextStart..info.TextEnd] : HtmlAgilityPack.HtmlEntity.DeEntitize(node.InnerText);
 
     [GeneratedRegex(@"\bvar\s+ct\s*=\s*""(?<ct>\d{9,11})""|\bct\s*[:=]\s*""?(?<ct>\d{10})\b", RegexOptions.CultureInvariant)]
     private static partial Regex CreateTime();

@@ -23,7 +23,7 @@ internal static partial class BodyCleaner
 
     public static List<string> Clean(IReadOnlyList<string> paragraphs, string? title)
     {
-        var normalizedTitle = title is null ? null : Squash(title);
+        var normalizedTitle = title is null ? null : TextUtil.Squash(title);
         var result = new List<string>(paragraphs.Count);
         var kept = 0;
         foreach (var line in paragraphs)
@@ -40,7 +40,7 @@ internal static partial class BodyCleaner
                 continue;
             }
 
-            if (IsBoilerplate(line) || (result.Count == 0 && normalizedTitle is not null && Squash(line) == normalizedTitle))
+            if (IsBoilerplate(line) || (result.Count == 0 && normalizedTitle is not null && TextUtil.Squash(line) == normalizedTitle))
             {
                 continue;
             }
@@ -153,8 +153,6 @@ internal static partial class BodyCleaner
 
         return false;
     }
-
-    private static string Squash(string value) => string.Concat(value.Where(c => !TextUtil.IsSpace(c)));
 
     [GeneratedRegex(@"^[\[【(（]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|终审|监制|值班编辑|作者|记者|通讯员|摄影|图片来源|来源|稿源|文章来源|本文来源|出品|策划)\s*[:：]", RegexOptions.CultureInvariant)]
     private static partial Regex CreditLine();

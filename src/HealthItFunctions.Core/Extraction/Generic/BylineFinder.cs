@@ -17,43 +17,40 @@ internal static partial class BylineFinder
     public static (string Value, string Rule)? FindSource(PageContext page, NodeInfo? title, NodeInfo? body)
     {
         var text = page.Index.Text;
-        if (title is not null)
+        foreach (var (start, end, header) in Regions(text.Length, title, body))
         {
-            var end = Math.Min(text.Length, title.TextEnd + HeaderWindow);
-            if (Labelled(text, title.TextEnd, end, SourceLine()) is { } labelled)
+            if (Labelled(text, start, end, SourceLine()) is { } labelled)
             {
                 return (FirstOfList(labelled), "generic:source-line");
             }
 
-            if (DatelineName(page.Index, title.TextEnd, end) is { } beside)
+            if (header && DatelineName(page.Index, start, end) is { } beside)
             {
                 return (beside, "generic:dateline-name");
             }
         }
 
-        if (body is not null && Labelled(text, Math.Max(0, body.TextStart - NearBodyWindow), Math.Min(text.Length, body.TextEnd + AfterBodyWindow), SourceLine()) is { } near)
+        return null;
+    }
+
+    public static (string Value, string Rule)? FindAuthor(PageContext page, NodeInfo? title, NodeInfo? body)
+    {
+        var text = page.Index.Text;
+        foreach (var (start, end, _) in Regions(text.Length, title, body))
         {
-            return (FirstOfList(near), "generic:source-line");
+            if (Labelled(text, start, end, AuthorLine()) is { } name)
+            {
+                return (name, "generic:author-line");
+            }
         }
 
         return null;
     }
 
-    public static (string Value, string Rule)? FindAuthor(PageContext page, NodeInfo? title, NodeInfo? body) =>
-        FindLabelled(page, title, body, AuthorLine(), "generic:author-line");
-
     /// <summary>The poster named in a forum or blog credit line ("本贴由 X 于 … 发表", "由 X 张贴 @ …") within the post.</summary>
     public static (string Value, string Rule)? FindPoster(PageContext page, IReadOnlyList<NodeInfo> body)
     {
-        if (body.Count == 0)
-        {
-            return null;
-        }
-
-        var text = page.Index.Text;
-        var start = body[0].TextStart;
-        var end = Math.Min(text.Length, body[^1].TextEnd + AfterBodyWindow);
-        foreach (var line in PostedLines(text, start, end))
+        foreach (var line in PostedLines(page.Index.Text, body))
         {
             if (Clean(line.Name) is { } name)
             {
@@ -65,11 +62,18 @@ internal static partial class BylineFinder
     }
 
     /// <summary>
-    /// Forum and blog credit lines between <paramref name="start"/> and <paramref name="end"/>, in order: the poster
-    /// and the raw date text. The post's own line comes first; replies repeat the pattern below it.
+    /// Forum and blog credit lines from the body's start to just after its end (elsewhere the pattern is not a
+    /// credit), in order: the poster and the raw date text. The post's own line comes first; replies repeat it below.
     /// </summary>
-    public static IEnumerable<(string Name, string Date)> PostedLines(string text, int start, int end)
+    public static IEnumerable<(string Name, string Date)> PostedLines(string text, IReadOnlyList<NodeInfo> body)
     {
+        if (body.Count == 0)
+        {
+            yield break;
+        }
+
+        var start = body[0].TextStart;
+        var end = Math.Min(text.Length, body[^1].TextEnd + AfterBodyWindow);
         if (end <= start)
         {
             yield break;
@@ -79,26 +83,6 @@ internal static partial class BylineFinder
         {
             yield return (m.Groups["name"].Value, m.Groups["date"].Value);
         }
-    }
-
-    private static (string, string)? FindLabelled(PageContext page, NodeInfo? title, NodeInfo? body, Regex pattern, string rule)
-    {
-        var text = page.Index.Text;
-        foreach (var (start, end) in Regions(text.Length, title, body))
-        {
-            if (end <= start)
-            {
-                continue;
-            }
-
-            var match = pattern.Match(text, start, end - start);
-            if (match.Success && Clean(match.Groups["name"].Value) is { } name)
-            {
-                return (name, rule);
-            }
-        }
-
-        return null;
     }
 
     private static string? Labelled(string text, int start, int end, Regex pattern)
@@ -112,7 +96,7 @@ internal static partial class BylineFinder
         return match.Success ? Clean(match.Groups["name"].Value) : null;
     }
 
-    /// <summary>"中国空间技术研究院、中国运载火箭技术研究院等": the bulletin prints one media, the first named.</summary>
+    /// <summary>"北京市卫生健康委员会、北京市医院管理中心等": the bulletin prints one media, the first named.</summary>
     private static string FirstOfList(string name)
     {
         var cut = name.IndexOf('、');
@@ -219,16 +203,17 @@ internal static partial class BylineFinder
         return false;
     }
 
-    private static IEnumerable<(int Start, int End)> Regions(int length, NodeInfo? title, NodeInfo? body)
+    /// <summary>Under the headline (the header), then around the body's first block.</summary>
+    private static IEnumerable<(int Start, int End, bool Header)> Regions(int length, NodeInfo? title, NodeInfo? body)
     {
         if (title is not null)
         {
-            yield return (title.TextEnd, Math.Min(length, title.TextEnd + HeaderWindow));
+            yield return (title.TextEnd, Math.Min(length, title.TextEnd + HeaderWindow), true);
         }
 
         if (body is not null)
         {
-            yield return (Math.Max(0, body.TextStart - NearBodyWindow), Math.Min(length, body.TextEnd + AfterBodyWindow));
+            yield return (Math.Max(0, body.TextStart - NearBodyWindow), Math.Min(length, body.TextEnd + AfterBodyWindow), false);
         }
     }
 

@@ -24,7 +24,8 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
     public (PublishTime Time, string Rule)? Pick(PageContext page, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body)
     {
-        var yearHint = UrlDate(page)?.Year;
+        var urlDate = UrlDate(page);
+        var yearHint = urlDate?.Year;
         var text = page.Index.Text;
 
         var regions = Regions(text.Length, titleNode, body).ToList();
@@ -68,15 +69,15 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
             return (scripted, "generic:script-literal");
         }
 
-        if (UrlDate(page) is { } urlDate)
+        if (urlDate is { } day)
         {
-            return (new PublishTime(new DateTimeOffset(urlDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), TimePrecision.Day), "url");
+            return (new PublishTime(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), TimePrecision.Day), "url");
         }
 
         return null;
     }
 
-    public static DateOnly? UrlDate(PageContext page) => page.Url is null ? null : PublishTimeParser.DateFromUrl(page.Url.ToString());
+    private static DateOnly? UrlDate(PageContext page) => page.Url is null ? null : PublishTimeParser.DateFromUrl(page.Url.ToString());
 
     /// <summary>
     /// The labelled date in the region, else its first absolute date. Vague dates (昨天, "3月18日" with a guessed
@@ -131,24 +132,11 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
     /// <summary>
     /// Forums and blogs print the post's time in a credit line under (or inside) the post: "本贴由 X 于 2005年8月12日
     /// 16:12 在〖版块〗发表", "由 X 张贴 @ 2005-03-21 01:20". Replies repeat the line further down, so the first one in
-    /// the post wins. Searched from the body's start to just after its end only: elsewhere the pattern is not a credit.
+    /// the post wins.
     /// </summary>
     private PublishTime? PostedAt(PageContext page, IReadOnlyList<NodeInfo> body, int? yearHint)
     {
-        if (body.Count == 0)
-        {
-            return null;
-        }
-
-        var text = page.Index.Text;
-        var start = body[0].TextStart;
-        var end = Math.Min(text.Length, body[^1].TextEnd + HeaderWindow / 2);
-        if (end <= start)
-        {
-            return null;
-        }
-
-        foreach (var line in BylineFinder.PostedLines(text, start, end))
+        foreach (var line in BylineFinder.PostedLines(page.Index.Text, body))
         {
             if (Plausible(page, parser.Parse(line.Date, page.FetchedAt, yearHint)) is { } time)
             {

@@ -17,9 +17,9 @@ internal static partial class TitleFinder
     public static (string Title, NodeInfo? Node, string Rule)? Find(PageContext page, IEnumerable<string> references)
     {
         var index = page.Index;
-        var tag = Squash(page.TitleTag);
-        var headlineLength = Squash(StripSiteSuffix(page.TitleTag)).Length;
-        var squashedReferences = references.Select(Squash).Where(r => r.Length >= MinTitleLength).ToList();
+        var tag = TextUtil.Squash(page.TitleTag);
+        var headlineLength = TextUtil.Squash(StripSiteSuffix(page.TitleTag)).Length;
+        var squashedReferences = references.Select(TextUtil.Squash).Where(r => r.Length >= MinTitleLength).ToList();
         NodeInfo? bestNode = null;
         string? bestText = null;
         var bestScore = 0.0;
@@ -30,8 +30,8 @@ internal static partial class TitleFinder
                 continue;
             }
 
-            var text = TextUtil.Collapse(index.Text[node.TextStart..node.TextEnd]);
-            var squashed = Squash(text);
+            var text = TextUtil.Collapse(index.TextOf(node));
+            var squashed = TextUtil.Squash(text);
             var score = MatchScore(squashed, tag, headlineLength, squashedReferences);
             if (score <= 0)
             {
@@ -58,11 +58,11 @@ internal static partial class TitleFinder
         var stripped = StripSiteSuffix(page.TitleTag);
         if (stripped.Length >= MinTitleLength)
         {
-            return (stripped, FindHeadingNear(index, Squash(stripped)), "generic:title-tag");
+            return (stripped, FindHeadingNear(index, TextUtil.Squash(stripped)), "generic:title-tag");
         }
 
         var h1 = index.Nodes.FirstOrDefault(n => n.Node.Name == "h1" && n.TextLength >= MinTitleLength);
-        return h1 is null ? null : (TextUtil.Collapse(index.Text[h1.TextStart..h1.TextEnd]), h1, "generic:h1");
+        return h1 is null ? null : (TextUtil.Collapse(index.TextOf(h1)), h1, "generic:h1");
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ internal static partial class TitleFinder
             var end = Math.Min(index.Text.Length, node.TextEnd + DatelineWindow);
             var label = DatelineLabel().Match(index.Text, node.TextEnd, end - node.TextEnd);
             if (!label.Success || label.Index - node.TextEnd >= bestGap
-                || squashedTag.Contains(Squash(index.Text[node.TextStart..node.TextEnd]), StringComparison.Ordinal))
+                || squashedTag.Contains(TextUtil.Squash(index.TextOf(node)), StringComparison.Ordinal))
             {
                 continue;
             }
@@ -95,7 +95,7 @@ internal static partial class TitleFinder
             (best, bestGap) = (node, label.Index - node.TextEnd);
         }
 
-        return best is null ? null : (TextUtil.Collapse(index.Text[best.TextStart..best.TextEnd]), best, "generic:dateline-heading");
+        return best is null ? null : (TextUtil.Collapse(index.TextOf(best)), best, "generic:dateline-heading");
     }
 
     /// <summary>Splits "headline_channel_site" style titles and keeps the longest part, which is almost always the headline.</summary>
@@ -126,7 +126,7 @@ internal static partial class TitleFinder
         foreach (var node in index.Nodes)
         {
             if (node.TextLength is >= MinTitleLength and <= MaxTitleLength && HeadingBonus(node) >= 0
-                && Squash(index.Text[node.TextStart..node.TextEnd]) == squashedTitle)
+                && TextUtil.Squash(index.TextOf(node)) == squashedTitle)
             {
                 return node;
             }
@@ -199,22 +199,6 @@ internal static partial class TitleFinder
         return i;
     }
 
-    internal static string Squash(string value)
-    {
-        var span = value.AsSpan();
-        var buffer = new char[span.Length];
-        var length = 0;
-        foreach (var c in span)
-        {
-            if (!TextUtil.IsSpace(c))
-            {
-                buffer[length++] = c;
-            }
-        }
-
-        return new string(buffer, 0, length);
-    }
-
     [GeneratedRegex(@"\s*(?:[_|｜]|--|——|\s[-–—·]\s|(?<![A-Za-z0-9])-(?![A-Za-z0-9]))\s*", RegexOptions.CultureInvariant)]
     private static partial Regex TitleSeparators();
 
@@ -222,6 +206,6 @@ internal static partial class TitleFinder
     [GeneratedRegex(@"(?:发布|发表|发稿)(?:时间|日期)|来源\s*[:：]|(?:时间|日期)\s*[:：]\s*(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineLabel();
 
-    [GeneratedRegex(@"title|headline|biaoti|(?<![a-z])tit(?![a-z])|hdtitle", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"title|headline|biaoti|(?<![a-z])tit(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitleNames();
 }

@@ -84,13 +84,10 @@ internal static class SourceRules
             var (path, attribute) = SplitAttribute(xpath);
             foreach (var node in Select(page, path))
             {
-                var info = page.Index.Find(node);
-                var text = attribute is not null
-                    ? node.GetAttributeValue(attribute, null)
-                    : info is not null ? page.Index.Text[info.TextStart..info.TextEnd] : HtmlEntity.DeEntitize(node.InnerText);
+                var text = attribute is not null ? node.GetAttributeValue(attribute, null) : page.Index.TextOf(node);
                 if (!string.IsNullOrWhiteSpace(text))
                 {
-                    return (HtmlEntity.DeEntitize(text), info);
+                    return (HtmlEntity.DeEntitize(text), page.Index.Find(node));
                 }
             }
         }

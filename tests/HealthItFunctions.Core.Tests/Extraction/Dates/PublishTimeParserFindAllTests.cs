@@ -54,7 +54,7 @@ public class PublishTimeParserFindAllTests
     }
 
     [Fact]
-    public void FindAll_SkipsImpossibleDatesButKeepsScanning()
+    public void FindAll_ImpossibleDatesBeforeValidOne_SkipsThemAndKeepsScanning()
     {
         var matches = _parser.FindAll("2021-02-30 ; 1985-01-01 ; 2021-02-28", Fetched);
 

@@ -251,7 +251,7 @@ public class PublishTimeParserTests
     [InlineData("var ct = \"0000000001\";")]
     [InlineData("var ct = \"9999999999\";")]
     [InlineData("电话：010-12345678")]
-    [InlineData("1-10月德清县固定资产投资结构趋稳趋优")]
+    [InlineData("1-10月全市医疗卫生投资稳中有升")]
     [InlineData("第3-4版")]
     [InlineData("版本 1.2.3")]
     [InlineData("共 12 条 第 1/3 页")]
@@ -298,7 +298,7 @@ public class PublishTimeParserTests
     public void Parse_NullText_Throws() => Assert.Throws<ArgumentNullException>(() => _parser.Parse(null!, Fetched));
 
     [Fact]
-    public void China_IsAsiaShanghaiAtPlusEight()
+    public void China_Default_IsAsiaShanghaiAtPlusEight()
     {
         Assert.Equal(TimeSpan.FromHours(8), PublishTimeParser.China.GetUtcOffset(new DateTime(2021, 3, 26, 0, 0, 0, DateTimeKind.Unspecified)));
         Assert.Same(PublishTimeParser.China, new PublishTimeParser().Zone);

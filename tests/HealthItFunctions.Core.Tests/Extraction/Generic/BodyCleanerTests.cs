@@ -4,14 +4,14 @@ namespace HealthItFunctions.Core.Tests.Extraction.Generic;
 
 public sealed class BodyCleanerTests
 {
-    private const string Text = "北京时间5月20日，步行者在季后赛中战胜尼克斯，大比分晋级东部决赛，全场比赛精彩纷呈。";
+    private const string Text = "5月20日，市卫生健康委发布新版预约挂号平台，全市二级以上医院号源统一接入，患者可一站式预约。";
 
     [Fact]
     public void Clean_InterviewQuestionAfterReporterLabel_KeepsQuestion()
     {
-        var cleaned = BodyCleaner.Clean([Text, "记者：你通过什么渠道最快获取这些信息？", "答：主要是通过网络。"], title: null);
+        var cleaned = BodyCleaner.Clean([Text, "记者：您平时通过哪些渠道预约挂号？", "答：主要是用手机预约。"], title: null);
 
-        Assert.Contains("记者：你通过什么渠道最快获取这些信息？", cleaned);
+        Assert.Contains("记者：您平时通过哪些渠道预约挂号？", cleaned);
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class BodyCleanerTests
     [Fact]
     public void Clean_LikeAndCounterBarAtEnd_Removed()
     {
-        var cleaned = BodyCleaner.Clean([Text, "首赞", "+1", "阅读 (177万)"], title: null);
+        var cleaned = BodyCleaner.Clean([Text, "首赞", "+1", "阅读 (36万)"], title: null);
 
         Assert.Equal([Text], cleaned);
     }
@@ -39,7 +39,7 @@ public sealed class BodyCleanerTests
     [Fact]
     public void Clean_ShortItemsClosingTheText_Kept()
     {
-        string[] items = ["圣经的原理", "环境的带领", "肢体的劝告", "1.", "2."];
+        string[] items = ["数据要统一", "流程要简化", "安全要可靠", "1.", "2."];
 
         var cleaned = BodyCleaner.Clean([Text, .. items], title: null);
 
@@ -49,7 +49,7 @@ public sealed class BodyCleanerTests
     [Fact]
     public void Clean_RelatedLinkWithLabel_DroppedWithWhatFollows()
     {
-        var cleaned = BodyCleaner.Clean([Text, Text, Text, "推荐阅读：某地交警8月1日起专项整治电动车违法行为", "另一篇文章的标题"], title: null);
+        var cleaned = BodyCleaner.Clean([Text, Text, Text, "推荐阅读：某区卫健委9月起开展互联网医院专项检查", "另一篇文章的标题"], title: null);
 
         Assert.Equal([Text, Text, Text], cleaned);
     }

@@ -73,7 +73,7 @@ public sealed class ContentScorerTests
     public void WithSiblings_SummaryBlockAboveBody_IncludesItBeforeBody()
     {
         var body = string.Concat(Enumerable.Repeat($"<p>{Sentence}</p>", 8));
-        var html = "<html><body><div id=\"wrap\"><div id=\"lead\">核心提示：腊八节要吃腊八粥，但很多年轻人不知道该怎样做？今天就来介绍一下做法。</div>"
+        var html = "<html><body><div id=\"wrap\"><div id=\"lead\">核心提示：电子健康卡怎么申领，很多老年人还不清楚该怎样操作？今天就来介绍一下步骤。</div>"
             + $"<div id=\"body\" class=\"art_content\">{body}</div></div></body></html>";
         var index = Dom.Index(html);
 

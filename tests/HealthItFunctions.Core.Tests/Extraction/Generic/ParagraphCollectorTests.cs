@@ -7,15 +7,15 @@ public sealed class ParagraphCollectorTests
     [Fact]
     public void Collect_FollowUpListOfLinksWithNamesAndDates_Skipped()
     {
-        var html = "<html><body><div id=\"post\"><p>许先生谈亲子关系：爱是由接受的人决定的，你认为的爱，对方接收到了吗？</p>"
-            + "<ul><li><a href=\"/1\">我的爱在哪里呢请大家说说</a> <b>馨语</b> <i>09:02:51 5/23/06</i> (无内容)</li>"
-            + "<li><a href=\"/2\">全世界最伟大的功德就是提升自己的生命品质</a> <b>小虫</b> <i>22:19:04 8/25/05</i> (10)</li>"
-            + "<li><a href=\"/3\">许先生著作与演讲精选合集</a> <b>大卫</b> <i>20:02:45 9/12/05</i> (75)</li></ul></div></body></html>";
+        var html = "<html><body><div id=\"post\"><p>王医生谈慢病管理：随访要靠信息系统提醒，患者的依从性提高了吗？</p>"
+            + "<ul><li><a href=\"/1\">社区随访系统用起来怎么样</a> <b>阿明</b> <i>08:15:30 4/11/07</i> (无内容)</li>"
+            + "<li><a href=\"/2\">家庭医生签约以后的随访经验分享</a> <b>小林</b> <i>21:40:12 6/02/07</i> (12)</li>"
+            + "<li><a href=\"/3\">王医生讲座资料汇总</a> <b>老周</b> <i>19:05:48 7/19/07</i> (48)</li></ul></div></body></html>";
         var index = Dom.Index(html);
 
         var (paragraphs, _) = ParagraphCollector.Collect(index, [Dom.ById(index, "post")], baseUrl: null);
 
-        Assert.Equal(["许先生谈亲子关系：爱是由接受的人决定的，你认为的爱，对方接收到了吗？"], paragraphs);
+        Assert.Equal(["王医生谈慢病管理：随访要靠信息系统提醒，患者的依从性提高了吗？"], paragraphs);
     }
 
     [Fact]
