@@ -41,7 +41,7 @@ internal static class FieldScorer
 
         if (truth.Has("source"))
         {
-            yield return ScoreText("source", truth.Source, article is null ? null : article.Source ?? article.Media);
+            yield return ScoreText("source", truth.Source, article?.Publisher);
         }
 
         if (body is { } overlap)

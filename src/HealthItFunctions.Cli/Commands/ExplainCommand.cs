@@ -36,7 +36,7 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
         table.AddRow("title", Markup.Escape(article.Title), Rule(ArticleField.Title));
         table.AddRow("publish time", Markup.Escape(article.PublishTime?.ToIsoString() ?? ""), Rule(ArticleField.PublishTime));
         table.AddRow("source", Markup.Escape(article.Source ?? ""), Rule(ArticleField.Source));
-        table.AddRow("media", Markup.Escape(article.Media ?? ""), "catalog");
+        table.AddRow("media", Markup.Escape(article.Media ?? ""), Rule(ArticleField.Media));
         table.AddRow("author", Markup.Escape(article.Author ?? ""), Rule(ArticleField.Author));
         table.AddRow("language", article.Language, Rule(ArticleField.Language));
         table.AddRow("images", Markup.Escape(string.Join("\n", article.LeadImages)), Rule(ArticleField.Images));

@@ -28,7 +28,7 @@ internal static class ExtractionJsonl
             WriteNullable(writer, "title", article?.Title is { Length: > 0 } title ? title : null);
             WriteNullable(writer, "publish_time", article?.PublishTime?.ToIsoStringFull());
             WriteNullable(writer, "author", article?.Author);
-            WriteNullable(writer, "source", article is null ? null : article.Source ?? article.Media);
+            WriteNullable(writer, "source", article?.Publisher);
             writer.WriteString("content", article?.Content ?? string.Empty);
             writer.WriteEndObject();
         }

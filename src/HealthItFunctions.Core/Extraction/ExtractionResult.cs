@@ -42,6 +42,9 @@ public sealed record ExtractedArticle
     /// <summary>The media name as the bulletin prints it, when the page belongs to a catalogued source.</summary>
     public string? Media { get; init; }
 
+    /// <summary>Who published it, as far as we know: the page's own 来源, else the catalogued media name.</summary>
+    public string? Publisher => Source ?? Media;
+
     public string? Author { get; init; }
 
     public required IReadOnlyList<string> Paragraphs { get; init; }
