@@ -71,7 +71,8 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
         if (urlDate is { } day)
         {
-            return (new PublishTime(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), TimePrecision.Day), "url");
+            var midnight = day.ToDateTime(TimeOnly.MinValue);
+            return (new PublishTime(new DateTimeOffset(midnight, parser.Zone.GetUtcOffset(midnight)), TimePrecision.Day), "url");
         }
 
         return null;
