@@ -39,12 +39,36 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
             return (posted, "generic:posted-by");
         }
 
+        if (regions.Count > 0 && regions[0].Header && MetaAnchoredHeaderDate(page, text, regions[0]) is { } anchored)
+        {
+            return (anchored, "generic:near-title");
+        }
+
+        PublishTime? unlabelledInBody = null;
         foreach (var region in regions.Where(r => !r.Header))
         {
+            if (region.InBody)
+            {
+                // A bare date inside the article's own lines is usually narrative ("2019年2月27日下午，…"): a
+                // labelled date further down ("发布日期：…" under the body) beats it.
+                if (BestInRegion(page, text, region with { LabelledOnly = true }, yearHint) is { } labelled)
+                {
+                    return (labelled, "generic:near-body");
+                }
+
+                unlabelledInBody ??= BestInRegion(page, text, region, yearHint);
+                continue;
+            }
+
             if (BestInRegion(page, text, region, yearHint) is { } shown)
             {
                 return (shown, "generic:near-body");
             }
+        }
+
+        if (unlabelledInBody is { } bare)
+        {
+            return (bare, "generic:near-body");
         }
 
         foreach (var key in MetaKeys)
@@ -76,6 +100,49 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A year-less date next to the headline ("发布时间：10-08 12:00") on a saved page, where neither the fetch time nor
+    /// the URL gives the year: the page's own metadata dates (published, updated) bound it from above, so it is the
+    /// latest such month/day not after the earliest of them, as with a fetch time.
+    /// </summary>
+    private PublishTime? MetaAnchoredHeaderDate(PageContext page, string text, Region header)
+    {
+        if (page.FetchedAt is not null || UrlDate(page) is not null || MetaAnchor(page) is not { } anchor)
+        {
+            return null;
+        }
+
+        for (var year = anchor.Value.Year; year >= anchor.Value.Year - 1; year--)
+        {
+            if (BestInRegion(page, text, header, year) is { } time && time.Value <= anchor.Value.AddDays(1))
+            {
+                return time;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The earliest absolute date among the page's date-ish meta values, or null.</summary>
+    private PublishTime? MetaAnchor(PageContext page)
+    {
+        PublishTime? earliest = null;
+        foreach (var (key, value) in page.Index.Metas)
+        {
+            if (!key.Contains("date", StringComparison.Ordinal) && !key.Contains("time", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (Plausible(page, parser.Parse(value, null)) is { } time && (earliest is null || time.Value < earliest.Value.Value))
+            {
+                earliest = time;
+            }
+        }
+
+        return earliest;
     }
 
     private static DateOnly? UrlDate(PageContext page) => page.Url is null ? null : PublishTimeParser.DateFromUrl(page.Url.ToString());
@@ -212,8 +279,8 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         if (first is not null && last is not null)
         {
             yield return new(Math.Max(0, first.TextStart - HeaderWindow / 2), first.TextStart);
-            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3));
-            yield return new(Math.Max(last.TextStart, last.TextEnd - HeaderWindow / 4), last.TextEnd);
+            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3)) { InBody = true };
+            yield return new(Math.Max(last.TextStart, last.TextEnd - HeaderWindow / 4), last.TextEnd) { InBody = true };
             yield return new(last.TextEnd, Math.Min(length, last.TextEnd + HeaderWindow / 2)) { LabelledOnly = true };
         }
     }
@@ -228,6 +295,9 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
         /// <summary>Only dates with a publish label count (below the body, lists of related links carry dates).</summary>
         public bool LabelledOnly { get; init; }
+
+        /// <summary>Inside the article's own lines, where an unlabelled date is more often narrative than a dateline.</summary>
+        public bool InBody { get; init; }
     }
 
     private static PublishTime? Plausible(PageContext page, PublishTime? time) =>

@@ -141,6 +141,17 @@ public class PublishTimeParserTests
     public void Parse_YearlessDatesWithHint_UsesHint(string text, int hint, string expected, TimePrecision precision) =>
         AssertTime(_parser.Parse(text, Fetched, hint), expected, precision);
 
+    [Theory]
+    [InlineData("发布时间：10-08 12:00", "2020-10-08 12:00:00")]
+    [InlineData("发布时间:03-26 10:30", "2021-03-26 10:30:00")]
+    [InlineData("时间：3/26 10:30", "2021-03-26 10:30:00")]
+    public void Parse_YearlessDateAfterLabelColon_InfersYear(string text, string expected) =>
+        AssertTime(_parser.Parse(text, Fetched), expected, TimePrecision.Minute);
+
+    [Fact]
+    public void Parse_TimeRangeLikeDigitsAfterClock_NotReadAsYearlessDate() =>
+        Assert.Null(_parser.Parse("10:30-12 14:00", Fetched));
+
     [Fact]
     public void Parse_YearHint_DoesNotOverrideExplicitYear() =>
         AssertTime(_parser.Parse("2020-05-01", Fetched, 2019), "2020-05-01 00:00:00", TimePrecision.Day);
