@@ -66,8 +66,10 @@ public sealed class ArticleExtractor : IArticleExtractor
         var jsonLd = JsonLdArticle.Read(context.Index.JsonLd);
         FindTitle(context, draft, jsonLd);
 
-        var (paragraphs, images) = FindBody(context, draft);
-        if (TextUtil.CountNonSpace(string.Concat(paragraphs)) < MinBodyLength || !ReadsLikeProse(draft.Body!))
+        var (paragraphs, images, trusted) = FindBody(context, draft);
+        var bodyLength = TextUtil.CountNonSpace(string.Concat(paragraphs));
+        var accepted = trusted ? bodyLength > 0 : bodyLength >= MinBodyLength && ReadsLikeProse(draft.Body!);
+        if (!accepted)
         {
             return ExtractionResult.NotAnArticle(NotArticleReason.NoMainContent, "no block of the page reads like article text (navigation, list or portal page)");
         }
@@ -152,27 +154,50 @@ public sealed class ArticleExtractor : IArticleExtractor
         }
     }
 
-    private static (List<string> Paragraphs, List<string> Images) FindBody(PageContext context, ExtractionDraft draft)
+    /// <summary>
+    /// The body a source rule or page family pointed at wins when it holds enough prose. A short one (an image post,
+    /// a two-line notice) is kept aside and used only when the generic extractor finds no article text of its own;
+    /// it is then <c>Trusted</c>: the container is the article by construction, so the prose gate does not apply.
+    /// </summary>
+    private static (List<string> Paragraphs, List<string> Images, bool Trusted) FindBody(PageContext context, ExtractionDraft draft)
     {
+        (List<string> Paragraphs, List<string> Images, IReadOnlyList<NodeInfo> Nodes, string Rule)? shortOffered = null;
         if (draft.Body is { } offered)
         {
             var (paragraphs, images) = ParagraphCollector.Collect(context.Index, offered, context.Url);
             var cleaned = BodyCleaner.Clean(paragraphs, draft.Title);
-            if (TextUtil.CountNonSpace(string.Concat(cleaned)) >= MinBodyLength)
+            var length = TextUtil.CountNonSpace(string.Concat(cleaned));
+            if (length >= MinBodyLength)
             {
-                return (cleaned, images);
+                return (cleaned, images, false);
+            }
+
+            if (length > 0)
+            {
+                shortOffered = (cleaned, images, offered, draft.Rules[ArticleField.Body]);
             }
 
             draft.RejectBody();
         }
 
-        if (ContentScorer.FindBest(context.Index, draft.TitleNode) is not { } best)
+        if (ContentScorer.FindBest(context.Index, draft.TitleNode) is { } best)
         {
-            return ([], []);
+            var nodes = ContentScorer.WithSiblings(context.Index, best);
+            var (generic, genericImages) = ParagraphCollector.Collect(context.Index, nodes, context.Url);
+            var cleaned = BodyCleaner.Clean(generic, draft.Title);
+            if (shortOffered is null || (TextUtil.CountNonSpace(string.Concat(cleaned)) >= MinBodyLength && ReadsLikeProse(nodes)))
+            {
+                draft.OfferBody(nodes, "generic:density");
+                return (cleaned, genericImages, false);
+            }
         }
 
-        draft.OfferBody(ContentScorer.WithSiblings(context.Index, best), "generic:density");
-        var (generic, genericImages) = ParagraphCollector.Collect(context.Index, draft.Body!, context.Url);
-        return (BodyCleaner.Clean(generic, draft.Title), genericImages);
+        if (shortOffered is { } kept)
+        {
+            draft.OfferBody(kept.Nodes, kept.Rule + " (short)");
+            return (kept.Paragraphs, kept.Images, true);
+        }
+
+        return ([], [], false);
     }
 }

@@ -17,11 +17,14 @@ internal sealed partial class WeChatFamily : IPageFamily
             return;
         }
 
-        draft.OfferTitle(page.Meta("og:title", "twitter:title"), "wechat:og:title");
+        // The headline the reader sees is #activity-name; og:title is share metadata that editors may shorten or
+        // leave stale, so it only fills in when the heading is missing or empty.
         if (page.Document.GetElementbyId("activity-name") is { } heading)
         {
             draft.OfferTitle(page.Index.TextOf(heading), "wechat:#activity-name");
         }
+
+        draft.OfferTitle(page.Meta("og:title", "twitter:title"), "wechat:og:title");
 
         foreach (var script in page.Index.Scripts)
         {
