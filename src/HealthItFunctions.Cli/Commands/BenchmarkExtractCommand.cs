@@ -7,8 +7,10 @@ using Spectre.Console;
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary><c>healthit benchmark extract [--corpus dir] [--all]</c>: per-field accuracy, pages/s and the worst pages.</summary>
-internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole console)
+internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole console) : ICliCommand
 {
+    public string Group => "benchmark";
+
     /// <summary>Relative to the repository root (the folder holding <see cref="SolutionFileName"/>), not the cwd.</summary>
     internal const string DefaultCorpus = "../shared/corpus/zh-news-dev";
     internal const string SolutionFileName = "HealthItFunctions.sln";

@@ -4,15 +4,52 @@ using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
 
-/// <summary>The healthit command tree; each command class owns its options and its action.</summary>
-internal sealed class CliApplication(ExtractCommand extract, ExplainCommand explain, BenchmarkExtractCommand benchmarkExtract)
+/// <summary>One healthit command: it owns its options and its action. <see cref="Group"/> nests it (e.g. "benchmark").</summary>
+internal interface ICliCommand
 {
+    string? Group => null;
+
+    Command Build();
+}
+
+/// <summary>The healthit command tree, assembled from every registered <see cref="ICliCommand"/>.</summary>
+internal sealed class CliApplication(IEnumerable<ICliCommand> commands)
+{
+    internal const string ExitCodesHelp = "Exit codes: 0 ok, 1 usage error, 2 input or runtime error.";
+
+    private static readonly Dictionary<string, string> GroupDescriptions = new()
+    {
+        ["benchmark"] = "Measure a component against a corpus with ground truth.",
+        ["sources"] = "Inspect and check the source catalog.",
+        ["bulletins"] = "Inspect published bulletins.",
+        ["poison"] = "List and replay messages that failed too often.",
+    };
+
     public Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
 
     internal RootCommand BuildRoot()
     {
-        var benchmark = new Command("benchmark", "Measure a component against a corpus with ground truth.") { benchmarkExtract.Build() };
-        return new RootCommand("healthit: the HealthIt services for local runs, backfills and measurements.") { extract.Build(), explain.Build(), benchmark };
+        var root = new RootCommand($"healthit: the HealthIt services for local runs, backfills, the offline demo and measurements. {ExitCodesHelp}");
+        var groups = new Dictionary<string, Command>();
+        foreach (var command in commands)
+        {
+            if (command.Group is not { } groupName)
+            {
+                root.Add(command.Build());
+                continue;
+            }
+
+            if (!groups.TryGetValue(groupName, out var group))
+            {
+                group = new Command(groupName, GroupDescriptions.GetValueOrDefault(groupName, groupName));
+                groups[groupName] = group;
+                root.Add(group);
+            }
+
+            group.Add(command.Build());
+        }
+
+        return root;
     }
 }
 
@@ -21,7 +58,7 @@ internal static class CliServiceCollectionExtensions
     public static IServiceCollection AddCliCommands(this IServiceCollection services) => services
         .AddSingleton(AnsiConsole.Console)
         .AddSingleton<CliApplication>()
-        .AddSingleton<ExtractCommand>()
-        .AddSingleton<ExplainCommand>()
-        .AddSingleton<BenchmarkExtractCommand>();
+        .AddSingleton<ICliCommand, ExtractCommand>()
+        .AddSingleton<ICliCommand, ExplainCommand>()
+        .AddSingleton<ICliCommand, BenchmarkExtractCommand>();
 }

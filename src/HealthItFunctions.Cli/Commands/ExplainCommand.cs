@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary><c>healthit explain &lt;file&gt; [--url u]</c>: one page's fields with the rule that produced each, for fixing bad pages.</summary>
-internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
+internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console) : ICliCommand
 {
     public Command Build()
     {

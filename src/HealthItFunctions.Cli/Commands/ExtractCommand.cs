@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary><c>healthit extract &lt;pagesDir&gt; --jsonl &lt;out&gt;</c>: one JSON line per &lt;id&gt;.html.</summary>
-internal sealed class ExtractCommand(ArticleReader reader, IAnsiConsole console)
+internal sealed class ExtractCommand(ArticleReader reader, IAnsiConsole console) : ICliCommand
 {
     public Command Build()
     {

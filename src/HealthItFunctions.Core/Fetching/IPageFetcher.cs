@@ -1,0 +1,58 @@
+namespace HealthItFunctions.Core.Fetching;
+
+/// <summary>
+/// Fetches one page or feed over HTTP. The adapter owns politeness (robots.txt, pacing, User-Agent),
+/// resilience, the SSRF guard and the body cap; callers only see the outcome.
+/// </summary>
+public interface IPageFetcher
+{
+    Task<FetchedPage> FetchAsync(FetchRequest request, CancellationToken cancellationToken);
+}
+
+/// <param name="Url">Absolute http(s) URL.</param>
+/// <param name="ETag">Validator from the previous fetch, for a conditional GET.</param>
+/// <param name="LastModified">Validator from the previous fetch, for a conditional GET.</param>
+public sealed record FetchRequest(Uri Url, string? ETag = null, DateTimeOffset? LastModified = null);
+
+public enum FetchOutcome
+{
+    /// <summary>2xx with a body of an accepted content type.</summary>
+    Ok,
+
+    /// <summary>304: the validators still hold; nothing to parse.</summary>
+    NotModified,
+
+    /// <summary>The server or the network failed (after retries): worth trying again later.</summary>
+    Failed,
+
+    /// <summary>We chose not to fetch or keep it (robots.txt, SSRF guard, content type, size): retrying won't help.</summary>
+    Refused,
+}
+
+public sealed record FetchedPage
+{
+    public required Uri RequestedUrl { get; init; }
+
+    /// <summary>Where the redirects ended.</summary>
+    public required Uri FinalUrl { get; init; }
+
+    public required FetchOutcome Outcome { get; init; }
+
+    /// <summary>The last HTTP status, or 0 when no response arrived.</summary>
+    public int StatusCode { get; init; }
+
+    public byte[] Body { get; init; } = [];
+
+    public string? ContentType { get; init; }
+
+    public string? ETag { get; init; }
+
+    public DateTimeOffset? LastModified { get; init; }
+
+    /// <summary>Why the outcome is Failed or Refused, in words an operator can act on.</summary>
+    public string? Reason { get; init; }
+
+    public required DateTimeOffset FetchedAt { get; init; }
+
+    public bool IsOk => Outcome == FetchOutcome.Ok;
+}
