@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HealthItFunctions.Infrastructure.Storage;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,47 +13,53 @@ namespace HealthItFunctions.Infrastructure;
 
 public static class InfrastructureServiceCollectionExtensions
 {
-    /// <summary>Registers the storage clients once, for the Functions app and the CLI alike.</summary>
+    /// <summary>Registers the adapters once, for the Functions app and the CLI alike.</summary>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.Section)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-
-        builder.Services.AddSingleton<TokenCredential>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                ManagedIdentityClientId = options.ManagedIdentityClientId,
-            });
-        });
-
-        builder.Services.AddSingleton(sp => Create(sp,
-            connectionString => new TableServiceClient(connectionString),
-            (options, credential) => new TableServiceClient(options.ServiceUri("table"), credential)));
-        builder.Services.AddSingleton(sp => Create(sp,
-            connectionString => new BlobServiceClient(connectionString),
-            (options, credential) => new BlobServiceClient(options.ServiceUri("blob"), credential)));
-        builder.Services.AddSingleton(sp => Create(sp,
-            connectionString => new QueueServiceClient(connectionString, QueueOptions),
-            (options, credential) => new QueueServiceClient(options.ServiceUri("queue"), credential, QueueOptions)));
-
+        builder.Services.AddStorageClients();
         return builder;
     }
 
-    // The Functions queue trigger reads base64 message bodies; anything we enqueue must match.
-    private static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
-
-    private static TClient Create<TClient>(
-        IServiceProvider services,
-        Func<string, TClient> fromConnectionString,
-        Func<StorageOptions, TokenCredential, TClient> fromIdentity)
+    /// <summary>
+    /// The Table, Blob and Queue service clients, through Microsoft.Extensions.Azure: a connection string locally
+    /// (Azurite), or the account name and a managed identity in Azure, where shared keys are disabled.
+    /// Every request passes the <see cref="StorageTransactionCounter"/>, because transactions are this app's cost.
+    /// </summary>
+    internal static IServiceCollection AddStorageClients(this IServiceCollection services)
     {
-        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        return string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? fromIdentity(options, services.GetRequiredService<TokenCredential>())
-            : fromConnectionString(options.ConnectionString);
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<StorageTransactionCounter>();
+
+        services.AddAzureClients(clients =>
+        {
+            clients.UseCredential(sp => new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = Storage(sp).ManagedIdentityClientId,
+            }));
+            clients.ConfigureDefaults((options, sp) =>
+                options.AddPolicy(sp.GetRequiredService<StorageTransactionCounter>(), HttpPipelinePosition.PerRetry));
+
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, sp) => Storage(sp) is { HasConnectionString: true } storage
+                ? new TableServiceClient(storage.ConnectionString, options)
+                : new TableServiceClient(Storage(sp).ServiceUri("table"), credential, options));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, sp) => Storage(sp) is { HasConnectionString: true } storage
+                ? new BlobServiceClient(storage.ConnectionString, options)
+                : new BlobServiceClient(Storage(sp).ServiceUri("blob"), credential, options));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, sp) =>
+            {
+                // The Functions queue trigger reads base64 message bodies; anything we enqueue must match.
+                options.MessageEncoding = QueueMessageEncoding.Base64;
+                return Storage(sp) is { HasConnectionString: true } storage
+                    ? new QueueServiceClient(storage.ConnectionString, options)
+                    : new QueueServiceClient(Storage(sp).ServiceUri("queue"), credential, options);
+            });
+        });
+
+        return services;
     }
+
+    private static StorageOptions Storage(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
 }

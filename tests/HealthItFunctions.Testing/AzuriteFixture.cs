@@ -95,6 +95,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         var ports = FreePorts.Take(3);
         _workDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
+        // --skipApiVersionCheck: the current SDKs send storage API versions newer than Azurite 3.35.0 knows
+        // (the blob client sends 2026-10-06) and Azurite would refuse every request without it.
         _azurite = ChildProcess.Start("node",
         [
             script,

@@ -19,6 +19,8 @@ public sealed class StorageOptions
 
     public string EndpointSuffix { get; set; } = "core.windows.net";
 
+    internal bool HasConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
+
     internal Uri ServiceUri(string service) => new($"https://{AccountName}.{service}.{EndpointSuffix}");
 }
 
