@@ -11,6 +11,8 @@ public sealed record SourceCatalog(IReadOnlyList<SourceDefinition> Sources)
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // "html-list", "rss", "atom" in the file.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
     public static SourceCatalog Empty { get; } = new([]);
@@ -93,6 +95,44 @@ public sealed record SourceDefinition
     public string? Notes { get; init; }
 
     public DetailRules? Detail { get; init; }
+
+    /// <summary>Where new links are found; a source without it is used for extraction only.</summary>
+    public ListRules? List { get; init; }
+
+    /// <summary>Disabled sources stay in the file (e.g. a WeChat bridge whose feed URL is not filled in yet) but are not polled.</summary>
+    public bool Enabled { get; init; } = true;
+
+    public bool IsPollable => Enabled && List is { StartUrls.Count: > 0 };
+}
+
+public enum ListKind
+{
+    HtmlList,
+    Rss,
+    Atom,
+}
+
+/// <summary>
+/// The list side of a source: pages or feeds to poll and, for HTML lists, how to find article links on them.
+/// Row-relative XPaths keep a link and its date together when the list shows both.
+/// </summary>
+public sealed record ListRules
+{
+    public ListKind Kind { get; init; } = ListKind.HtmlList;
+
+    public IReadOnlyList<string> StartUrls { get; init; } = [];
+
+    /// <summary>XPath selecting one node per list row (optional; without it every <see cref="Link"/> match is a row).</summary>
+    public string? Rows { get; init; }
+
+    /// <summary>XPath of the article's &lt;a&gt;, relative to the row when <see cref="Rows"/> is set.</summary>
+    public string Link { get; init; } = ".//a[@href]";
+
+    /// <summary>Only links whose absolute URL matches this regex are articles (drops paging and category links).</summary>
+    public string? UrlPattern { get; init; }
+
+    /// <summary>XPath of the list date, relative to the row (optional).</summary>
+    public string? Date { get; init; }
 }
 
 /// <summary>
