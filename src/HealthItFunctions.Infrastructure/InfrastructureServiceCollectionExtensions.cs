@@ -38,6 +38,7 @@ public static class InfrastructureServiceCollectionExtensions
         builder.Services.AddSingleton(sp => Create(sp,
             connectionString => new QueueServiceClient(connectionString, QueueOptions),
             (options, credential) => new QueueServiceClient(options.ServiceUri("queue"), credential, QueueOptions)));
+        builder.Services.AddPageFetching();
 
         return builder;
     }
