@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using HealthItFunctions.Infrastructure.Http;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class InfrastructureServiceCollectionExtensions
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         builder.Services.AddStorageClients();
+        builder.Services.AddPageFetching();
         return builder;
     }
 
