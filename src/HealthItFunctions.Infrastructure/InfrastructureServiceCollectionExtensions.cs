@@ -4,6 +4,11 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HealthItFunctions.Infrastructure.Http;
+using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Mail;
+using HealthItFunctions.Core.Pipeline;
+using HealthItFunctions.Core.Publishing;
+using HealthItFunctions.Infrastructure.Mail;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +24,12 @@ public static class InfrastructureServiceCollectionExtensions
     {
         builder.Services.AddStorageClients();
         builder.Services.AddPageFetching();
+        builder.Services.AddSingleton<IArticleStore, TableArticleStore>();
+        builder.Services.AddSingleton<IArticleIndex>(sp => sp.GetRequiredService<IArticleStore>());
+        builder.Services.AddSingleton<IBulletinStore, TableBulletinStore>();
+        builder.Services.AddSingleton<IBulletinArchive, BlobBulletinArchive>();
+        builder.Services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+        builder.Services.AddSingleton<IMailer, SmtpMailer>();
         return builder;
     }
 
