@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Relevance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ public static class CoreServiceCollectionExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArticleExtraction();
+        builder.Services.AddRelevance();
         return builder;
     }
 }
