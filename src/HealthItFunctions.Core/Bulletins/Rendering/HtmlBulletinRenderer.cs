@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -114,6 +113,26 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
     private static void Block(StringBuilder html, string tag, string style, string text) =>
         html.Append('<').Append(tag).Append(" style=\"").Append(style).Append("\">").Append(Escape(text)).Append("</").Append(tag).Append(">\n");
 
-    /// <summary>Escapes &lt; &gt; &amp; and both quotes, so a field is safe as element text and as an attribute value.</summary>
-    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes &lt; &gt; &amp; and both quotes, so a field is safe as element text and as an attribute value.
+    /// Everything else stays literal: the page is UTF-8, and numeric entities for emoji (WebUtility's way) trip some readers.
+    /// </summary>
+    private static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
 }
