@@ -51,9 +51,12 @@ resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
                 'api://${clientId}'
               ]
             : []
-          defaultAuthorizationPolicy: {
-            allowedApplications: allowedClientApplications
-          }
+          // Omitted rather than an empty list when unrestricted, so an empty list is never read as "nobody".
+          defaultAuthorizationPolicy: empty(allowedClientApplications)
+            ? null
+            : {
+                allowedApplications: allowedClientApplications
+              }
         }
       }
     }

@@ -66,7 +66,10 @@ resource identityMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
   name: guid(applicationInsights.id, identity.id, monitoringMetricsPublisherRoleId)
   scope: applicationInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      monitoringMetricsPublisherRoleId
+    )
     principalId: managedIdentityPrincipalId
     principalType: 'ServicePrincipal'
   }
@@ -98,7 +101,10 @@ resource userMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-0
   name: guid(applicationInsights.id, userPrincipalId, monitoringMetricsPublisherRoleId)
   scope: applicationInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      monitoringMetricsPublisherRoleId
+    )
     principalId: userPrincipalId
     principalType: userPrincipalType
   }
