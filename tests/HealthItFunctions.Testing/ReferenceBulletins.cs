@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HealthItFunctions.Testing;
 
 /// <summary>One item of a published reference bulletin: its 标题 and its 主要内容, as the editors kept it.</summary>
-public sealed record BulletinItem(string Bulletin, int Number, string Title, string Content);
+public sealed record ReferenceItem(string Bulletin, int Number, string Title, string Content);
 
 /// <summary>
 /// Reads the reference bulletins (../shared/reference/bulletins/*.txt) at test time; their texts are third-party
@@ -15,9 +15,9 @@ public static partial class ReferenceBulletins
 
     public static bool Exists => System.IO.Directory.Exists(Directory) && System.IO.Directory.GetFiles(Directory, "*.txt").Length > 0;
 
-    public static IReadOnlyList<BulletinItem> Items()
+    public static IReadOnlyList<ReferenceItem> Items()
     {
-        var items = new List<BulletinItem>();
+        var items = new List<ReferenceItem>();
         foreach (var file in System.IO.Directory.GetFiles(Directory, "*.txt").Order(StringComparer.Ordinal))
         {
             items.AddRange(Parse(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file)));
@@ -26,7 +26,7 @@ public static partial class ReferenceBulletins
         return items;
     }
 
-    public static IEnumerable<BulletinItem> Parse(string bulletin, string text)
+    public static IEnumerable<ReferenceItem> Parse(string bulletin, string text)
     {
         var headers = ItemHeader().Matches(text);
         for (var i = 0; i < headers.Count; i++)
@@ -36,7 +36,7 @@ public static partial class ReferenceBulletins
             var section = text[start..end];
             var title = section.Split('\n', 2)[0].Trim();
             var content = ContentLabel().Match(section) is { Success: true } label ? section[(label.Index + label.Length)..].Trim() : string.Empty;
-            yield return new BulletinItem(bulletin, int.Parse(headers[i].Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), title, content);
+            yield return new ReferenceItem(bulletin, int.Parse(headers[i].Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), title, content);
         }
     }
 

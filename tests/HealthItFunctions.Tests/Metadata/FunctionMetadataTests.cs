@@ -46,7 +46,7 @@ public sealed class FunctionMetadataTests
         var http = Functions.Value.Select(f => Trigger(f)).Where(t => t.GetProperty("type").GetString()!.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase)).ToList();
 
         Assert.NotEmpty(http);
-        Assert.All(http, trigger => Assert.NotEqual("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true));
+        Assert.All(http, trigger => Assert.False(string.Equals("Anonymous", trigger.GetProperty("authLevel").GetString(), StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]
