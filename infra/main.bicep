@@ -1,5 +1,8 @@
 targetScope = 'subscription'
 
+// Plain resource declarations only (no registry modules), so `bicep build` and `bicep lint`
+// run offline. See infra/README.md for what each resource is for.
+
 // ---------------------------------------------------------------------------
 // Parameters
 // ---------------------------------------------------------------------------
@@ -54,7 +57,7 @@ param location string
 @description('Optional resource group name; defaults to rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@description('Object id of the person (or CI principal) running azd. When set, it gets the same data-plane roles as the app so the CLI and local debugging can reach the real storage. Leave empty in production.')
+@description('Object id of the person (or CI principal) running azd. When set, it gets the app\'s data-plane roles plus Key Vault Secrets Officer, so the CLI and local debugging reach the real storage and the SMTP password can be rotated. Leave empty in production.')
 param principalId string = ''
 
 @description('Kind of principalId: a signed-in developer is a User, a CI pipeline is a ServicePrincipal.')
@@ -64,32 +67,48 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
+@description('Client id of the Entra ID app registration that App Service Authentication validates tokens for. Empty keeps authentication required but with no provider, so every HTTP request is refused (fail closed) until it is set.')
+param authClientId string = ''
+
 @description('NCRONTAB (with seconds) for polling the news sources. Evaluated in UTC.')
 param pollSchedule string = '0 */30 * * * *'
 
-// Linux hosting (Flex Consumption included) ignores WEBSITE_TIME_ZONE, so this runs in UTC.
-// The natural trigger, 01:00 Asia/Shanghai on the 1st, is 17:00 UTC on the last day of the
-// previous month, which NCRONTAB cannot express because month lengths differ. 01:00 UTC on
-// the 1st (09:00 in Shanghai) is safely after the Shanghai month boundary, and the app works
-// out which month just ended in Asia/Shanghai itself, so the run time only needs to be late enough.
-@description('NCRONTAB (with seconds) for the month-end bulletin. Evaluated in UTC.')
-param monthEndSchedule string = '0 0 1 1 * *'
+// Linux plans, Flex Consumption included, ignore WEBSITE_TIME_ZONE: every schedule here is UTC.
+// The bulletin should go out just after a Beijing (UTC+8, no DST) month ends, i.e. 00:05 Beijing
+// on the 1st = 16:05 UTC on the last day of the previous month. NCRONTAB has no "last day of
+// month" (no `L`), and "28-31" would fire up to four times. So the trigger fires daily at
+// 16:05 UTC (00:05 Beijing) and the service itself decides whether the previous Beijing month
+// is still unpublished; on every other day it does nothing.
+@description('NCRONTAB (with seconds) for the month-end bulletin. Evaluated in UTC: 16:05 UTC is 00:05 in Beijing.')
+param bulletinSchedule string = '0 5 16 * * *'
 
-@description('SMTP server that sends the bulletin.')
-param mailSmtpHost string = ''
+@description('NCRONTAB (with seconds) for the daily digest. Evaluated in UTC: 00:00 UTC is 08:00 in Beijing.')
+param digestSchedule string = '0 0 0 * * *'
 
-@description('SMTP port; 587 is submission with STARTTLS.')
-param mailSmtpPort string = '587'
+@description('SMTP server that sends the bulletin, digest and alerts.')
+param mailHost string = ''
 
-@description('Sender address of the bulletin mail.')
-param mailFrom string = ''
+@description('SMTP port; 587 is submission with STARTTLS, 465 is implicit TLS.')
+param mailPort string = '587'
 
-@description('Editors who receive the bulletin (comma-separated addresses).')
-param mailEditors string = ''
+@description('Transport security: a MailKit SecureSocketOptions name (StartTls, SslOnConnect, Auto, None).')
+param mailSecurity string = 'StartTls'
+
+@description('SMTP user name; empty sends without authentication.')
+param mailUser string = ''
 
 @secure()
-@description('SMTP password. Empty leaves the setting blank until it is supplied.')
+@description('SMTP password. Stored only as a Key Vault secret; the app reads it through a Key Vault reference. Empty leaves any existing secret untouched (set or rotate it with `az keyvault secret set`).')
 param mailPassword string = ''
+
+@description('Sender address of the mail.')
+param mailFrom string = ''
+
+@description('Editors who receive the bulletin and digest (comma-separated addresses).')
+param mailEditors string = ''
+
+@description('Contact (mail address or URL) put in the User-Agent when polling sources, so a site operator can reach us. Empty falls back to mailFrom.')
+param pollingUserAgentContact string = ''
 
 // ---------------------------------------------------------------------------
 // Naming
@@ -100,122 +119,82 @@ var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
+// Names are computed here, from values known when the deployment starts, and passed to every
+// module that refers to a resource: a name taken from a module output would be a runtime value,
+// which short-circuits what-if.
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
+var identityName = '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
+var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
+var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 // Flex Consumption pulls its package from this container; the hash keeps it unique if several apps share the account.
 var deploymentStorageContainerName = 'app-package-${take(functionAppName, 32)}-${take(uniqueString(functionAppName, resourceToken), 7)}'
 
-// The app's own data. Poison queues (<name>-poison) are created by the Functions host on first failure.
-var bulletinsContainerName = 'bulletins'
-var queues = [
-  { name: 'source-polls' }
-  { name: 'article-fetch' }
-]
-var tables = [
-  { name: 'articles' }
-  { name: 'sources' }
-  { name: 'runs' }
-]
+// Queue names are declared once: the storage module creates them and the app settings tell the
+// code which ones to use, so the two cannot drift. Poison queues (<name>-poison) are created by
+// the Functions host on first failure.
+var sourcePollsQueueName = 'source-polls'
+var articleFetchQueueName = 'article-fetch'
+var mailPasswordSecretName = 'mail-password'
 
 // ---------------------------------------------------------------------------
 // Resources
 // ---------------------------------------------------------------------------
 
-resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags
 }
 
-// A user-assigned identity (rather than system-assigned) exists before the app does, so its
-// role assignments can be in place by the time the host first starts.
-module apiIdentity 'br/public:avm/res/managed-identity/user-assigned-identity:0.4.1' = {
-  name: 'apiUserAssignedIdentity'
+module identity 'app/identity.bicep' = {
+  name: 'identity'
   scope: rg
   params: {
-    name: '${abbrs.managedIdentityUserAssignedIdentities}api-${resourceToken}'
+    name: identityName
     location: location
     tags: tags
   }
 }
 
-module logAnalytics 'br/public:avm/res/operational-insights/workspace:0.11.1' = {
-  name: 'logAnalytics'
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
   scope: rg
   params: {
-    name: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
-    dataRetention: 30
   }
 }
 
-module appInsights 'br/public:avm/res/insights/component:0.6.0' = {
-  name: 'applicationInsights'
-  scope: rg
-  params: {
-    name: '${abbrs.insightsComponents}${resourceToken}'
-    location: location
-    tags: tags
-    workspaceResourceId: logAnalytics.outputs.resourceId
-    // Instrumentation keys alone cannot write telemetry; the app authenticates with its identity.
-    disableLocalAuth: true
-  }
-}
-
-// 0.27.1 rather than the sample's 0.8.3: the sample only creates a blob container, while the
-// queues and tables above follow this version's { name } object shape.
-module storage 'br/public:avm/res/storage/storage-account:0.27.1' = {
+module storage 'app/storage.bicep' = {
   name: 'storage'
   scope: rg
   params: {
-    name: '${abbrs.storageStorageAccounts}${resourceToken}'
+    name: storageAccountName
     location: location
     tags: tags
-    kind: 'StorageV2'
-    // LRS: articles can be re-fetched from the sources and bulletins are mailed out, so
-    // geo-redundancy would cost more than losing a region's copy.
-    skuName: 'Standard_LRS'
-    // Every caller (host, app, developers) uses Entra ID; keys would be an unmonitored back door.
-    allowSharedKeyAccess: false
-    allowBlobPublicAccess: false
-    minimumTlsVersion: 'TLS1_2'
-    // The app composes https://<account>.<service>.core.windows.net from the name alone,
-    // which only holds for Standard endpoints (not Azure DNS zone endpoints).
-    dnsEndpointType: 'Standard'
-    // Flex Consumption without VNet integration reaches storage over the public endpoint.
-    publicNetworkAccess: 'Enabled'
-    networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
-    }
-    blobServices: {
-      containers: [
-        { name: deploymentStorageContainerName }
-        { name: bulletinsContainerName }
-      ]
-    }
-    queueServices: {
-      queues: queues
-    }
-    tableServices: {
-      tables: tables
-    }
+    containerNames: [
+      deploymentStorageContainerName
+      'bulletins'
+    ]
+    queueNames: [
+      sourcePollsQueueName
+      articleFetchQueueName
+    ]
   }
 }
 
-module appServicePlan 'br/public:avm/res/web/serverfarm:0.1.1' = {
-  name: 'appServicePlan'
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyVault'
   scope: rg
   params: {
-    name: '${abbrs.webServerFarms}${resourceToken}'
+    name: keyVaultName
     location: location
     tags: tags
-    sku: {
-      name: 'FC1'
-      tier: 'FlexConsumption'
-    }
-    // Flex Consumption is Linux-only; reserved: true is how a plan says Linux.
-    reserved: true
+    mailPasswordSecretName: mailPasswordSecretName
+    mailPassword: mailPassword
   }
 }
 
@@ -223,12 +202,19 @@ module rbac 'app/rbac.bicep' = {
   name: 'rbacAssignments'
   scope: rg
   params: {
-    storageAccountName: storage.outputs.name
-    appInsightsName: appInsights.outputs.name
-    managedIdentityPrincipalId: apiIdentity.outputs.principalId
+    storageAccountName: storageAccountName
+    appInsightsName: applicationInsightsName
+    keyVaultName: keyVaultName
+    identityName: identityName
     userPrincipalId: principalId
     userPrincipalType: principalType
   }
+  dependsOn: [
+    identity
+    monitoring
+    storage
+    keyVault
+  ]
 }
 
 module api 'app/api.bicep' = {
@@ -236,35 +222,58 @@ module api 'app/api.bicep' = {
   scope: rg
   params: {
     name: functionAppName
+    planName: '${abbrs.webServerFarms}${resourceToken}'
     location: location
     tags: tags
-    appServicePlanId: appServicePlan.outputs.resourceId
-    applicationInsightsName: appInsights.outputs.name
-    storageAccountName: storage.outputs.name
+    applicationInsightsName: applicationInsightsName
+    storageAccountName: storageAccountName
     deploymentStorageContainerName: deploymentStorageContainerName
-    identityId: apiIdentity.outputs.resourceId
-    identityClientId: apiIdentity.outputs.clientId
+    identityId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
     runtimeName: 'dotnet-isolated'
     runtimeVersion: '10.0'
     appSettings: {
-      // Read by StorageOptions: the app builds its own Table/Blob/Queue clients from these.
-      Storage__AccountName: storage.outputs.name
-      Storage__ManagedIdentityClientId: apiIdentity.outputs.clientId
+      // StorageOptions: the app builds its own Table/Blob/Queue clients from the account name
+      // and the user-assigned identity (shared keys are off, so there is no connection string).
+      Storage__AccountName: storageAccountName
+      Storage__ManagedIdentityClientId: identity.outputs.clientId
       // Keeps the composed endpoints right outside the public cloud.
       Storage__EndpointSuffix: environment().suffixes.storage
+      Queues__SourcePolls: sourcePollsQueueName
+      Queues__ArticleFetch: articleFetchQueueName
       PollSchedule: pollSchedule
-      MonthEndSchedule: monthEndSchedule
-      Mail__SmtpHost: mailSmtpHost
-      Mail__SmtpPort: mailSmtpPort
+      BulletinSchedule: bulletinSchedule
+      DigestSchedule: digestSchedule
+      Mail__Host: mailHost
+      Mail__Port: mailPort
+      Mail__Security: mailSecurity
+      Mail__User: mailUser
+      // A Key Vault reference, resolved by the platform with keyVaultReferenceIdentity (the
+      // user-assigned identity); the password itself never appears in the site's configuration.
+      Mail__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.mailCredentialUri})'
       Mail__From: mailFrom
       Mail__Editors: mailEditors
+      Polling__UserAgentContact: !empty(pollingUserAgentContact) ? pollingUserAgentContact : mailFrom
     }
-    mailPassword: mailPassword
   }
-  // The host starts as soon as the site exists and needs these roles for its storage; creating
-  // them first gives propagation a head start (the host retries until they take effect).
+  // The host starts as soon as the site exists and needs these roles for its storage and the
+  // Key Vault reference; creating them first gives propagation a head start (the host retries).
   dependsOn: [
+    monitoring
+    storage
     rbac
+  ]
+}
+
+module auth 'app/auth.bicep' = {
+  name: 'auth'
+  scope: rg
+  params: {
+    functionAppName: functionAppName
+    clientId: authClientId
+  }
+  dependsOn: [
+    api
   ]
 }
 
@@ -275,7 +284,10 @@ module api 'app/api.bicep' = {
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output RESOURCE_GROUP string = rg.name
-output SERVICE_API_NAME string = api.outputs.SERVICE_API_NAME
-output AZURE_FUNCTION_APP_NAME string = api.outputs.SERVICE_API_NAME
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
-output AZURE_MANAGED_IDENTITY_CLIENT_ID string = apiIdentity.outputs.clientId
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AUTH_ENABLED bool = auth.outputs.providerEnabled

@@ -1,13 +1,13 @@
-// The HealthItFunctions app on Flex Consumption, running as the user-assigned identity.
+// The Flex Consumption plan and the HealthItFunctions app, running as the user-assigned identity.
 
 param name string
-param location string = resourceGroup().location
+param planName string
+param location string
 param tags object = {}
 
 @description('azd finds the app to deploy service "api" to through the azd-service-name tag.')
 param serviceName string = 'api'
 
-param appServicePlanId string
 param applicationInsightsName string
 param storageAccountName string
 param deploymentStorageContainerName string
@@ -20,8 +20,7 @@ param identityClientId string
 
 param runtimeName string = 'dotnet-isolated'
 
-// Flex Consumption takes the worker's major.minor; 10.0 matches net10.0 in the project and is
-// what Azure-Samples/functions-quickstart-dotnet-azd-timer deploys.
+// Flex Consumption takes the worker's major.minor; 10.0 matches net10.0 in the project.
 param runtimeVersion string = '10.0'
 
 param instanceMemoryMB int = 2048
@@ -30,19 +29,27 @@ param maximumInstanceCount int = 100
 @description('App-specific settings, merged under the platform settings built here.')
 param appSettings object = {}
 
-// A plain app setting keeps this simple. Note that it is still visible in the inputs of the
-// nested site deployment (the AVM module does not take secure settings); move it to a Key Vault
-// reference if that matters for your subscription.
-@secure()
-@description('SMTP password, written to Mail__Password.')
-param mailPassword string = ''
-
 resource stg 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    // Flex Consumption is Linux-only; reserved: true is how a plan says Linux.
+    reserved: true
+  }
 }
 
 // Shared keys are disabled on the account, so the host gets no connection string: it reaches
@@ -62,29 +69,28 @@ var monitoringSettings = {
 }
 
 // Platform settings win over caller-supplied ones so a typo in appSettings cannot unhook storage or telemetry.
-// FUNCTIONS_WORKER_RUNTIME and the extension version are deliberately absent: Flex Consumption
-// takes the runtime from functionAppConfig and does not support those settings.
-var allAppSettings = union(
-  appSettings,
-  { Mail__Password: mailPassword },
-  hostStorageSettings,
-  monitoringSettings
-)
+// FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and WEBSITE_TIME_ZONE are deliberately
+// absent: Flex Consumption takes the runtime from functionAppConfig, rejects the first two and
+// ignores the third (schedules are UTC; see main.bicep).
+var allAppSettings = union(appSettings, hostStorageSettings, monitoringSettings)
 
-module api 'br/public:avm/res/web/site:0.15.1' = {
-  name: '${serviceName}-flex-consumption'
-  params: {
-    kind: 'functionapp,linux'
-    name: name
-    location: location
-    tags: union(tags, { 'azd-service-name': serviceName })
-    serverFarmResourceId: appServicePlanId
-    managedIdentities: {
-      systemAssigned: false
-      userAssignedResourceIds: [
-        identityId
-      ]
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
     }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Key Vault references (Mail__Password) resolve with this identity; without it the platform
+    // would look for a system-assigned identity the app does not have.
+    keyVaultReferenceIdentity: identityId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -107,11 +113,36 @@ module api 'br/public:avm/res/web/site:0.15.1' = {
       }
     }
     siteConfig: {
-      // Not available on Flex Consumption; instances scale from zero on triggers instead.
-      alwaysOn: false
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      // Inline rather than a separate appsettings resource, so the host never starts without its storage settings.
+      // map() rather than a for-expression: the values (endpoints, connection string) are only
+      // known during the deployment, which a for-expression over properties does not allow.
+      appSettings: map(items(allAppSettings), setting => {
+        name: setting.key
+        value: setting.value
+      })
     }
-    appSettingsKeyValuePairs: allAppSettings
   }
 }
 
-output SERVICE_API_NAME string = api.outputs.name
+// azd deploys to Flex Consumption with an Entra token, so publishing with basic credentials
+// (FTP and the SCM site) is switched off.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = functionApp.name
+output uri string = 'https://${functionApp.properties.defaultHostName}'

@@ -1,4 +1,7 @@
+using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Pipeline;
+using HealthItFunctions.Core.Relevance;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +14,9 @@ public static class CoreServiceCollectionExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArticleExtraction();
+        builder.Services.AddRelevance();
+        builder.Services.AddBulletinRendering();
+        builder.Services.AddPipeline();
         return builder;
     }
 }

@@ -3,6 +3,12 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using HealthItFunctions.Infrastructure.Http;
+using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Mail;
+using HealthItFunctions.Core.Pipeline;
+using HealthItFunctions.Core.Publishing;
+using HealthItFunctions.Infrastructure.Mail;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +23,13 @@ public static class InfrastructureServiceCollectionExtensions
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         builder.Services.AddStorageClients();
+        builder.Services.AddPageFetching();
+        builder.Services.AddSingleton<IArticleStore, TableArticleStore>();
+        builder.Services.AddSingleton<IArticleIndex>(sp => sp.GetRequiredService<IArticleStore>());
+        builder.Services.AddSingleton<IBulletinStore, TableBulletinStore>();
+        builder.Services.AddSingleton<IBulletinArchive, BlobBulletinArchive>();
+        builder.Services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+        builder.Services.AddSingleton<IMailer, SmtpMailer>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using HealthItFunctions.Infrastructure.Local;
 using Xunit;
 
 namespace HealthItFunctions.Testing;
@@ -12,15 +13,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string ConnectionStringVariable = "HEALTHIT_TEST_STORAGE";
 
     // The emulator's published well-known account; not a secret.
-    public const string DevelopmentAccountName = "devstoreaccount1";
-    public const string DevelopmentAccountKey =
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    public const string DevelopmentAccountName = AzuriteProcess.AccountName;
+    public const string DevelopmentAccountKey = AzuriteProcess.AccountKey;
     private static int s_nameCounter;
 
-    private ChildProcess? _azurite;
-    private string? _workDirectory;
+    private AzuriteProcess? _azurite;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -62,20 +59,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        // A port taken between asking and binding makes Azurite exit; try again with new ports.
-        const int attempts = 3;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await StartAzuriteAsync();
-                return;
-            }
-            catch (InvalidOperationException) when (attempt < attempts)
-            {
-                StopAzurite();
-            }
-        }
+        await StartAzuriteAsync();
     }
 
     public ValueTask DisposeAsync()
@@ -86,46 +70,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private async Task StartAzuriteAsync()
     {
-        var script = Path.Combine(RepositoryPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(script))
-        {
-            throw new FileNotFoundException(
-                $"Azurite is not installed at {script}. Run `npm ci` in the repository root first.", script);
-        }
-
-        var ports = FreePorts.Take(3);
-        _workDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
-        // --skipApiVersionCheck: the current SDKs send storage API versions newer than Azurite 3.35.0 knows
-        // (the blob client sends 2026-10-06) and Azurite would refuse every request without it.
-        _azurite = ChildProcess.Start("node",
-        [
-            script,
-            "--inMemoryPersistence", "--disableTelemetry", "--silent", "--skipApiVersionCheck",
-            "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(),
-        ],
-        // Azurite may still drop debug files in its working directory; keep them out of the repository.
-        workingDirectory: _workDirectory);
-
-        try
-        {
-            foreach (var port in ports)
-            {
-                await FreePorts.WaitUntilListeningAsync(port, StartTimeout, () => _azurite.HasExited);
-            }
-        }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException)
-        {
-            throw new InvalidOperationException($"Azurite did not start on ports {string.Join(", ", ports)}:\n{_azurite.Output}", e);
-        }
-
-        BlobEndpoint = new Uri($"http://127.0.0.1:{ports[0]}/{DevelopmentAccountName}");
-        QueueEndpoint = new Uri($"http://127.0.0.1:{ports[1]}/{DevelopmentAccountName}");
-        TableEndpoint = new Uri($"http://127.0.0.1:{ports[2]}/{DevelopmentAccountName}");
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};" +
-            $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+        _azurite = await AzuriteProcess.StartAsync(RepositoryPaths.Root);
+        BlobEndpoint = _azurite.BlobEndpoint;
+        QueueEndpoint = _azurite.QueueEndpoint;
+        TableEndpoint = _azurite.TableEndpoint;
+        ConnectionString = _azurite.ConnectionString;
     }
 
     private void UseConnectionString(string connectionString)
@@ -158,11 +107,5 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         _azurite?.Dispose();
         _azurite = null;
-        if (_workDirectory is not null && Directory.Exists(_workDirectory))
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-        }
-
-        _workDirectory = null;
     }
 }

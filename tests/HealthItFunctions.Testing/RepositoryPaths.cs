@@ -7,8 +7,28 @@ public static class RepositoryPaths
 
     public static string Root => LazyRoot.Value;
 
-    /// <summary>The shared folder that sits beside the checkout (corpus, reference bulletins).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>
+    /// The shared folder beside the checkout (corpus, reference bulletins). A git worktree nested one level deeper
+    /// (e.g. wt/&lt;branch&gt;) finds the same folder further up; the nearest one wins.
+    /// </summary>
+    public static string Shared => LazyShared.Value;
+
+    private static readonly Lazy<string> LazyShared = new(FindShared);
+
+    private static string FindShared()
+    {
+        var besideCheckout = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return besideCheckout;
+    }
 
     private static string FindRoot()
     {

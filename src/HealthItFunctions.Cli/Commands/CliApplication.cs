@@ -60,5 +60,9 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<CliApplication>()
         .AddSingleton<ICliCommand, ExtractCommand>()
         .AddSingleton<ICliCommand, ExplainCommand>()
-        .AddSingleton<ICliCommand, BenchmarkExtractCommand>();
+        .AddSingleton<ICliCommand, BenchmarkExtractCommand>()
+        .AddSingleton<ICliCommand, PollCommand>()
+        .AddSingleton<ICliCommand, ProcessCommand>()
+        .AddSingleton<ICliCommand, PublishCommand>()
+        .AddSingleton<ICliCommand, DemoCommand>();
 }

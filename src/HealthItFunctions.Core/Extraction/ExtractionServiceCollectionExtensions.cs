@@ -1,5 +1,6 @@
 using HealthItFunctions.Core.Extraction.Dates;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Seeds;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace HealthItFunctions.Core.Extraction;
 
 public static class ExtractionServiceCollectionExtensions
 {
-    private const string SeedsRelativePath = "seeds/sources.json";
+    private const string SeedsFileName = "sources.json";
 
     public static IServiceCollection AddArticleExtraction(this IServiceCollection services)
     {
@@ -23,24 +24,6 @@ public static class ExtractionServiceCollectionExtensions
         return services;
     }
 
-    private static SourceCatalog LoadCatalog(ExtractionOptions options)
-    {
-        var path = options.SourcesPath ?? FindUpwards(Environment.CurrentDirectory) ?? FindUpwards(AppContext.BaseDirectory);
-        return path is null ? SourceCatalog.Empty : SourceCatalog.Load(path);
-    }
-
-    /// <summary>The CLI runs from the repository or from bin/: the seeds file is found by walking up, as git finds .git.</summary>
-    private static string? FindUpwards(string start)
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, SeedsRelativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    private static SourceCatalog LoadCatalog(ExtractionOptions options) =>
+        SeedFiles.Locate(SeedsFileName, options.SourcesPath) is { } path ? SourceCatalog.Load(path) : SourceCatalog.Empty;
 }

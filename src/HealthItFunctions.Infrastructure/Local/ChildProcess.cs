@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace HealthItFunctions.Testing;
+namespace HealthItFunctions.Infrastructure.Local;
 
 /// <summary>
-/// A server process a test fixture owns: started with its output captured for diagnostics,
+/// A server process the demo, `serve` or a test fixture owns: started with its output captured for diagnostics,
 /// and stopped by PID together with anything it spawned.
 /// </summary>
 public sealed class ChildProcess : IDisposable

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace HealthItFunctions.Testing;
+namespace HealthItFunctions.Infrastructure.Local;
 
 public static class FreePorts
 {

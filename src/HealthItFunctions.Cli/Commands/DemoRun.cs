@@ -1,0 +1,70 @@
+using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Cli.Pipeline;
+using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Core.Pipeline;
+using HealthItFunctions.Core.Polling;
+using HealthItFunctions.Core.Publishing;
+using HealthItFunctions.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthItFunctions.Cli.Commands;
+
+internal sealed record DemoReport(
+    IReadOnlyList<PollResult> Polls,
+    IReadOnlyList<IngestResult> Ingests,
+    IReadOnlyDictionary<IngestOutcome, (int Count, int Transactions)> Costs,
+    int Poisoned,
+    int SecondPollNewLinks,
+    int DuplicateTransactions,
+    int EditorDecisions,
+    IReadOnlyList<string> EditorMissing,
+    PublishResult Publish);
+
+/// <summary>The demo's steps, each through the service a function would call.</summary>
+internal static class DemoRun
+{
+    public static async Task<DemoReport> RunAsync(IServiceProvider services, PipelineRunner runner, string replayDirectory, BulletinMonth month, CancellationToken cancellationToken)
+    {
+        CliOutput.Progress("poll: enqueueing the due sources");
+        await runner.EnqueueDueAsync(cancellationToken);
+        var (polls, poisonedPolls) = await runner.DrainPollsAsync(CliOutput.Progress, cancellationToken);
+
+        CliOutput.Progress("process: fetch, extract, score and store each new link");
+        var (ingests, poisonedArticles, costs) = await runner.DrainArticlesAsync(CliOutput.Progress, cancellationToken);
+
+        // At-least-once delivery: poll again and deliver one stored article twice; neither may store anything.
+        await runner.EnqueueDueAsync(cancellationToken);
+        var (secondPolls, _) = await runner.DrainPollsAsync(null, cancellationToken);
+        var duplicateCost = await RedeliverOneAsync(services, ingests, cancellationToken);
+
+        var store = services.GetRequiredService<IArticleStore>();
+        var editorFile = Path.Combine(replayDirectory, "editor.json");
+        var (applied, missing) = File.Exists(editorFile) ? await EditorDecisionsFile.ApplyAsync(editorFile, store, cancellationToken) : (0, []);
+        CliOutput.Progress($"editor: applied {applied} decisions from {Path.GetFileName(editorFile)}");
+
+        CliOutput.Progress($"publish: {month}");
+        var publish = await services.GetRequiredService<BulletinPublisher>().PublishAsync(month, sendMail: true, cancellationToken);
+        return new DemoReport(polls, ingests, costs, poisonedPolls + poisonedArticles, secondPolls.Sum(p => p.NewLinks), duplicateCost, applied, missing, publish);
+    }
+
+    private static async Task<int> RedeliverOneAsync(IServiceProvider services, IReadOnlyList<IngestResult> ingests, CancellationToken cancellationToken)
+    {
+        if (ingests.FirstOrDefault(i => i.Outcome == IngestOutcome.Stored) is not { } first
+            || await services.GetRequiredService<IArticleStore>().GetAsync(first.ArticleId, cancellationToken) is not { } article)
+        {
+            return 0;
+        }
+
+        var counter = services.GetRequiredService<StorageTransactionCounter>();
+        var before = counter.Total;
+        var message = new ArticleFetchMessage(ArticleFetchMessage.CurrentVersion, article.SourceId, article.Url, article.CanonicalUrl, null, null, article.DiscoveredAt);
+        var again = await services.GetRequiredService<ArticleIngestor>().IngestAsync(message, cancellationToken);
+        if (again.Outcome != IngestOutcome.Duplicate)
+        {
+            throw new InvalidOperationException($"A second delivery of {article.Url} was {again.Outcome}, not a duplicate.");
+        }
+
+        return counter.Total - before;
+    }
+}

@@ -1,0 +1,39 @@
+using HealthItFunctions.Cli.Commands;
+using HealthItFunctions.Core;
+using HealthItFunctions.Infrastructure;
+using HealthItFunctions.Infrastructure.Local;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HealthItFunctions.Cli.Pipeline;
+
+/// <summary>The CLI's container: the same AddCore and AddInfrastructure as the Functions app, plus the local queue drainer.</summary>
+internal static class CliHost
+{
+    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?>? overrides = null, LogLevel minimumLevel = LogLevel.Warning)
+    {
+        // Command-line arguments belong to System.CommandLine, not to the host's configuration.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Logging.SetMinimumLevel(minimumLevel);
+        // Logs are diagnostics: stderr, so stdout stays the command's result.
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddCore();
+        builder.AddInfrastructure();
+        builder.Services.AddSingleton(_ => FindHostJson() is { } path ? QueueHostSettings.Load(path) : new QueueHostSettings());
+        builder.Services.AddSingleton<QueueDrainer>();
+        builder.Services.AddSingleton<PipelineRunner>();
+        builder.Services.AddCliCommands();
+        return builder;
+    }
+
+    /// <summary>host.json ships beside the binaries (and sits at the repository root): the Functions host reads the same file.</summary>
+    private static string? FindHostJson() =>
+        new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }.Select(d => Path.Combine(d, "host.json")).FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,65 @@
+using HealthItFunctions.Core.Bulletins;
+
+namespace HealthItFunctions.Core.Articles;
+
+/// <summary>"Have we seen this link?" for one point read, whether it was stored or dropped.</summary>
+public interface IArticleIndex
+{
+    Task<bool> IsKnownAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>Remembers a link that is not worth fetching again (not an article, refused), so polls stop offering it.</summary>
+    Task RecordDroppedAsync(string articleId, string url, string reason, CancellationToken cancellationToken);
+}
+
+public enum AddOutcome
+{
+    Added,
+
+    /// <summary>The same id was already stored (a second delivery, or a race): nothing changed.</summary>
+    AlreadyPresent,
+}
+
+/// <summary>A stored article's key and fingerprint, all that reprint detection needs to read.</summary>
+public sealed record ArticleFingerprint(string Id, BulletinMonth Month, string ClusterId, DateTimeOffset? PublishedAt, ulong Fingerprint);
+
+public interface IArticleStore : IArticleIndex
+{
+    /// <summary>Insert-if-absent, then index. Safe to repeat: a retry after a crash completes what the first attempt began.</summary>
+    Task<AddOutcome> AddAsync(StoredArticle article, CancellationToken cancellationToken);
+
+    Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredArticle>> ListMonthAsync(BulletinMonth month, CancellationToken cancellationToken);
+
+    /// <summary>Fingerprints of the given months, read with one projected query per month.</summary>
+    Task<IReadOnlyList<ArticleFingerprint>> ListFingerprintsAsync(IEnumerable<BulletinMonth> months, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies editor fields under the article's ETag (412 → <see cref="ConcurrentEditException"/>). When
+    /// <paramref name="edit"/> assigns another month, the article moves to that month's partition.
+    /// </summary>
+    Task<StoredArticle> EditAsync(string articleId, ArticleEdit edit, string? ifMatch, CancellationToken cancellationToken);
+}
+
+/// <summary>The fields an editor may change; null leaves a field as it is.</summary>
+public sealed record ArticleEdit
+{
+    public EditorDecision? Decision { get; init; }
+
+    /// <summary>Clears <see cref="StoredArticle.Decision"/> so the relevance band decides again.</summary>
+    public bool ResetDecision { get; init; }
+
+    public BulletinMonth? AssignMonth { get; init; }
+
+    public int? Order { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Summary { get; init; }
+}
+
+public sealed class ConcurrentEditException(string articleId)
+    : Exception($"Article {articleId} was changed by someone else; reload it and apply the edit again.");
+
+public sealed class ArticleNotFoundException(string articleId)
+    : Exception($"No article has the id {articleId}.");

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+
+namespace HealthItFunctions.Core.Bulletins;
+
+/// <summary>
+/// The fixed wording of the reference issues, in one place so the Markdown, HTML and Word renderers say exactly
+/// the same lines and differ only in markup.
+/// </summary>
+public static class BulletinWording
+{
+    public const string LeadHeading = "本期导语：";
+    public const string TocHeading = "一、信息目录";
+    public const string ContentHeading = "二、具体内容";
+    public const string TitleLabel = "标题：";
+    public const string MediaLabel = "媒体：";
+    public const string LinkLabel = "链接：";
+    public const string BodyLabel = "主要内容：";
+
+    /// <summary>（第四十一期）</summary>
+    public static string IssueLine(int issueNumber) => $"（第{ChineseNumerals.Format(issueNumber)}期）";
+
+    /// <summary>2021年08月31日: zero-padded month and day, as every reference issue writes its dates.</summary>
+    public static string ChineseDate(DateOnly date) =>
+        date.ToString("yyyy'年'MM'月'dd'日'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The 导语 sentence. "周报" is what all four reference issues say although the bulletin is monthly;
+    /// editors compare against those issues, so the wording is kept.
+    /// </summary>
+    public static string LeadSentence(BulletinDocument document, string scope) =>
+        $"本期周报共收集{document.Items.Count}篇卫生信息化相关信息，时间从{ChineseDate(document.CoverageStart)}到{ChineseDate(document.CoverageEnd)}，监测范围包括{scope}等。";
+
+    /// <summary>Subject-style name of the issue, e.g. for a mail subject or file title: 北京…月报（第四十一期） 2021-08.</summary>
+    public static string IssueName(BulletinDocument document, string title) =>
+        $"{title}{IssueLine(document.IssueNumber)} {document.Month}";
+
+    public static string TocTitleLine(int position, BulletinItem item) => $"{position}. {SingleLine(item.Title)}";
+
+    public static string TocMediaLine(BulletinItem item) => $"（{SingleLine(item.Media)}）";
+
+    public static string SectionTitleLine(int position, BulletinItem item) => $"{position}. {TitleLabel}{SingleLine(item.Title)}";
+
+    public static string MediaLine(BulletinItem item) => MediaLabel + SingleLine(item.Media);
+
+    /// <summary>Anchor/bookmark name of an item's section, shared by the HTML and Word 目录 links.</summary>
+    public static string SectionAnchor(int position) => $"item-{position}";
+
+    /// <summary>The item's address when it is an absolute http(s) URL, the only kind worth making clickable (no javascript:, no relative paths).</summary>
+    public static Uri? LinkTarget(BulletinItem item) =>
+        Uri.TryCreate(SingleLine(item.Url), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
+
+    /// <summary>A field shown on one line: line breaks and control characters become spaces, ends trimmed.</summary>
+    public static string SingleLine(string? value)
+    {
+        var text = new StringBuilder((value ?? string.Empty).Length);
+        foreach (var c in value ?? string.Empty)
+        {
+            text.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        return text.ToString().Trim();
+    }
+
+    /// <summary>Body paragraphs worth a line: trimmed, control characters out (XML cannot carry most of them), blank ones dropped.</summary>
+    public static IReadOnlyList<string> BodyParagraphs(BulletinItem item) =>
+        (item.Paragraphs ?? [])
+            .Select(SingleLine)
+            .Where(p => p.Length > 0)
+            .ToArray();
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace HealthItFunctions.Core.Bulletins.Rendering;
+
+/// <summary>
+/// The bulletin as the reference issues are written: plain lines separated by blank lines, links as &lt;url&gt;.
+/// It is the golden format the other renderers follow line for line.
+/// </summary>
+public sealed class MarkdownBulletinRenderer(IOptions<BulletinOptions> options) : IBulletinRenderer
+{
+    private readonly BulletinOptions _options = options.Value;
+
+    public BulletinFormat Format => BulletinFormat.Markdown;
+
+    public string FileExtension => "md";
+
+    public string ContentType => "text/markdown; charset=utf-8";
+
+    public byte[] Render(BulletinDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var lines = new List<string>
+        {
+            BulletinWording.SingleLine(_options.Title),
+            BulletinWording.IssueLine(document.IssueNumber),
+            BulletinWording.SingleLine(_options.Publisher),
+            BulletinWording.ChineseDate(document.IssueDate),
+            BulletinWording.LeadHeading,
+            BulletinWording.LeadSentence(document, BulletinWording.SingleLine(_options.Scope)),
+            BulletinWording.TocHeading,
+        };
+
+        for (var i = 0; i < document.Items.Count; i++)
+        {
+            lines.Add(BulletinWording.TocTitleLine(i + 1, document.Items[i]));
+            lines.Add(BulletinWording.TocMediaLine(document.Items[i]));
+        }
+
+        lines.Add(BulletinWording.ContentHeading);
+        for (var i = 0; i < document.Items.Count; i++)
+        {
+            var item = document.Items[i];
+            lines.Add(BulletinWording.SectionTitleLine(i + 1, item));
+            lines.Add(BulletinWording.MediaLine(item));
+            var url = BulletinWording.SingleLine(item.Url);
+            // <url> is the references' own autolink form; a non-http value is shown as written, not linked.
+            lines.Add(BulletinWording.LinkLabel + (BulletinWording.LinkTarget(item) is null ? url : $"<{url}>"));
+            lines.Add(BulletinWording.BodyLabel);
+            lines.AddRange(BulletinWording.BodyParagraphs(item));
+        }
+
+        return Encoding.UTF8.GetBytes(string.Join("\n\n", lines) + "\n");
+    }
+}

@@ -1,0 +1,40 @@
+using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Mail;
+using HealthItFunctions.Core.Polling;
+using HealthItFunctions.Core.Publishing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HealthItFunctions.Core.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>The pipeline's services: poll → ingest → publish. Their ports are registered by AddInfrastructure.</summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services)
+    {
+        services.AddOptions<QueueOptions>()
+            .BindConfiguration(QueueOptions.Section)
+            .Validate(o => IsQueueName(o.SourcePolls) && IsQueueName(o.ArticleFetch),
+                "Queues:SourcePolls and Queues:ArticleFetch must be queue names: 3-63 lowercase letters, digits and single hyphens.")
+            .ValidateOnStart();
+        services.AddOptions<MailOptions>()
+            .BindConfiguration(MailOptions.Section)
+            .Validate(o => o.EditorList.Count == 0 || (!string.IsNullOrWhiteSpace(o.Host) && !string.IsNullOrWhiteSpace(o.From)),
+                "Mail:Host and Mail:From must be set when Mail:Editors lists anyone (environment: Mail__Host, Mail__From).")
+            .ValidateOnStart();
+
+        services.TryAddSingleton<ISourceCatalog>(sp => new FileSourceCatalog(sp.GetRequiredService<SourceCatalog>()));
+        services.TryAddSingleton<MessageIntake>();
+        services.TryAddSingleton<ListLinkReader>();
+        services.TryAddSingleton<SourcePoller>();
+        services.TryAddSingleton<ArticleIngestor>();
+        services.TryAddSingleton<BulletinMailer>();
+        services.TryAddSingleton<BulletinPublisher>();
+        return services;
+    }
+
+    private static bool IsQueueName(string name) =>
+        name.Length is >= 3 and <= 63 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && !name.StartsWith('-') && !name.EndsWith('-') && !name.Contains("--");
+}

@@ -1,0 +1,31 @@
+using HealthItFunctions.Core.Fetching;
+using Polly;
+
+namespace HealthItFunctions.Infrastructure.Http;
+
+/// <summary>
+/// Waits for the host's turn inside the resilience pipeline, below the retry and above the attempt timeout:
+/// every attempt (retries included) is paced, and time spent queueing is not counted against an attempt.
+/// </summary>
+internal sealed class PacingStrategy(IHostPacer pacer) : ResilienceStrategy<HttpResponseMessage>
+{
+    protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback,
+        ResilienceContext context,
+        TState state)
+    {
+        if (context.GetRequestMessage()?.RequestUri is { } uri)
+        {
+            try
+            {
+                await pacer.WaitTurnAsync(uri.IdnHost, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+            }
+            catch (OperationCanceledException e)
+            {
+                return Outcome.FromException<HttpResponseMessage>(e);
+            }
+        }
+
+        return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+    }
+}

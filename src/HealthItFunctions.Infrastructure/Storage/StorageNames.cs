@@ -1,0 +1,18 @@
+using HealthItFunctions.Core.Bulletins;
+
+namespace HealthItFunctions.Infrastructure.Storage;
+
+/// <summary>Table and container names, fixed: they are the schema, not a setting.</summary>
+internal static class StorageNames
+{
+    public const string ArticlesTable = "articles";
+    public const string ArticleIndexTable = "articleindex";
+    public const string BulletinsTable = "bulletins";
+    public const string BulletinsContainer = "bulletins";
+    public const string ArticleBodiesContainer = "articles";
+
+    /// <summary>yyyyMM: the Beijing month as a PartitionKey, so a month is one partition scan.</summary>
+    public static string PartitionKey(BulletinMonth month) => $"{month.Year:D4}{month.Month:D2}";
+
+    public static BulletinMonth MonthOf(string partitionKey) => BulletinMonth.Parse($"{partitionKey[..4]}-{partitionKey[4..]}");
+}

@@ -1,0 +1,190 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Bulletins;
+
+namespace HealthItFunctions.Infrastructure.Storage;
+
+/// <summary>
+/// Articles in Table Storage: table <c>articles</c> (PartitionKey = Beijing month yyyyMM, RowKey = article id),
+/// and table <c>articleindex</c> (PartitionKey = article id) so "seen?" and "which month?" are one point read.
+/// Bodies too large for a property go to blob <c>articles/yyyy/MM/&lt;id&gt;.json</c>, written first.
+/// </summary>
+internal sealed class TableArticleStore : IArticleStore
+{
+    private readonly LazyResource<TableClient> _articles;
+    private readonly LazyResource<TableClient> _index;
+    private readonly LazyResource<BlobContainerClient> _bodies;
+
+    public TableArticleStore(TableServiceClient tables, BlobServiceClient blobs)
+    {
+        _articles = new(async ct => await CreateAsync(tables.GetTableClient(StorageNames.ArticlesTable), ct));
+        _index = new(async ct => await CreateAsync(tables.GetTableClient(StorageNames.ArticleIndexTable), ct));
+        _bodies = new(async ct =>
+        {
+            var container = blobs.GetBlobContainerClient(StorageNames.ArticleBodiesContainer);
+            await container.CreateIfNotExistsAsync(cancellationToken: ct);
+            return container;
+        });
+    }
+
+    public async Task<bool> IsKnownAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var index = await _index.GetAsync(cancellationToken);
+        var entry = await index.GetEntityIfExistsAsync<TableEntity>(articleId, "", ["PartitionKey"], cancellationToken);
+        return entry.HasValue;
+    }
+
+    public async Task RecordDroppedAsync(string articleId, string url, string reason, CancellationToken cancellationToken)
+    {
+        var index = await _index.GetAsync(cancellationToken);
+        await index.UpsertEntityAsync(new TableEntity(articleId, "") { ["State"] = "dropped", ["Url"] = url, ["Reason"] = reason },
+            TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<AddOutcome> AddAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        var bodyJson = ArticleEntityMapper.SerializeBody(article.Paragraphs);
+        string? bodyBlob = null;
+        if (bodyJson.Length > ArticleEntityMapper.MaxInlineBodyChars)
+        {
+            bodyBlob = $"{article.Month.Year:D4}/{article.Month.Month:D2}/{article.Id}.json";
+            var bodies = await _bodies.GetAsync(cancellationToken);
+            await bodies.GetBlobClient(bodyBlob).UploadAsync(BinaryData.FromString(bodyJson), overwrite: true, cancellationToken);
+        }
+
+        var articles = await _articles.GetAsync(cancellationToken);
+        var outcome = AddOutcome.Added;
+        try
+        {
+            await articles.AddEntityAsync(ArticleEntityMapper.ToEntity(article, bodyJson, bodyBlob), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            outcome = AddOutcome.AlreadyPresent;
+        }
+
+        // Also after a 409: the run that inserted may have died before indexing.
+        await IndexAsync(article.Id, article.Month, cancellationToken);
+        return outcome;
+    }
+
+    public async Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var entity = await GetEntityAsync(articleId, cancellationToken);
+        return entity is null ? null : ArticleEntityMapper.FromEntity(entity, await BodyOfAsync(entity, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<StoredArticle>> ListMonthAsync(BulletinMonth month, CancellationToken cancellationToken)
+    {
+        var articles = await _articles.GetAsync(cancellationToken);
+        var result = new List<StoredArticle>();
+        await foreach (var entity in articles.QueryAsync<TableEntity>(e => e.PartitionKey == StorageNames.PartitionKey(month), cancellationToken: cancellationToken))
+        {
+            result.Add(ArticleEntityMapper.FromEntity(entity, await BodyOfAsync(entity, cancellationToken)));
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<ArticleFingerprint>> ListFingerprintsAsync(IEnumerable<BulletinMonth> months, CancellationToken cancellationToken)
+    {
+        var articles = await _articles.GetAsync(cancellationToken);
+        var result = new List<ArticleFingerprint>();
+        foreach (var month in months.Distinct())
+        {
+            var query = articles.QueryAsync<TableEntity>(e => e.PartitionKey == StorageNames.PartitionKey(month),
+                select: ["RowKey", "ClusterId", "PublishedAt", "Fingerprint"], cancellationToken: cancellationToken);
+            await foreach (var entity in query)
+            {
+                result.Add(new ArticleFingerprint(entity.RowKey, month, entity.GetString("ClusterId") ?? entity.RowKey,
+                    entity.GetDateTimeOffset("PublishedAt"), unchecked((ulong)(entity.GetInt64("Fingerprint") ?? 0))));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<StoredArticle> EditAsync(string articleId, ArticleEdit edit, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var entity = await GetEntityAsync(articleId, cancellationToken) ?? throw new ArticleNotFoundException(articleId);
+        var etag = ifMatch is null ? entity.ETag : new ETag(ifMatch);
+        if (etag != entity.ETag)
+        {
+            throw new ConcurrentEditException(articleId);
+        }
+
+        ArticleEntityMapper.ApplyEdit(entity, edit);
+        var articles = await _articles.GetAsync(cancellationToken);
+        try
+        {
+            if (edit.AssignMonth is { } month && StorageNames.PartitionKey(month) != entity.PartitionKey)
+            {
+                await MoveAsync(articles, entity, month, etag, cancellationToken);
+            }
+            else
+            {
+                await articles.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            throw new ConcurrentEditException(articleId);
+        }
+
+        return await GetAsync(articleId, cancellationToken) ?? throw new ArticleNotFoundException(articleId);
+    }
+
+    /// <summary>
+    /// A month is a partition, so assigning another month moves the entity: copy, re-index, then delete the old one
+    /// under its ETag. A crash in between leaves a copy the index does not point to, which the next edit replaces.
+    /// </summary>
+    private async Task MoveAsync(TableClient articles, TableEntity entity, BulletinMonth month, ETag etag, CancellationToken cancellationToken)
+    {
+        var oldPartition = entity.PartitionKey;
+        var moved = new TableEntity(entity) { PartitionKey = StorageNames.PartitionKey(month), ETag = default };
+        await articles.UpsertEntityAsync(moved, TableUpdateMode.Replace, cancellationToken);
+        await IndexAsync(entity.RowKey, month, cancellationToken);
+        await articles.DeleteEntityAsync(oldPartition, entity.RowKey, etag, cancellationToken);
+    }
+
+    private async Task<TableEntity?> GetEntityAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var index = await _index.GetAsync(cancellationToken);
+        var entry = await index.GetEntityIfExistsAsync<TableEntity>(articleId, "", cancellationToken: cancellationToken);
+        if (!entry.HasValue || entry.Value!.GetString("Month") is not { } partition)
+        {
+            return null;
+        }
+
+        var articles = await _articles.GetAsync(cancellationToken);
+        var found = await articles.GetEntityIfExistsAsync<TableEntity>(partition, articleId, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    private async Task IndexAsync(string articleId, BulletinMonth month, CancellationToken cancellationToken)
+    {
+        var index = await _index.GetAsync(cancellationToken);
+        await index.UpsertEntityAsync(new TableEntity(articleId, "") { ["State"] = "stored", ["Month"] = StorageNames.PartitionKey(month) },
+            TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<string>> BodyOfAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        if (entity.GetString("BodyBlob") is not { } blobName)
+        {
+            return ArticleEntityMapper.InlineBody(entity);
+        }
+
+        var bodies = await _bodies.GetAsync(cancellationToken);
+        var content = await bodies.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+        return System.Text.Json.JsonSerializer.Deserialize<List<string>>(content.Value.Content.ToString()) ?? [];
+    }
+
+    private static async Task<TableClient> CreateAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using HtmlAgilityPack;
+using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
+using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
+
+namespace HealthItFunctions.Core.Tests.Bulletins;
+
+/// <summary>
+/// Line-by-line comparison "modulo whitespace and image placeholders": the hand-made references differ among themselves
+/// in spacing, full- versus half-width punctuation, 1、 versus 1., &lt;url&gt; versus a bare url and whether the url
+/// sits on the 链接 line or the next one; images became blank lines. Everything else must match.
+/// </summary>
+internal static partial class BulletinLines
+{
+    public static IReadOnlyList<string> Normalize(IEnumerable<string> lines)
+    {
+        var result = new List<string>();
+        foreach (var raw in lines)
+        {
+            var line = Whitespace().Replace(raw, "")
+                .Replace('（', '(').Replace('）', ')').Replace('：', ':');
+            line = NumberedLine().Replace(line, "$1.");
+            line = AngleUrl().Replace(line, "$1");
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (result.Count > 0 && result[^1] == "链接:")
+            {
+                result[^1] += line;
+                continue;
+            }
+
+            result.Add(line);
+        }
+
+        return result;
+    }
+
+    public static void AssertSame(IEnumerable<string> expected, IEnumerable<string> actual, string what)
+    {
+        var want = Normalize(expected);
+        var got = Normalize(actual);
+        for (var i = 0; i < Math.Max(want.Count, got.Count); i++)
+        {
+            var w = i < want.Count ? want[i] : "<end>";
+            var g = i < got.Count ? got[i] : "<end>";
+            Assert.True(w == g, $"{what}: normalized line {i + 1} differs.\nreference: {w}\nrendered:  {g}");
+        }
+    }
+
+    public static IReadOnlyList<string> OfMarkdown(byte[] markdown) => Encoding.UTF8.GetString(markdown).Split('\n');
+
+    /// <summary>Visible text of the HTML body, one line per block element or &lt;br&gt;.</summary>
+    public static IReadOnlyList<string> OfHtml(byte[] html)
+    {
+        var page = new HtmlDocument();
+        page.LoadHtml(Encoding.UTF8.GetString(html));
+        var text = new StringBuilder();
+        Walk(page.DocumentNode.SelectSingleNode("//body") ?? page.DocumentNode, text);
+        return text.ToString().Split('\n');
+    }
+
+    /// <summary>Text of each body paragraph of a .docx, in order.</summary>
+    public static IReadOnlyList<string> OfDocx(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var package = WordprocessingDocument.Open(stream, false);
+        return package.MainDocumentPart!.Document!.Body!.Elements<WordParagraph>()
+            .Select(p => string.Concat(p.Descendants<WordText>().Select(t => t.Text)))
+            .ToArray();
+    }
+
+    private static void Walk(HtmlNode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case HtmlTextNode t:
+                    text.Append(HtmlEntity.DeEntitize(t.Text).Replace('\n', ' '));
+                    break;
+                case { Name: "br" }:
+                    text.Append('\n');
+                    break;
+                case { Name: "p" or "h1" or "h2" or "h3" or "div" or "td" or "tr" or "table" }:
+                    text.Append('\n');
+                    Walk(child, text);
+                    text.Append('\n');
+                    break;
+                default:
+                    Walk(child, text);
+                    break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[\s\u00a0\u3000]+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(\d+)、")]
+    private static partial Regex NumberedLine();
+
+    [GeneratedRegex(@"<(https?://[^>]+)>")]
+    private static partial Regex AngleUrl();
+}
