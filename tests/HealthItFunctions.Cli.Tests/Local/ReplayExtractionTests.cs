@@ -28,8 +28,7 @@ public sealed class ReplayExtractionTests(ReplayFixture replay) : IClassFixture<
 
         var article = Assert.IsType<ExtractedArticle>(result.Article);
         Assert.Equal(title, article.Title);
-        Assert.NotNull(article.PublishTime);
-        Assert.Equal(date, article.PublishTime.Value.Value.ToOffset(Beijing).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(date, BeijingDate(article));
         Assert.Equal(publisher, article.Publisher);
         Assert.Contains(bodyText, article.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("版权所有", article.Content, StringComparison.Ordinal);
@@ -62,6 +61,40 @@ public sealed class ReplayExtractionTests(ReplayFixture replay) : IClassFixture<
         Assert.DoesNotContain('\uFFFD', article.Content);
     }
 
+    /// <summary>
+    /// The distractors must carry the dates their lists show, or month filtering is not what the demo exercises
+    /// (the July items must read as July, the truncated page must still be dated).
+    /// </summary>
+    [Theory]
+    [InlineData("http://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210820_2472655.html", "2021-08-20")]
+    [InlineData("http://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210812_2468310.html", "2021-08-12")]
+    [InlineData("http://wjw.beijing.gov.cn/xwzx_20031/wnxw/202107/t20210729_2452108.html", "2021-07-29")]
+    [InlineData("http://wjw.beijing.gov.cn/xwzx_20031/jcdt/202108/t20210817_2470115.html", "2021-08-17")]
+    [InlineData("http://wjw.beijing.gov.cn/xwzx_20031/mtjj/202108/t20210808_2464020.html", "2021-08-08")]
+    [InlineData("http://wjw.beijing.gov.cn/xwzx_20031/mtjj/202108/t20210804_2461937.html", "2021-08-04")]
+    [InlineData("http://wjw.beijing.gov.cn/xwzx_20031/rdxws/202108/t20210823_2473390.html", "2021-08-23")]
+    [InlineData("http://www.gov.cn/xinwen/2021-08/19/content_5632158.htm", "2021-08-19")]
+    [InlineData("http://www.gov.cn/xinwen/2021-07/30/content_5628431.htm", "2021-07-30")]
+    [InlineData("http://www.gov.cn/xinwen/2021-08/25/content_5633311.htm", "2021-08-25")]
+    [InlineData("http://www.bj.chinanews.com/news/2021/0826/83590.htm", "2021-08-26")]
+    [InlineData("http://www.bj.chinanews.com/news/2021/0818/83412.htm", "2021-08-18")]
+    [InlineData("http://www.bj.chinanews.com/news/2021/0729/82876.htm", "2021-07-29")]
+    [InlineData("https://tech.sina.com.cn/roll/2021-08-11/doc-ikqcfnca0849316.shtml", "2021-08-11")]
+    [InlineData("https://new.qq.com/omn/20210808/20210808A02B7X00.html", "2021-08-08")]
+    [InlineData("https://www.bjzhongyi.com/gzb_yyxw_detail/9047.html", "2021-08-19")]
+    [InlineData("https://www.bjzhongyi.com/gzb_yyxw_detail/9032.html", "2021-07-30")]
+    [InlineData("https://www.pumch.cn/detail/24311.html", "2021-08-13")]
+    [InlineData("https://www.hit180.com/52790.html", "2021-08-10")]
+    [InlineData("https://www.hit180.com/52590.html", "2021-07-28")]
+    public async Task Read_DistractorPage_YieldsAnArticleWithTheListedBeijingDate(string url, string date)
+    {
+        var (bytes, contentType) = await replay.GetBytesAsync(url);
+
+        var article = Assert.IsType<ExtractedArticle>(CreateReader().Read(bytes, contentType, new Uri(url), FetchedAt).Article);
+
+        Assert.Equal(date, BeijingDate(article));
+    }
+
     /// <summary>ArticleReader exactly as the hosts build it: AddArticleExtraction over the repository's seeds file.</summary>
     private static ArticleReader CreateReader()
     {
@@ -74,4 +107,7 @@ public sealed class ReplayExtractionTests(ReplayFixture replay) : IClassFixture<
             .AddArticleExtraction();
         return services.BuildServiceProvider().GetRequiredService<ArticleReader>();
     }
+
+    private static string? BeijingDate(ExtractedArticle article) =>
+        article.PublishTime?.Value.ToOffset(Beijing).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
