@@ -60,5 +60,8 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<CliApplication>()
         .AddSingleton<ICliCommand, ExtractCommand>()
         .AddSingleton<ICliCommand, ExplainCommand>()
-        .AddSingleton<ICliCommand, BenchmarkExtractCommand>();
+        .AddSingleton<ICliCommand, BenchmarkExtractCommand>()
+        .AddSingleton<ICliCommand, RelevanceCommand>()
+        .AddSingleton<ICliCommand, DedupeCommand>()
+        .AddSingleton<ICliCommand, BenchmarkDedupeCommand>();
 }
