@@ -34,7 +34,7 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
     {
         if (perKind < 1 || minimumPrecision is <= 0 or > 1)
         {
-            console.MarkupLine("[red]error:[/] --per-kind must be at least 1 and --min-precision in (0, 1].");
+            console.MarkupLine("[red]error:[/] --per-kind must be at least 1 and --min-precision in (0, 1]].");
             return 1;
         }
 
