@@ -64,5 +64,8 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, PollCommand>()
         .AddSingleton<ICliCommand, ProcessCommand>()
         .AddSingleton<ICliCommand, PublishCommand>()
-        .AddSingleton<ICliCommand, DemoCommand>();
+        .AddSingleton<ICliCommand, DemoCommand>()
+        .AddSingleton<ICliCommand, RelevanceCommand>()
+        .AddSingleton<ICliCommand, DedupeCommand>()
+        .AddSingleton<ICliCommand, BenchmarkDedupeCommand>();
 }
