@@ -95,3 +95,30 @@ public sealed class FailureClassTests
         Assert.Contains("海淀区", article.Content);
     }
 }
+
+public sealed class AuthorFixtureTests
+{
+    private static ExtractedArticle Extract(string name)
+    {
+        var page = new HtmlPage(Fixture.Read(Path.Combine("classes", name)), new Uri("https://news.example.cn/a/1.html"), Fixture.FetchedAt);
+        var result = Fixture.Extractor(SourceCatalog.Empty).Extract(page);
+        Assert.True(result.IsArticle, $"{name}: {result.Reason} {result.Detail}");
+        return result.Article!;
+    }
+
+    [Fact]
+    public void Extract_EditorCreditCmsIdAndQuotation_SignatureIsAuthor()
+    {
+        var article = Extract("author-editor-and-meta.html");
+
+        Assert.Equal("刘洋", article.Author);
+    }
+
+    [Fact]
+    public void Extract_AuthorClassedElementBesideEditor_ElementNameIsAuthor()
+    {
+        var article = Extract("author-element.html");
+
+        Assert.Equal("王丽", article.Author);
+    }
+}
