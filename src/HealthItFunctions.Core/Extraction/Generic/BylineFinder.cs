@@ -314,7 +314,9 @@ internal static partial class BylineFinder
         return value.Length is >= 2 and <= 30 && !value.Any(char.IsDigit) ? value : null;
     }
 
-    [GeneratedRegex(@"(?:来源|稿源|文章来源|信息来源|本文来源|出处)\s*[:：]\s*(?<name>[^\s:：|｜/，,。;；\[\]【】()（）]{2,40})", RegexOptions.CultureInvariant)]
+    // Names may hold "-" or "·" (某某财经-自媒体综合), Latin words with single spaces (China Daily), a bracketed
+    // qualifier after them (某某网[整理], dropped) and an "author/media" pair (张三/某某日报, the media kept).
+    [GeneratedRegex(@"(?:来源于?|稿源|文章来源|信息来源|本文来源|出处)\s*[:：]\s*(?:(?<author>[\p{IsCJKUnifiedIdeographs}]{2,4})\s*[/／]\s*)?(?<name>[^\s:：|｜/，,。;；\[\]【】()（）]{2,40}(?: [A-Za-z][A-Za-z.&]*){0,4})", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLine();
 
     [GeneratedRegex(@"(?<![a-z])(?:author|byline|writer)(?!-?(?:card|box|avatar|img|pic|list|head|info|desc|intro|follow))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
