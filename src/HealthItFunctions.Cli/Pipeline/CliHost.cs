@@ -24,6 +24,8 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(minimumLevel);
         // Logs are diagnostics: stderr, so stdout stays the command's result.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Every retry attempt is a Polly log line; the fetcher logs each fetch's outcome with its reason once.
+        builder.Logging.AddFilter("Polly", LogLevel.None);
         builder.AddCore();
         builder.AddInfrastructure();
         builder.Services.AddSingleton(_ => FindHostJson() is { } path ? QueueHostSettings.Load(path) : new QueueHostSettings());
