@@ -64,5 +64,6 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, PollCommand>()
         .AddSingleton<ICliCommand, ProcessCommand>()
         .AddSingleton<ICliCommand, PublishCommand>()
-        .AddSingleton<ICliCommand, DemoCommand>();
+        .AddSingleton<ICliCommand, DemoCommand>()
+        .AddSingleton<ICliCommand, Review.ReviewCommand>();
 }

@@ -19,6 +19,15 @@ public sealed class FunctionMetadataTests
         { "ProcessArticle", "queueTrigger", "queueName", "%Queues:ArticleFetch%" },
         { "PublishBulletin", "timerTrigger", "schedule", "%BulletinSchedule%" },
         { "ExtractPreview", "httpTrigger", "route", "extract" },
+        { "ReviewListArticles", "httpTrigger", "route", "months/{month}/articles" },
+        { "ReviewEditArticle", "httpTrigger", "route", "articles/{id}" },
+        { "ReviewAddArticle", "httpTrigger", "route", "months/{month}/articles" },
+        { "ReviewArticleHistory", "httpTrigger", "route", "articles/{id}/history" },
+        { "ReviewPreviewBulletin", "httpTrigger", "route", "months/{month}/bulletin/preview" },
+        { "ReviewBulletinPlan", "httpTrigger", "route", "months/{month}/bulletin" },
+        { "ReviewPublishBulletin", "httpTrigger", "route", "months/{month}/bulletin/publish" },
+        { "ReviewSources", "httpTrigger", "route", "sources" },
+        { "ReviewPage", "httpTrigger", "route", "review" },
     };
 
     [Theory]
