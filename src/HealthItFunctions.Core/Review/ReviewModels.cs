@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HealthItFunctions.Core.Articles;
 
 namespace HealthItFunctions.Core.Review;
@@ -59,6 +60,7 @@ public sealed record ReviewArticle
     /// <summary>Reprints of this story stored this month ("also reported by").</summary>
     public required IReadOnlyList<ClusterMember> AlsoReportedBy { get; init; }
 
+    [JsonPropertyName("etag")]
     public string? ETag { get; init; }
 
     internal static ReviewArticle From(StoredArticle article, IReadOnlyList<ClusterMember> alsoReportedBy)
