@@ -26,14 +26,8 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
         await host.SeedAsync(month, "丁：外省新闻", Core.Relevance.RelevanceBand.Exclude, score: 0.05);
         const string summary = "编辑改写的摘要：互联网诊疗全程留痕。";
 
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var dialogs = 0;
@@ -103,6 +97,47 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = phone });
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than a 390px phone");
         CopyForTheLead(desktop, phone);
+    }
+
+    [Fact]
+    public async Task ReviewPage_PublishFromTheDialog_ShowsRecipientsMailsOnceAndAsksBeforeResending()
+    {
+        Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is missing; install it with: apt-get install -y chromium fonts-noto-cjk");
+        var month = ReviewHostFixture.NewMonth();
+        const string title = "北京市电子健康档案向居民开放";
+        await host.SeedAsync(month, title);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(new Uri(host.Address, $"/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
+        await Assertions.Expect(page.Locator("#candidates > li")).ToHaveCountAsync(1);
+        int Mailed() => host.Mail.Received.Count(m => (m.TextBody ?? "").Contains(title, StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布… Publish…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("editor@healthit.local");
+        await Assertions.Expect(dialog.Locator("#publish-items")).ToContainTextAsync(title);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "发送 Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("mail Sent");
+        Assert.Equal(1, Mailed());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布… Publish…" }).ClickAsync();
+        await Assertions.Expect(dialog.Locator("#publish-warning")).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "发送 Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Not sent");
+        Assert.Equal(1, Mailed());
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        // Debian's chromium, never a downloaded one.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
     }
 
     private static ILocator Card(IPage page, string id) => page.Locator($"#candidates > li[data-id='{id}']");
