@@ -57,9 +57,11 @@ internal sealed class ReviewCommand : ICliCommand
         CliOutput.Progress(oneOff
             ? "review: no Review__Token set, so a one-off token is in the link above (valid until this stops). Ctrl+C stops."
             : "review: open the link and paste Review__Token when asked. Ctrl+C stops.");
+        // Ctrl+C reaches the command's token; SIGTERM reaches the host's lifetime first. Either one stops.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
