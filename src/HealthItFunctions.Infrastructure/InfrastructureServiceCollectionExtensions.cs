@@ -8,6 +8,7 @@ using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Mail;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Publishing;
+using HealthItFunctions.Core.Review;
 using HealthItFunctions.Infrastructure.Mail;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.Extensions.Azure;
@@ -30,6 +31,7 @@ public static class InfrastructureServiceCollectionExtensions
         builder.Services.AddSingleton<IBulletinArchive, BlobBulletinArchive>();
         builder.Services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         builder.Services.AddSingleton<IMailer, SmtpMailer>();
+        builder.Services.AddSingleton<IReviewHistory, TableReviewHistory>();
         return builder;
     }
 

@@ -19,6 +19,15 @@ public sealed class FunctionMetadataTests
         { "ProcessArticle", "queueTrigger", "queueName", "%Queues:ArticleFetch%" },
         { "PublishBulletin", "timerTrigger", "schedule", "%BulletinSchedule%" },
         { "ExtractPreview", "httpTrigger", "route", "extract" },
+        { "ReviewListArticles", "httpTrigger", "route", "months/{month}/articles" },
+        { "ReviewEditArticle", "httpTrigger", "route", "articles/{id}" },
+        { "ReviewAddArticle", "httpTrigger", "route", "months/{month}/articles" },
+        { "ReviewArticleHistory", "httpTrigger", "route", "articles/{id}/history" },
+        { "ReviewPreviewBulletin", "httpTrigger", "route", "months/{month}/bulletin/preview" },
+        { "ReviewBulletinPlan", "httpTrigger", "route", "months/{month}/bulletin" },
+        { "ReviewPublishBulletin", "httpTrigger", "route", "months/{month}/bulletin/publish" },
+        { "ReviewSources", "httpTrigger", "route", "sources" },
+        { "ReviewPage", "httpTrigger", "route", "review" },
     };
 
     [Theory]
@@ -69,7 +78,7 @@ public sealed class FunctionMetadataTests
     private static JsonElement[] LoadMetadata()
     {
         // The test project references the app, so the app was built first, in the same configuration.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var path = Path.Combine(RepositoryPaths.Root, "src", "HealthItFunctions", "bin", configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"Build src/HealthItFunctions first: {path} is missing.");
         using var document = JsonDocument.Parse(File.ReadAllText(path));

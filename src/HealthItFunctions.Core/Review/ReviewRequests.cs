@@ -1,0 +1,245 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Bulletins;
+
+namespace HealthItFunctions.Core.Review;
+
+/// <summary>The body of PATCH /api/articles/{id}, validated: every field optional, at least one present.</summary>
+public sealed record ArticlePatch(string? Decision, BulletinMonth? Month, int? Order, string? Title, string? Summary)
+{
+    public ArticleEdit ToEdit() => new()
+    {
+        Decision = Decision switch { "include" => EditorDecision.Include, "exclude" => EditorDecision.Exclude, _ => null },
+        ResetDecision = Decision == "reset",
+        AssignMonth = Month,
+        Order = Order,
+        Title = Title,
+        Summary = Summary,
+    };
+}
+
+/// <summary>
+/// Reads request bodies and route values by hand, so a wrong type, an unknown field or an oversize text is named in
+/// the 400 instead of surfacing as a serializer message (and so both hosts refuse exactly the same inputs).
+/// </summary>
+public static partial class ReviewRequests
+{
+    public const int MaxTitleChars = 300;
+    public const int MaxSummaryChars = 5000;
+    public const int MaxUrlChars = 2048;
+    public const int MaxOrder = 10_000;
+
+    private static readonly string[] Decisions = ["include", "exclude", "reset"];
+
+    public static bool TryMonth(string? text, out BulletinMonth month, [NotNullWhen(false)] out ReviewResponse? problem)
+    {
+        problem = null;
+        if (text is not null && MonthPattern().IsMatch(text) && BulletinMonth.TryParse(text, out month))
+        {
+            return true;
+        }
+
+        month = default;
+        problem = ReviewResponse.Invalid("month", $"'{text}' is not a month; write it as yyyy-MM, e.g. 2021-08.");
+        return false;
+    }
+
+    public static bool TryArticleId(string? text, [NotNullWhen(false)] out ReviewResponse? problem)
+    {
+        problem = text is not null && IdPattern().IsMatch(text)
+            ? null
+            : ReviewResponse.Invalid("id", $"'{text}' is not an article id (32 lowercase hex digits, as the list returns them).");
+        return problem is null;
+    }
+
+    public static bool TryParsePatch(string? body, [NotNullWhen(true)] out ArticlePatch? patch, [NotNullWhen(false)] out ReviewResponse? problem)
+    {
+        patch = null;
+        var errors = new Dictionary<string, string[]>();
+        if (!TryObject(body, out var root, out problem))
+        {
+            return false;
+        }
+
+        string? decision = null, title = null, summary = null;
+        BulletinMonth? month = null;
+        int? order = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "decision" when value.ValueKind == JsonValueKind.String && Decisions.Contains(value.GetString()):
+                    decision = value.GetString();
+                    break;
+                case "decision":
+                    errors["decision"] = ["must be one of \"include\", \"exclude\" or \"reset\"."];
+                    break;
+                case "month" when value.ValueKind == JsonValueKind.String && MonthPattern().IsMatch(value.GetString()!) && BulletinMonth.TryParse(value.GetString(), out var parsed):
+                    month = parsed;
+                    break;
+                case "month":
+                    errors["month"] = ["must be a month string yyyy-MM, e.g. \"2021-08\"."];
+                    break;
+                case "order" when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var position) && position is >= 1 and <= MaxOrder:
+                    order = position;
+                    break;
+                case "order":
+                    errors["order"] = [$"must be a whole number from 1 to {MaxOrder}."];
+                    break;
+                case "title":
+                    title = Text(value, "title", MaxTitleChars, allowBlank: false, errors);
+                    break;
+                case "summary":
+                    summary = Text(value, "summary", MaxSummaryChars, allowBlank: true, errors);
+                    break;
+                default:
+                    errors[property.Name] = ["is not a field an editor can change (decision, month, order, title, summary)."];
+                    break;
+            }
+        }
+
+        if (errors.Count == 0 && decision is null && month is null && order is null && title is null && summary is null)
+        {
+            errors["body"] = ["names no change; send at least one of decision, month, order, title, summary."];
+        }
+
+        if (errors.Count > 0)
+        {
+            problem = ReviewResponse.Invalid(errors);
+            return false;
+        }
+
+        patch = new ArticlePatch(decision, month, order, title, summary);
+        return true;
+    }
+
+    /// <summary>The body of POST /api/months/{month}/articles: {"url": "https://..."}.</summary>
+    public static bool TryParseAdd(string? body, [NotNullWhen(true)] out Uri? url, [NotNullWhen(false)] out ReviewResponse? problem)
+    {
+        url = null;
+        if (!TryObject(body, out var root, out problem))
+        {
+            return false;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        foreach (var property in root.EnumerateObject().Where(p => p.Name != "url"))
+        {
+            errors[property.Name] = ["is not accepted here; send only {\"url\": \"https://...\"}."];
+        }
+
+        if (!root.TryGetProperty("url", out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            errors["url"] = ["is required: the article's absolute http(s) address."];
+        }
+        else if (value.GetString()!.Length > MaxUrlChars)
+        {
+            errors["url"] = [$"is longer than {MaxUrlChars} characters."];
+        }
+        else if (!Uri.TryCreate(value.GetString()!.Trim(), UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            url = null;
+            errors["url"] = [$"'{value.GetString()}' is not an absolute http(s) URL."];
+        }
+
+        if (errors.Count > 0 || url is null)
+        {
+            url = null;
+            problem = ReviewResponse.Invalid(errors);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The optional body of POST .../publish: {"confirm": true}; the query's confirm=true counts too.</summary>
+    public static bool TryParseConfirm(string? query, string? body, out bool confirm, [NotNullWhen(false)] out ReviewResponse? problem)
+    {
+        confirm = false;
+        problem = null;
+        if (query is not null && !bool.TryParse(query, out confirm))
+        {
+            problem = ReviewResponse.Invalid("confirm", $"'{query}' is not true or false.");
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return true;
+        }
+
+        if (!TryObject(body, out var root, out problem))
+        {
+            return false;
+        }
+
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Name != "confirm" || property.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                problem = ReviewResponse.Invalid(property.Name, "only {\"confirm\": true|false} is accepted.");
+                return false;
+            }
+
+            confirm |= property.Value.GetBoolean();
+        }
+
+        return true;
+    }
+
+    private static bool TryObject(string? body, out JsonElement root, [NotNullWhen(false)] out ReviewResponse? problem)
+    {
+        root = default;
+        problem = null;
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                root = document.RootElement.Clone();
+                return true;
+            }
+        }
+        catch (JsonException e)
+        {
+            problem = ReviewResponse.Invalid("body", $"is not valid JSON: {e.Message}");
+            return false;
+        }
+
+        problem = ReviewResponse.Invalid("body", "must be a JSON object.");
+        return false;
+    }
+
+    private static string? Text(JsonElement value, string field, int maxChars, bool allowBlank, Dictionary<string, string[]> errors)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors[field] = ["must be a string."];
+            return null;
+        }
+
+        var text = value.GetString()!.Trim();
+        if (text.Length > maxChars)
+        {
+            errors[field] = [$"is {text.Length} characters; at most {maxChars} are allowed."];
+            return null;
+        }
+
+        if (!allowBlank && text.Length == 0)
+        {
+            errors[field] = ["must not be blank; send the original title to undo an edit."];
+            return null;
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    private static partial Regex MonthPattern();
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex IdPattern();
+}
