@@ -5,7 +5,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HealthItFunctions.Infrastructure.Http;
 using HealthItFunctions.Core.Articles;
-using HealthItFunctions.Core.Mail;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Infrastructure.Mail;
@@ -29,7 +28,7 @@ public static class InfrastructureServiceCollectionExtensions
         builder.Services.AddSingleton<IBulletinStore, TableBulletinStore>();
         builder.Services.AddSingleton<IBulletinArchive, BlobBulletinArchive>();
         builder.Services.AddSingleton<IWorkQueue, StorageWorkQueue>();
-        builder.Services.AddSingleton<IMailer, SmtpMailer>();
+        builder.Services.AddMailAdapters();
         return builder;
     }
 
