@@ -64,5 +64,7 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, PollCommand>()
         .AddSingleton<ICliCommand, ProcessCommand>()
         .AddSingleton<ICliCommand, PublishCommand>()
+        .AddSingleton<ICliCommand, BulletinsStatusCommand>()
+        .AddSingleton<ICliCommand, DigestCommand>()
         .AddSingleton<ICliCommand, DemoCommand>();
 }
