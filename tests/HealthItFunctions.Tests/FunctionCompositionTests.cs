@@ -22,6 +22,7 @@ public sealed class FunctionCompositionTests
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration["Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+        builder.Configuration["Polling:UserAgentContact"] = "ops@example.org";
         builder.AddCore();
         builder.AddInfrastructure();
         using var host = builder.Build();

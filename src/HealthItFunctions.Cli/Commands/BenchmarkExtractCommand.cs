@@ -11,6 +11,9 @@ internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole
 {
     public string Group => "benchmark";
 
+    /// <summary>Progress and errors; the report itself goes to the injected (stdout) console.</summary>
+    internal IAnsiConsole Errors { get; init; } = CliConsole.Stderr;
+
     /// <summary>Relative to the repository root (the folder holding <see cref="SolutionFileName"/>), not the cwd.</summary>
     internal const string DefaultCorpus = "../shared/corpus/zh-news-dev";
     internal const string SolutionFileName = "HealthItFunctions.sln";
@@ -67,17 +70,24 @@ internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole
     {
         if (!File.Exists(Path.Combine(corpus.FullName, PageSet.IndexFileName)))
         {
-            console.MarkupLineInterpolated($"[red]error:[/] '{corpus.FullName}' is not a corpus (no {PageSet.IndexFileName}).");
+            Errors.MarkupLineInterpolated($"[red]error:[/] '{corpus.FullName}' is not a corpus (no {PageSet.IndexFileName}).");
             return 2;
         }
 
         var benchmark = new ExtractionBenchmark(reader);
         BenchmarkReport? report = null;
-        console.Progress().Start(progress =>
+        if (CliConsole.ShowsProgress(Errors))
         {
-            var task = progress.AddTask("scoring", maxValue: ExtractionBenchmark.CountPages(corpus));
-            report = benchmark.Run(corpus, () => task.Increment(1));
-        });
+            Errors.Progress().Start(progress =>
+            {
+                var task = progress.AddTask("scoring", maxValue: ExtractionBenchmark.CountPages(corpus));
+                report = benchmark.Run(corpus, () => task.Increment(1));
+            });
+        }
+        else
+        {
+            report = benchmark.Run(corpus, () => { });
+        }
 
         Render(report!, all);
         return 0;

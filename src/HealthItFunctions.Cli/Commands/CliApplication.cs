@@ -66,5 +66,8 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, PublishCommand>()
         .AddSingleton<ICliCommand, BulletinsStatusCommand>()
         .AddSingleton<ICliCommand, DigestCommand>()
-        .AddSingleton<ICliCommand, DemoCommand>();
+        .AddSingleton<ICliCommand, DemoCommand>()
+        .AddSingleton<ICliCommand, RelevanceCommand>()
+        .AddSingleton<ICliCommand, DedupeCommand>()
+        .AddSingleton<ICliCommand, BenchmarkDedupeCommand>();
 }

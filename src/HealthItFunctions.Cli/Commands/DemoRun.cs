@@ -40,7 +40,7 @@ internal static class DemoRun
 
         var store = services.GetRequiredService<IArticleStore>();
         var editorFile = Path.Combine(replayDirectory, "editor.json");
-        var (applied, missing) = File.Exists(editorFile) ? await EditorDecisionsFile.ApplyAsync(editorFile, store, cancellationToken) : (0, []);
+        var (applied, missing) = File.Exists(editorFile) ? await EditorDecisionsFile.ApplyAsync(editorFile, store, services.GetRequiredService<ISourceCatalog>(), cancellationToken) : (0, []);
         CliOutput.Progress($"editor: applied {applied} decisions from {Path.GetFileName(editorFile)}");
 
         CliOutput.Progress($"publish: {month}");

@@ -27,7 +27,7 @@ internal static class DemoSummary
             }
         }
 
-        output.WriteLine($"second poll: {report.SecondPollNewLinks} new links (everything already known)");
+        output.WriteLine($"second poll: {report.SecondPollNewLinks} new links (only links whose fetch failed are offered again)");
         output.WriteLine($"editor decisions applied: {report.EditorDecisions}{(report.EditorMissing.Count > 0 ? $", not found: {string.Join(", ", report.EditorMissing)}" : "")}");
         var publish = report.Publish;
         output.WriteLine($"bulletin {publish.Month}: issue {publish.IssueNumber}, version {publish.Version}, {publish.ArticleCount} articles, mail {publish.Mail.State}");

@@ -1,18 +1,22 @@
 using System.CommandLine;
 using HealthItFunctions.Cli.Pages;
 using HealthItFunctions.Core.Extraction;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary><c>healthit extract &lt;pagesDir&gt; --jsonl &lt;out&gt;</c>: one JSON line per &lt;id&gt;.html.</summary>
-internal sealed class ExtractCommand(ArticleReader reader, IAnsiConsole console) : ICliCommand
+internal sealed class ExtractCommand(ArticleReader reader, IOptions<ExtractionOptions> options) : ICliCommand
 {
+    /// <summary>Errors, warnings, progress and the summary: the data goes to the JSONL file, never to this console.</summary>
+    internal IAnsiConsole Errors { get; init; } = CliConsole.Stderr;
+
     public Command Build()
     {
         var pagesDir = new Argument<DirectoryInfo>("pagesDir") { Description = "Directory of <id>.html files; URLs come from index.jsonl in its parent when present." };
         var jsonl = new Option<FileInfo>("--jsonl") { Description = "Output file, one JSON line per page.", Required = true };
-        var command = new Command("extract", "Extract title, publish time, author, source and body from saved pages.") { pagesDir, jsonl };
+        var command = new Command("extract", $"Extract title, publish time, author, source and body from saved pages. Pages over Extraction:MaxInputBytes ({options.Value.MaxInputBytes} bytes) are skipped with a reason.") { pagesDir, jsonl };
         command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(pagesDir), result.GetRequiredValue(jsonl), cancellationToken));
         return command;
     }
@@ -26,43 +30,91 @@ internal sealed class ExtractCommand(ArticleReader reader, IAnsiConsole console)
         }
         catch (DirectoryNotFoundException e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Errors.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;
         }
 
-        if (output.Directory is { Exists: false } directory)
+        if (OpenOutput(output) is not { } stream)
         {
-            directory.Create();
+            return 2;
         }
 
         var failures = 0;
-        await using var stream = output.Create();
-        await console.Progress().StartAsync(async progress =>
+        await using (stream)
         {
-            var task = progress.AddTask("extracting", maxValue: Math.Max(1, pages.Pages.Count));
-            foreach (var page in pages.Pages)
+            if (CliConsole.ShowsProgress(Errors))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var bytes = await File.ReadAllBytesAsync(page.File.FullName, cancellationToken);
-                ExtractionResult result;
-                try
+                await Errors.Progress().StartAsync(async progress =>
                 {
-                    result = reader.Read(bytes, url: page.Uri);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One malformed page must not cost the others their lines.
-                    failures++;
-                    console.MarkupLineInterpolated($"[yellow]warning:[/] {page.Id}: {e.Message}");
-                    result = ExtractionResult.NotAnArticle(NotArticleReason.NoMainContent, e.Message);
-                }
-
-                ExtractionJsonl.WriteLine(stream, page.Id, page.Url, result);
-                task.Increment(1);
+                    var task = progress.AddTask("extracting", maxValue: Math.Max(1, pages.Pages.Count));
+                    failures = await ExtractAllAsync(pages, stream, () => task.Increment(1), cancellationToken);
+                });
             }
-        });
+            else
+            {
+                failures = await ExtractAllAsync(pages, stream, () => { }, cancellationToken);
+            }
+        }
 
-        console.MarkupLineInterpolated($"wrote {pages.Pages.Count} lines to {output.FullName}{(failures > 0 ? $" ({failures} pages failed)" : "")}");
+        Errors.MarkupLineInterpolated($"wrote {pages.Pages.Count} lines to {output.FullName}{(failures > 0 ? $" ({failures} pages failed)" : "")}");
         return 0;
+    }
+
+    /// <summary>A directory, a missing permission or a read-only disk is the user's to fix: say which, no stack trace.</summary>
+    private FileStream? OpenOutput(FileInfo output)
+    {
+        if (Directory.Exists(output.FullName))
+        {
+            Errors.MarkupLineInterpolated($"[red]error:[/] --jsonl '{output.FullName}' is a directory; pass a file path such as {Path.Combine(output.FullName, "extracted.jsonl")}.");
+            return null;
+        }
+
+        try
+        {
+            output.Directory?.Create();
+            return output.Create();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            Errors.MarkupLineInterpolated($"[red]error:[/] cannot write --jsonl '{output.FullName}': {e.Message} Choose a writable path.");
+            return null;
+        }
+    }
+
+    private async Task<int> ExtractAllAsync(PageSet pages, Stream stream, Action advance, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        var maxBytes = options.Value.MaxInputBytes;
+        foreach (var page in pages.Pages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (page.File.Length > maxBytes)
+            {
+                var reason = $"too_large: {page.File.Length} bytes, over the {maxBytes}-byte limit (setting Extraction:MaxInputBytes)";
+                Errors.MarkupLineInterpolated($"[yellow]warning:[/] {page.Id}: {reason}");
+                ExtractionJsonl.WriteRefused(stream, page.Id, page.Url, reason);
+                advance();
+                continue;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(page.File.FullName, cancellationToken);
+            ExtractionResult result;
+            try
+            {
+                result = reader.Read(bytes, url: page.Uri);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One malformed page must not cost the others their lines.
+                failures++;
+                Errors.MarkupLineInterpolated($"[yellow]warning:[/] {page.Id}: {e.Message}");
+                result = ExtractionResult.NotAnArticle(NotArticleReason.NoMainContent, e.Message);
+            }
+
+            ExtractionJsonl.WriteLine(stream, page.Id, page.Url, result);
+            advance();
+        }
+
+        return failures;
     }
 }

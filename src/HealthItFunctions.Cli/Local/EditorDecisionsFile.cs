@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Urls;
 
 namespace HealthItFunctions.Cli.Local;
@@ -16,7 +17,7 @@ public static class EditorDecisionsFile
     private sealed record FileShape(string? Month, List<DecisionLine> Decisions);
 
     /// <returns>How many decisions were applied, and the URLs whose article was never stored.</returns>
-    public static async Task<(int Applied, IReadOnlyList<string> Missing)> ApplyAsync(string path, IArticleStore store, CancellationToken cancellationToken)
+    public static async Task<(int Applied, IReadOnlyList<string> Missing)> ApplyAsync(string path, IArticleStore store, ISourceCatalog catalog, CancellationToken cancellationToken)
     {
         var file = JsonSerializer.Deserialize<FileShape>(await File.ReadAllTextAsync(path, cancellationToken), new JsonSerializerOptions(JsonSerializerDefaults.Web))
             ?? throw new InvalidDataException($"{path} is empty.");
@@ -24,7 +25,8 @@ public static class EditorDecisionsFile
         var missing = new List<string>();
         foreach (var decision in file.Decisions)
         {
-            var id = ArticleId.From(UrlCanonicalizer.Canonicalize(new Uri(decision.Url)));
+            var url = new Uri(decision.Url);
+            var id = ArticleId.From(UrlCanonicalizer.Canonicalize(url, catalog.Current.Match(url)?.Canonical));
             var edit = new ArticleEdit
             {
                 AssignMonth = decision.AssignMonth is { } month ? BulletinMonth.Parse(month) : null,

@@ -7,7 +7,7 @@ namespace HealthItFunctions.Cli.Pages;
 /// <summary>
 /// The line format of <c>healthit extract</c>, measured from outside, so it must stay exactly
 /// {"id","url","title","publish_time","author","source","content"}. A page that is not an article keeps its line,
-/// with null fields and empty content, so every input id appears once.
+/// with null fields, empty content and a "not_article" reason, so every input id appears once and says why it is empty.
 /// </summary>
 internal static class ExtractionJsonl
 {
@@ -17,7 +17,18 @@ internal static class ExtractionJsonl
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void WriteLine(Stream output, string id, string? url, ExtractionResult result)
+    public static void WriteLine(Stream output, string id, string? url, ExtractionResult result) =>
+        WriteLine(output, id, url, result, result.IsArticle ? null : $"{Reason(result.Reason)}: {result.Detail}");
+
+    /// <summary>A line for a page that was never extracted (too large, unreadable): the reason is all it carries.</summary>
+    public static void WriteRefused(Stream output, string id, string? url, string reason) =>
+        WriteLine(output, id, url, ExtractionResult.NotAnArticle(NotArticleReason.EmptyPage, reason), reason);
+
+    /// <summary>snake_case, like the other keys: "no_main_content".</summary>
+    private static string Reason(NotArticleReason? reason) =>
+        reason is { } r ? string.Concat(r.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())) : "unknown";
+
+    private static void WriteLine(Stream output, string id, string? url, ExtractionResult result, string? notArticle)
     {
         using (var writer = new Utf8JsonWriter(output, Options))
         {
@@ -30,6 +41,11 @@ internal static class ExtractionJsonl
             WriteNullable(writer, "author", article?.Author);
             WriteNullable(writer, "source", article?.Publisher);
             writer.WriteString("content", article?.Content ?? string.Empty);
+            if (notArticle is not null)
+            {
+                writer.WriteString("not_article", notArticle);
+            }
+
             writer.WriteEndObject();
         }
 

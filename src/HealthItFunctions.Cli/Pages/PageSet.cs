@@ -11,9 +11,14 @@ internal sealed class PageSet
 
     public IReadOnlyList<SavedPage> Pages { get; }
 
-    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist, or is a file.</exception>
     public static PageSet Open(DirectoryInfo directory)
     {
+        if (File.Exists(directory.FullName))
+        {
+            throw new DirectoryNotFoundException($"'{directory.FullName}' is a file, not a directory: pass the folder that holds the <id>.html pages (use 'healthit explain' for one page).");
+        }
+
         if (!directory.Exists)
         {
             throw new DirectoryNotFoundException($"The pages directory '{directory.FullName}' does not exist.");

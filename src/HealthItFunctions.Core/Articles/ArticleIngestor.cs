@@ -88,8 +88,8 @@ public sealed class ArticleIngestor(
         var publishedAt = extracted.PublishTime?.Value ?? message.ListDate;
         var month = BulletinMonth.BeijingMonthOf(publishedAt ?? message.DiscoveredAt);
         var assessment = relevance.Score(extracted.Title, extracted.Content);
-        var fingerprint = SimHash.Compute(extracted.Content);
-        var primary = await FindPrimaryAsync(month, publishedAt, fingerprint, extracted.Content, cancellationToken);
+        var fingerprint = reprints.Fingerprint(extracted.Title, extracted.Content);
+        var primary = fingerprint is { } print ? await FindPrimaryAsync(month, print, cancellationToken) : null;
         return new StoredArticle
         {
             Id = id,
@@ -107,7 +107,7 @@ public sealed class ArticleIngestor(
             Score = assessment.Score,
             Band = assessment.Band,
             MatchedTerms = assessment.Terms.Select(t => $"{t.Axis}:{t.Term}@{t.Where.ToString().ToLowerInvariant()}×{t.Count}").ToList(),
-            Fingerprint = fingerprint,
+            Fingerprint = fingerprint ?? 0,
             ClusterId = primary ?? id,
         };
     }
@@ -116,16 +116,11 @@ public sealed class ArticleIngestor(
     /// The cluster this story already belongs to, among this month's and the previous month's articles (a reprint
     /// follows its original within weeks). The first stored stays primary, so a cluster never has to be rewritten.
     /// </summary>
-    private async Task<string?> FindPrimaryAsync(BulletinMonth month, DateTimeOffset? publishedAt, ulong fingerprint, string body, CancellationToken cancellationToken)
+    private async Task<string?> FindPrimaryAsync(BulletinMonth month, ulong fingerprint, CancellationToken cancellationToken)
     {
-        if (body.Length < NearDuplicateDetector.MinimumBodyChars)
-        {
-            return null;
-        }
-
         var candidates = await store.ListFingerprintsAsync([month, month.Previous], cancellationToken);
         return candidates
-            .Where(c => reprints.IsNearDuplicate(c.Fingerprint, fingerprint))
+            .Where(c => c.Fingerprint != 0 && reprints.IsNearDuplicate(c.Fingerprint, fingerprint))
             .OrderBy(c => c.PublishedAt ?? DateTimeOffset.MaxValue)
             .Select(c => c.ClusterId)
             .FirstOrDefault();

@@ -6,7 +6,7 @@ namespace HealthItFunctions.Core.Dedup;
 /// </summary>
 public sealed class NearDuplicateDetector
 {
-    public const int DefaultThreshold = 10;
+    public const int DefaultThreshold = 15;
 
     /// <summary>Below this many normalized characters the body says too little, so the title joins it in the fingerprint.</summary>
     public const int MinimumBodyChars = 50;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace HealthItFunctions.Core.Dedup;
 
@@ -10,7 +11,7 @@ namespace HealthItFunctions.Core.Dedup;
 /// </summary>
 public static class SimHash
 {
-    public const int DefaultShingleSize = 4;
+    public const int DefaultShingleSize = 6;
 
     public static ulong Compute(string? text) => Compute(text, DefaultShingleSize);
 
@@ -68,7 +69,7 @@ public static class SimHash
 }
 
 /// <summary>What a reprint is allowed to change without being a different story.</summary>
-internal static class DedupText
+internal static partial class DedupText
 {
     /// <summary>
     /// Short lines that carry a reprint's own furniture (source, editor, share buttons) rather than the story.
@@ -78,8 +79,12 @@ internal static class DedupText
     [
         "来源：", "来源:", "责任编辑", "编辑：", "编辑:", "作者：", "作者:", "记者：", "原标题", "本文来源", "转载", "声明：",
         "版权", "扫码", "关注我们", "关注公众号", "点击", "阅读原文", "发布时间", "发布日期", "字号", "打印本页", "分享到", "纠错",
-        "图片来源", "审核：", "校对：", "供稿：",
+        "图片来源", "审核：", "校对：", "供稿：", "欢迎转发", "更多精彩",
     ];
+
+    /// <summary>The dateline a reprint rewrites or drops: 本报讯（记者 李明）, 新华社北京8月1日电（记者 …）.</summary>
+    [GeneratedRegex(@"^\S{0,16}?(讯|电)\s*[（(]记者[^）)]{0,30}[）)]")]
+    private static partial Regex Dateline();
 
     private const int MaxBoilerplateLine = 60;
 
@@ -99,7 +104,7 @@ internal static class DedupText
                 continue;
             }
 
-            foreach (var c in line)
+            foreach (var c in Dateline().Replace(line, string.Empty, 1))
             {
                 if (char.IsLetterOrDigit(c))
                 {

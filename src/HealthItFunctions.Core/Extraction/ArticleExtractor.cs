@@ -92,13 +92,14 @@ public sealed class ArticleExtractor : IArticleExtractor
 
         draft.OfferSource(context.Meta("source", "og:site_name"), "meta:source");
         draft.OfferSource(jsonLd?.Publisher, "jsonld:publisher");
-        draft.OfferAuthor(jsonLd?.Author, "jsonld:author");
-        draft.OfferAuthor(context.Meta("article:author", "author"), "meta:author");
-        if (BylineFinder.FindAuthor(context, draft.TitleNode, bodyStart) is { } byline)
+        // Page bylines before page metadata, which often names a CMS login or the vendor; metadata must look like a person.
+        OfferPerson(draft, jsonLd?.Author, "jsonld:author");
+        if (BylineFinder.FindAuthor(context, draft.TitleNode, bodyStart, paragraphs) is { } byline)
         {
             draft.OfferAuthor(byline.Value, byline.Rule);
         }
 
+        OfferPerson(draft, context.Meta("article:author", "author"), "meta:author");
         if (BylineFinder.FindPoster(context, draft.Body!) is { } poster)
         {
             draft.OfferAuthor(poster.Value, poster.Rule);
@@ -123,6 +124,14 @@ public sealed class ArticleExtractor : IArticleExtractor
             Language = language,
             Rules = rules,
         });
+    }
+
+    private static void OfferPerson(ExtractionDraft draft, string? value, string rule)
+    {
+        if (value is not null && AuthorGrammar.IsPlausiblePerson(value))
+        {
+            draft.OfferAuthor(value, rule);
+        }
     }
 
     /// <summary>Link lists and menus score too when a page has nothing else; prose has sentence punctuation outside links.</summary>

@@ -34,6 +34,12 @@ internal sealed class NodeInfo(HtmlNode node, NodeInfo? parent, bool isBlock)
 
     public double ContentScore { get; set; }
 
+    /// <summary>A comment or reply container, by its class/id or by the repeated "name + time + short text" shape.</summary>
+    public bool IsCommentRoot { get; set; }
+
+    /// <summary>Inside a comment subtree (or its root): such text never lifts the blocks around it.</summary>
+    public bool InComment { get; set; }
+
     /// <summary>The class/id hint weight, cached: several passes ask for it and it costs two regex scans.</summary>
     public double? ClassWeight { get; set; }
 
@@ -86,6 +92,9 @@ internal sealed class DomIndex
 
     /// <summary>Elements in document order.</summary>
     public IReadOnlyList<NodeInfo> Nodes { get; }
+
+    /// <summary>Set once <see cref="Generic.CommentFinder"/> has marked the comment subtrees.</summary>
+    public bool CommentsMarked { get; set; }
 
     /// <summary>The visible text of the page in document order, blocks separated by newlines.</summary>
     public string Text { get; }

@@ -6,6 +6,10 @@ namespace HealthItFunctions.Core.Fetching;
 /// </summary>
 public interface IHostPacer
 {
-    /// <summary>Completes when the caller may send its request to <paramref name="host"/>; the turn is then used up.</summary>
-    ValueTask WaitTurnAsync(string host, CancellationToken cancellationToken);
+    /// <summary>
+    /// Completes when the caller may send its request to <paramref name="host"/>. Dispose the turn once the response
+    /// has arrived: the host's next turn starts the configured delay after that, so the gaps the site sees between
+    /// our requests are never shorter than the delay, whatever the network adds.
+    /// </summary>
+    ValueTask<IAsyncDisposable> WaitTurnAsync(string host, CancellationToken cancellationToken);
 }

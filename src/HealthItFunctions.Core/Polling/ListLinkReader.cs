@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HealthItFunctions.Core.Extraction.Dates;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Feeds;
 using HealthItFunctions.Core.Text;
 using HealthItFunctions.Core.Urls;
 using HtmlAgilityPack;
@@ -47,18 +48,11 @@ public sealed class ListLinkReader(PublishTimeParser timeParser)
         return links;
     }
 
-    /// <summary>RSS 2.0 or Atom: each item's link, title and date. A feed the parser rejects yields no links, not an exception.</summary>
-    public IReadOnlyList<DiscoveredLink> ReadFeed(ReadOnlySpan<byte> bytes, string? contentType, Uri feedUrl)
+    /// <summary>RSS 2.0 or Atom through <see cref="FeedReader"/>, which turns a broken feed into notes, never an exception.</summary>
+    public (IReadOnlyList<DiscoveredLink> Links, IReadOnlyList<string> Notes) ReadFeed(byte[] bytes, string? contentType, Uri feedUrl)
     {
-        using var stream = new MemoryStream(bytes.ToArray());
-        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Ignore });
-        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(xml);
-        return feed.Items
-            .Select(item => (Item: item, Link: item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri))
-            .Where(x => x.Link is not null && UrlCanonicalizer.Resolve(feedUrl, x.Link.OriginalString) is not null)
-            .Select(x => new DiscoveredLink(UrlCanonicalizer.Resolve(feedUrl, x.Link!.OriginalString)!, Clean(x.Item.Title?.Text),
-                x.Item.PublishDate == default ? null : x.Item.PublishDate))
-            .ToList();
+        var feed = FeedReader.Read(bytes, contentType, feedUrl);
+        return (feed.Items.Select(item => new DiscoveredLink(item.Link, Clean(item.Title), item.Published)).ToList(), feed.Notes);
     }
 
     private static string? Clean(string? text) =>

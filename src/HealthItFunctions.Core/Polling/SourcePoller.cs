@@ -72,11 +72,12 @@ public sealed class SourcePoller(
             }
 
             fetched++;
-            var links = ReadLinks(page, rules);
+            var (links, notes) = ReadLinks(page, rules);
+            problems.AddRange(notes.Select(note => $"{startUrl}: {note}"));
             found += links.Count;
             foreach (var link in links)
             {
-                var canonical = UrlCanonicalizer.Canonicalize(link.Url);
+                var canonical = UrlCanonicalizer.Canonicalize(link.Url, source.Canonical);
                 var id = ArticleId.From(canonical);
                 if (!enqueued.Add(id) || await index.IsKnownAsync(id, cancellationToken))
                 {
@@ -94,9 +95,9 @@ public sealed class SourcePoller(
         return new PollResult(source.Id, fetched, failed, found, fresh, problems);
     }
 
-    private IReadOnlyList<DiscoveredLink> ReadLinks(FetchedPage page, ListRules rules) => rules.Kind switch
+    private (IReadOnlyList<DiscoveredLink> Links, IReadOnlyList<string> Notes) ReadLinks(FetchedPage page, ListRules rules) => rules.Kind switch
     {
-        ListKind.HtmlList => listReader.ReadHtmlList(page.Body, page.ContentType, page.FinalUrl, rules, page.FetchedAt),
+        ListKind.HtmlList => (listReader.ReadHtmlList(page.Body, page.ContentType, page.FinalUrl, rules, page.FetchedAt), []),
         _ => listReader.ReadFeed(page.Body, page.ContentType, page.FinalUrl),
     };
 }

@@ -100,5 +100,8 @@ public sealed class BenchmarkExtractCommandTests : IDisposable
         {
             Out = new AnsiConsoleOutput(_consoleOutput),
             Interactive = InteractionSupport.No,
-        }));
+        }))
+        {
+            Errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_consoleOutput), Interactive = InteractionSupport.No }),
+        };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Dates;
+using Microsoft.Extensions.Options;
 using Moq;
 using Spectre.Console;
 
@@ -62,7 +63,7 @@ public sealed class ExtractCommandTests : IDisposable
         await CreateCommand(extractor.Object).RunAsync(pages, output, TestContext.Current.CancellationToken);
 
         var line = Assert.Single(await File.ReadAllLinesAsync(output.FullName, TestContext.Current.CancellationToken));
-        Assert.Equal("""{"id":"gone","url":null,"title":null,"publish_time":null,"author":null,"source":null,"content":""}""", line);
+        Assert.Equal("""{"id":"gone","url":null,"title":null,"publish_time":null,"author":null,"source":null,"content":"","not_article":"deleted: removed"}""", line);
     }
 
     [Fact]
@@ -78,6 +79,64 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.False(output.Exists);
     }
 
-    private ExtractCommand CreateCommand(IArticleExtractor extractor) =>
-        new(new ArticleReader(extractor), AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_consoleOutput), Interactive = InteractionSupport.No }));
+    [Fact]
+    public async Task RunAsync_JsonlIsDirectory_ReturnsTwoAndNamesIt()
+    {
+        var pages = _root.CreateSubdirectory("pages");
+        var outputDirectory = _root.CreateSubdirectory("out");
+
+        var exitCode = await CreateCommand(Mock.Of<IArticleExtractor>()).RunAsync(pages, new FileInfo(outputDirectory.FullName), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is a directory", _consoleOutput.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonlUnderAFile_ReturnsTwoWithoutStackTrace()
+    {
+        var pages = _root.CreateSubdirectory("pages");
+        var blocker = Path.Combine(_root.FullName, "blocker");
+        await File.WriteAllTextAsync(blocker, "x", TestContext.Current.CancellationToken);
+
+        var exitCode = await CreateCommand(Mock.Of<IArticleExtractor>()).RunAsync(pages, new FileInfo(Path.Combine(blocker, "out.jsonl")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("cannot write --jsonl", _consoleOutput.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _consoleOutput.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_FileGivenAsPagesDirectory_SaysItIsAFile()
+    {
+        var file = Path.Combine(_root.FullName, "page.html");
+        await File.WriteAllTextAsync(file, "<html></html>", TestContext.Current.CancellationToken);
+
+        var exitCode = await CreateCommand(Mock.Of<IArticleExtractor>()).RunAsync(new DirectoryInfo(file), new FileInfo(Path.Combine(_root.FullName, "o.jsonl")), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is a file, not a directory", _consoleOutput.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PageOverSizeCap_SkippedWithReasonAndNotParsed()
+    {
+        var pages = _root.CreateSubdirectory("pages");
+        await File.WriteAllTextAsync(Path.Combine(pages.FullName, "big.html"), new string('x', 2048), TestContext.Current.CancellationToken);
+        var extractor = new Mock<IArticleExtractor>(MockBehavior.Strict);
+        var output = new FileInfo(Path.Combine(_root.FullName, "out.jsonl"));
+
+        var exitCode = await CreateCommand(extractor.Object, maxInputBytes: 1024).RunAsync(pages, output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exitCode);
+        var line = Assert.Single(await File.ReadAllLinesAsync(output.FullName, TestContext.Current.CancellationToken));
+        using var json = JsonDocument.Parse(line);
+        Assert.StartsWith("too_large", json.RootElement.GetProperty("not_article").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Extraction:MaxInputBytes", _consoleOutput.ToString(), StringComparison.Ordinal);
+    }
+
+    private ExtractCommand CreateCommand(IArticleExtractor extractor, long maxInputBytes = 5 * 1024 * 1024) =>
+        new(new ArticleReader(extractor), Options.Create(new ExtractionOptions { MaxInputBytes = maxInputBytes }))
+        {
+            Errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_consoleOutput), Interactive = InteractionSupport.No }),
+        };
 }

@@ -70,7 +70,7 @@ public sealed class FunctionMetadataTests
     private static JsonElement[] LoadMetadata()
     {
         // The test project references the app, so the app was built first, in the same configuration.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var path = Path.Combine(RepositoryPaths.Root, "src", "HealthItFunctions", "bin", configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"Build src/HealthItFunctions first: {path} is missing.");
         using var document = JsonDocument.Parse(File.ReadAllText(path));

@@ -10,6 +10,12 @@ internal static partial class BodyCleaner
     private const int MaxMarkerLength = 20;
     private const int MinTextBeforeEndMarker = 100;
 
+    /// <summary>A related box's entries are headlines; a line longer than this is text.</summary>
+    private const int MaxBoxLineLength = 50;
+
+    /// <summary>Less text than this after a related box is a teaser or a footer note, not the article going on.</summary>
+    private const int MinProseAfterBox = 80;
+
     /// <summary>"推荐阅读：&lt;one headline&gt;" is a single related link, not a sentence of the text.</summary>
     private const int MaxLabelledLinkLength = 80;
 
@@ -26,12 +32,23 @@ internal static partial class BodyCleaner
         var normalizedTitle = title is null ? null : TextUtil.Squash(title);
         var result = new List<string>(paragraphs.Count);
         var kept = 0;
-        foreach (var line in paragraphs)
+        for (var i = 0; i < paragraphs.Count; i++)
         {
-            // A "related articles" heading once the text has begun ends it: everything below lists other pages.
-            // Before that it is a header widget ("发表评论" beside the date line) and only that line goes.
-            if ((line.Length <= MaxMarkerLength || (line.Length <= MaxLabelledLinkLength && LabelledLink().IsMatch(line))) && EndMarker().IsMatch(line))
+            var line = paragraphs[i];
+
+            // A "related articles" heading: a box set into the text (the marker, its headline lines, then the text
+            // goes on) is dropped and the text carried on; one with no text after it ends the article, since
+            // everything below lists other pages. Before the text begins it is a header widget ("发表评论" beside the
+            // date line) and only that line goes.
+            if (IsEndMarker(line))
             {
+                var resume = SkipBoxLines(paragraphs, i + 1);
+                if (ProseFollows(paragraphs, resume))
+                {
+                    i = resume - 1;
+                    continue;
+                }
+
                 if (kept >= MinTextBeforeEndMarker)
                 {
                     break;
@@ -52,6 +69,36 @@ internal static partial class BodyCleaner
         TrimMetaLines(result);
         TrimToolbar(result);
         return result;
+    }
+
+    private static bool IsEndMarker(string line) =>
+        (line.Length <= MaxMarkerLength || (line.Length <= MaxLabelledLinkLength && LabelledLink().IsMatch(line))) && EndMarker().IsMatch(line);
+
+    /// <summary>The headline lines of a related box: short, and never a sentence ending in a full stop.</summary>
+    private static int SkipBoxLines(IReadOnlyList<string> lines, int from)
+    {
+        while (from < lines.Count && lines[from].Length <= MaxBoxLineLength && lines[from].AsSpan().IndexOfAny("。；;") < 0 && !IsEndMarker(lines[from]))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>Whether the article's own text resumes: sentences, up to the next marker, worth a paragraph or two.</summary>
+    private static bool ProseFollows(IReadOnlyList<string> lines, int from)
+    {
+        var prose = 0;
+        for (var i = from; i < lines.Count && !IsEndMarker(lines[i]); i++)
+        {
+            // Headlines end with ？ or ！ too; a full stop, or a long line with commas, is text.
+            if ((lines[i].Contains('。') || (lines[i].Length > MaxBoxLineLength && lines[i].Contains('，'))) && !IsBoilerplate(lines[i]))
+            {
+                prose += lines[i].Length;
+            }
+        }
+
+        return prose >= MinProseAfterBox;
     }
 
     private static bool IsBoilerplate(string line)

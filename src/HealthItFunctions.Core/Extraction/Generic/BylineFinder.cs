@@ -8,6 +8,8 @@ internal static partial class BylineFinder
     private const int HeaderWindow = 600;
     private const int NearBodyWindow = 1500;
     private const int AfterBodyWindow = 300;
+    private const int MaxBylineLine = 60;
+    private const int MaxAuthorElement = 30;
 
     /// <summary>
     /// The labelled 来源 under the headline; else the name printed beside the shown date there ("2019-05-17 · 苏皖城市报道",
@@ -33,14 +35,96 @@ internal static partial class BylineFinder
         return null;
     }
 
-    public static (string Value, string Rule)? FindAuthor(PageContext page, NodeInfo? title, NodeInfo? body)
+    /// <summary>
+    /// The byline, by the reporter-byline grammar (<see cref="AuthorGrammar"/>): under the headline first, then an
+    /// element classed "author" there, then around the body, then a signature closing the text.
+    /// </summary>
+    public static (string Value, string Rule)? FindAuthor(PageContext page, NodeInfo? title, NodeInfo? body, IReadOnlyList<string> paragraphs)
     {
         var text = page.Index.Text;
-        foreach (var (start, end, _) in Regions(text.Length, title, body))
+        var header = true;
+        foreach (var (start, end, isHeader) in Regions(text.Length, title, body))
         {
-            if (Labelled(text, start, end, AuthorLine()) is { } name)
+            if (!isHeader && header && AuthorElement(page.Index, title, body) is { } element)
             {
-                return (name, "generic:author-line");
+                return (element, "generic:author-element");
+            }
+
+            header = isHeader;
+            if (end > start && ReadLines(text, start, end) is { } found)
+            {
+                return found;
+            }
+        }
+
+        for (var i = paragraphs.Count - 1; i >= Math.Max(0, paragraphs.Count - 2); i--)
+        {
+            if (AuthorGrammar.Signature(paragraphs[i]) is { } signed)
+            {
+                return (signed, "generic:signature");
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Value, string Rule)? ReadLines(string text, int start, int end)
+    {
+        var lineStart = start;
+        while (lineStart < end)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = end;
+            }
+
+            // Bylines are short lines, or the bracketed tail of a paragraph ("……交流。(信报记者 蔡雪婧)").
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (line.Length > 0 && (line.Length <= MaxBylineLine ? AuthorGrammar.Read(line.ToString()) : TailByline(line)) is { } found)
+            {
+                return found;
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return null;
+    }
+
+    private static (string Name, string Rule)? TailByline(ReadOnlySpan<char> line)
+    {
+        var open = line.LastIndexOfAny('（', '(');
+        return open >= 0 && line.Length - open <= MaxBylineLine && AuthorGrammar.Reporter(line[open..].ToString()) is { } name ? (name, "generic:reporter-byline") : null;
+    }
+
+    /// <summary>An element classed or named "author" between the headline and the body's end, holding just a name.</summary>
+    private static string? AuthorElement(DomIndex index, NodeInfo? title, NodeInfo? body)
+    {
+        var from = title?.TextEnd ?? body?.TextStart ?? 0;
+        var to = body?.TextEnd ?? index.Text.Length;
+        foreach (var node in index.Nodes)
+        {
+            if (node.TextStart < from || node.TextLength is 0 or > MaxAuthorElement || !node.Node.HasAttributes)
+            {
+                continue;
+            }
+
+            if (node.TextStart >= to)
+            {
+                break;
+            }
+
+            var names = string.Concat(node.Node.Attributes["class"]?.Value, " ", node.Node.Attributes["id"]?.Value, " ", node.Node.Attributes["itemprop"]?.Value);
+            if (!AuthorClass().IsMatch(names))
+            {
+                continue;
+            }
+
+            var value = AuthorLabel().Replace(index.TextOf(node).Trim(), string.Empty).Trim();
+            if (Clean(value) is { } name && AuthorGrammar.IsPlausiblePerson(name))
+            {
+                return name;
             }
         }
 
@@ -230,11 +314,16 @@ internal static partial class BylineFinder
         return value.Length is >= 2 and <= 30 && !value.Any(char.IsDigit) ? value : null;
     }
 
-    [GeneratedRegex(@"(?:来源|稿源|文章来源|信息来源|本文来源|出处)\s*[:：]\s*(?<name>[^\s:：|｜/，,。;；\[\]【】()（）]{2,40})", RegexOptions.CultureInvariant)]
+    // Names may hold "-" or "·" (某某财经-自媒体综合), Latin words with single spaces (China Daily), a bracketed
+    // qualifier after them (某某网[整理], dropped) and an "author/media" pair (张三/某某日报, the media kept).
+    [GeneratedRegex(@"(?:来源于?|稿源|文章来源|信息来源|本文来源|出处)\s*[:：]\s*(?:(?<author>[\p{IsCJKUnifiedIdeographs}]{2,4})\s*[/／]\s*)?(?<name>[^\s:：|｜/，,。;；\[\]【】()（）]{2,40}(?: [A-Za-z][A-Za-z.&]*){0,4})", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLine();
 
-    [GeneratedRegex(@"(?:作者|撰文|记者|编辑|责任编辑|责编)\s*[:：]\s*(?<name>[^\n:：|｜/，,。;；\[\]【】()（）]{2,30})", RegexOptions.CultureInvariant)]
-    private static partial Regex AuthorLine();
+    [GeneratedRegex(@"(?<![a-z])(?:author|byline|writer)(?!-?(?:card|box|avatar|img|pic|list|head|info|desc|intro|follow))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorClass();
+
+    [GeneratedRegex(@"^(?:作者|文|撰文|记者|By|by)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorLabel();
 
     [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日?)(?:\s{0,2}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?", RegexOptions.CultureInvariant)]
     private static partial Regex HeaderDate();

@@ -35,7 +35,10 @@ internal static partial class ContentScorer
     /// </summary>
     public static NodeInfo? FindBest(DomIndex index, NodeInfo? headline)
     {
-        if (FindDensest(index) is not { } best)
+        CommentFinder.Mark(index);
+
+        // Comments are left out first; a page whose only prose is in them (a comment-only view) still gets a body.
+        if ((FindDensest(index, skipComments: true) ?? FindDensest(index, skipComments: false)) is not { } best)
         {
             return null;
         }
@@ -43,7 +46,13 @@ internal static partial class ContentScorer
         var posts = RepeatedPosts(index, best);
         if (posts.Count < 2)
         {
-            return best;
+            return headline is not null && AnchoredAcrossHeading(index, headline, best) is { } anchoredAbove ? anchoredAbove : best;
+        }
+
+        // The headline inside one of the posts is that post's own: it is the article.
+        if (headline is not null && posts.Find(p => Contains(p, headline)) is { } own)
+        {
+            return Within(index, own, best);
         }
 
         // The densest block is one of several built alike. Only repetition unlocks this: a headline found in the wrong
@@ -63,20 +72,79 @@ internal static partial class ContentScorer
 
             if (next is not null)
             {
-                return next;
+                return Within(index, next, best);
             }
         }
 
         // A blog front page or a forum thread without a known headline: the first post is the one the page is about.
-        return posts[0];
+        return Within(index, posts[0], best);
+    }
+
+    /// <summary>
+    /// The text block of a chosen post: the densest block itself when the post holds it, else the post's best-scoring
+    /// block, so that a repeating unit found among the ancestors (post wrapper, author column and all) is not taken whole.
+    /// </summary>
+    private static NodeInfo Within(DomIndex index, NodeInfo post, NodeInfo densest)
+    {
+        if (Contains(post, densest))
+        {
+            return densest;
+        }
+
+        NodeInfo chosen = post;
+        var chosenScore = post.ContentScore > 0 ? FinalScore(post) : 0;
+        foreach (var node in index.Nodes)
+        {
+            if (node.TextStart > post.TextEnd)
+            {
+                break;
+            }
+
+            if (node.TextStart < post.TextStart || node.ContentScore <= 0 || !Contains(post, node))
+            {
+                continue;
+            }
+
+            var score = FinalScore(node);
+            if (score > chosenScore && node.TextLength * 2 >= post.TextLength)
+            {
+                (chosen, chosenScore) = (node, score);
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// An appended next article or recommendation can outscore a short article: when a heading sits between the page's
+    /// headline and the densest block, prose anchored right under the headline, ending before that heading, is the article.
+    /// </summary>
+    private static NodeInfo? AnchoredAcrossHeading(DomIndex index, NodeInfo headline, NodeInfo best)
+    {
+        if (best.TextStart < headline.TextEnd || Contains(best, headline))
+        {
+            return null;
+        }
+
+        return AnchoredToHeadline(index, headline, [best]) is { } anchored
+            && !ReferenceEquals(anchored.Parent, best.Parent)
+            && anchored.TextEnd <= best.TextStart
+            && HasHeading(index, anchored.TextEnd, best.TextStart)
+            ? anchored
+            : null;
     }
 
     /// <summary>Readability's candidate: the block whose paragraphs (with their ancestors' shares) score highest.</summary>
-    public static NodeInfo? FindDensest(DomIndex index)
+    public static NodeInfo? FindDensest(DomIndex index, bool skipComments = false)
     {
         foreach (var node in index.Nodes)
         {
-            if (!node.IsBlock || node.OwnTextLength < MinParagraphLength)
+            node.ContentScore = 0;
+        }
+
+        foreach (var node in index.Nodes)
+        {
+            if (!node.IsBlock || node.OwnTextLength < MinParagraphLength || (skipComments && node.InComment))
             {
                 continue;
             }
@@ -96,7 +164,7 @@ internal static partial class ContentScorer
         var bestScore = 0.0;
         foreach (var node in index.Nodes)
         {
-            if (node.ContentScore <= 0)
+            if (node.ContentScore <= 0 || !ReadsLikeProse(node) || (skipComments && node.InComment))
             {
                 continue;
             }
@@ -118,25 +186,53 @@ internal static partial class ContentScorer
     /// </summary>
     internal static List<NodeInfo> RepeatedPosts(DomIndex index, NodeInfo best)
     {
-        var posts = new List<NodeInfo>();
-        var cls = best.Node.Attributes["class"]?.Value;
-        if (string.IsNullOrWhiteSpace(cls) || !IsPost(best))
+        var posts = BuiltLike(index, best, allowSiblings: false);
+        if (posts.Count >= 2)
         {
             return posts;
         }
 
-        var name = best.Node.Name;
+        // The densest block often sits inside one post's wrapper (author column, body cell): the unit that repeats is
+        // an ancestor. Those units are whole posts, so siblings count, unlike the paragraphs of one body.
+        var level = 0;
+        for (var ancestor = best.Parent; ancestor is not null && level < AncestorWeights.Length; ancestor = ancestor.Parent, level++)
+        {
+            if (ancestor.Node.Name is "html" or "body" or "p")
+            {
+                break;
+            }
+
+            posts = BuiltLike(index, ancestor, allowSiblings: true);
+            if (posts.Count >= 2)
+            {
+                return posts;
+            }
+        }
+
+        return [];
+    }
+
+    private static List<NodeInfo> BuiltLike(DomIndex index, NodeInfo unit, bool allowSiblings)
+    {
+        var posts = new List<NodeInfo>();
+        var cls = unit.Node.Attributes["class"]?.Value;
+        if (string.IsNullOrWhiteSpace(cls) || !IsPost(unit))
+        {
+            return posts;
+        }
+
+        var name = unit.Node.Name;
         foreach (var node in index.Nodes)
         {
-            if (ReferenceEquals(node, best))
+            if (ReferenceEquals(node, unit))
             {
                 posts.Add(node);
                 continue;
             }
 
-            if (node.Node.Name == name && node.Parent != best.Parent && IsPost(node)
+            if (node.Node.Name == name && (allowSiblings || node.Parent != unit.Parent) && IsPost(node)
                 && string.Equals(node.Node.Attributes["class"]?.Value, cls, StringComparison.Ordinal)
-                && !Contains(node, best) && !Contains(best, node))
+                && !Contains(node, unit) && !Contains(unit, node))
             {
                 posts.Add(node);
             }
@@ -179,7 +275,7 @@ internal static partial class ContentScorer
                 break;
             }
 
-            if (node.ContentScore <= 0 || node.TextLength - node.LinkTextLength < MinAnchoredProse || node.Punctuation < MinAnchoredPunctuation
+            if (node.ContentScore <= 0 || IsHeading(node) || node.TextLength - node.LinkTextLength < MinAnchoredProse || node.Punctuation < MinAnchoredPunctuation
                 || node.LinkDensity > 0.3 || SwallowsAnother(node, posts))
             {
                 continue;
@@ -204,7 +300,7 @@ internal static partial class ContentScorer
                 break;
             }
 
-            if (node.TextStart >= from && node.TextLength > 0 && node.Node.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+            if (node.TextStart >= from && node.TextLength > 0 && IsHeading(node))
             {
                 return true;
             }
@@ -212,6 +308,8 @@ internal static partial class ContentScorer
 
         return false;
     }
+
+    private static bool IsHeading(NodeInfo node) => node.Node.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
     /// <summary>A container of two or more posts, or of one post and more, is the list, not the article.</summary>
     private static bool SwallowsAnother(NodeInfo node, List<NodeInfo> posts)
@@ -241,6 +339,12 @@ internal static partial class ContentScorer
         return false;
     }
 
+    /// <summary>
+    /// The prose gate as a candidate filter: a list of reply titles or menu items with no sentence punctuation, or
+    /// mostly link text, can outscore a short post, and picking it would throw the page away instead of trying the next block.
+    /// </summary>
+    public static bool ReadsLikeProse(NodeInfo node) => node.Punctuation > 0 && node.LinkTextLength * 2 <= node.TextLength;
+
     public static double FinalScore(NodeInfo node) => node.ContentScore * (1 - node.LinkDensity) * ClassWeight(node);
 
     /// <summary>
@@ -249,12 +353,31 @@ internal static partial class ContentScorer
     /// </summary>
     public static IReadOnlyList<NodeInfo> WithSiblings(DomIndex index, NodeInfo best)
     {
+        var threshold = Math.Max(10, FinalScore(best) * 0.2);
+
+        // Old pages wrap the body cell in td > tr > table chains; an attached table (附表, 附件) is then a sibling of the
+        // outermost wrapper, several levels up. The wrappers hold nothing but the body, so their text is the body's.
+        var anchor = best;
+        while (anchor.Parent is { } wrapper && wrapper.Node.Name is "td" or "tr" or "tbody" or "table" && wrapper.TextLength == best.TextLength)
+        {
+            anchor = wrapper;
+        }
+
+        if (!ReferenceEquals(anchor, best) && Siblings(index, anchor, threshold) is { Count: > 1 } joined)
+        {
+            return joined;
+        }
+
+        return Siblings(index, best, threshold);
+    }
+
+    private static List<NodeInfo> Siblings(DomIndex index, NodeInfo best, double threshold)
+    {
         if (best.Parent is null)
         {
             return [best];
         }
 
-        var threshold = Math.Max(10, FinalScore(best) * 0.2);
         var result = new List<NodeInfo>();
         NodeInfo? previous = null;
         foreach (var child in best.Parent.Node.ChildNodes)
@@ -307,7 +430,7 @@ internal static partial class ContentScorer
 
     private static bool IsBodyLikeSibling(NodeInfo sibling, double threshold)
     {
-        if (!sibling.IsBlock || sibling.LinkDensity > 0.25 || ClassWeight(sibling) < 1)
+        if (!sibling.IsBlock || sibling.InComment || sibling.LinkDensity > 0.25 || ClassWeight(sibling) < 1)
         {
             return false;
         }
@@ -340,18 +463,13 @@ internal static partial class ContentScorer
         }
 
         var names = string.Concat(id, " ", cls);
-        var weight = 1.0;
-        if (PositiveNames().IsMatch(names))
-        {
-            weight *= 1.3;
-        }
-
+        // "recommend-content", "related-article": a negative name is what the block is, the positive one what it holds.
         if (NegativeNames().IsMatch(names))
         {
-            weight *= 0.4;
+            return 0.4;
         }
 
-        return weight;
+        return PositiveNames().IsMatch(names) ? 1.3 : 1.0;
     }
 
     [GeneratedRegex(@"(?<![a-z])(?:article|content|post|entry|text|body|main|story|detail|rich_media|zw(?![a-z])|txt|正文)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
 namespace HealthItFunctions.Core.Extraction.Generic;
 
 /// <summary>Turns the chosen body element(s) into text paragraphs and image URLs, skipping link lists and widgets inside them.</summary>
-internal static class ParagraphCollector
+internal static partial class ParagraphCollector
 {
     private const int MaxLeadImages = 3;
     private const int MinLinkListLinks = 3;
@@ -52,7 +53,7 @@ internal static class ParagraphCollector
                 }
 
                 // Unindexed elements are scripts, styles, form controls and hidden nodes.
-                if (index.Find(node) is not { } info || (!ReferenceEquals(node, root.Node) && IsWidget(info)))
+                if (index.Find(node) is not { } info || (!ReferenceEquals(node, root.Node) && (IsWidget(info) || (info.InComment && !root.InComment))))
                 {
                     continue;
                 }
@@ -85,10 +86,19 @@ internal static class ParagraphCollector
             return true;
         }
 
-        return info.Node.Name is "nav" or "aside" or "form"
+        return info.Node.Name is "nav" or "aside" or "form" or "audio" or "video"
+            || IsPlayer(info)
             || (ContentScorer.ClassWeight(info) < 1 && info.LinkDensity > 0.3 && prose < 200)
             || IsLinkList(info);
     }
+
+    /// <summary>Audio and video player controls (play, 00:00 / 03:25, 倍速) inside the body wrapper.</summary>
+    private static bool IsPlayer(NodeInfo info) =>
+        info.Node.HasAttributes && info.TextLength - info.LinkTextLength < 60
+        && PlayerName().IsMatch(string.Concat(info.Node.Attributes["id"]?.Value, " ", info.Node.Attributes["class"]?.Value));
+
+    [GeneratedRegex(@"(?<![a-z])(?:audio|video|player|vjs|jwplayer|voice)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlayerName();
 
     /// <summary>
     /// A list whose items are links with names, dates or counts beside them (follow-ups, "more from this author"): its

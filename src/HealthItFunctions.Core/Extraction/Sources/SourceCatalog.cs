@@ -96,6 +96,9 @@ public sealed record SourceDefinition
 
     public DetailRules? Detail { get; init; }
 
+    /// <summary>The site's own canonical-URL rule (e.g. HIT专家网 drops the query), applied on top of the generic one.</summary>
+    public HealthItFunctions.Core.Urls.CanonicalUrlRule? Canonical { get; init; }
+
     /// <summary>Where new links are found; a source without it is used for extraction only.</summary>
     public ListRules? List { get; init; }
 

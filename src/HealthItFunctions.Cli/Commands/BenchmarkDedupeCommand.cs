@@ -1,0 +1,82 @@
+using System.CommandLine;
+using HealthItFunctions.Cli.Benchmark;
+using HealthItFunctions.Core.Dedup;
+using Spectre.Console;
+
+namespace HealthItFunctions.Cli.Commands;
+
+/// <summary>
+/// <c>healthit benchmark dedupe [--seed N] [--per-kind N]</c>: near-duplicate recall and precision per shingle size and
+/// Hamming threshold on a synthetic, seeded set of reprints and different same-topic stories; prints the chosen pair.
+/// </summary>
+internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
+{
+    internal const int DefaultSeed = 20210831;
+    internal const int DefaultPerKind = 120;
+    private static readonly int[] ShingleSizes = [2, 3, 4, 5, 6, 7, 8];
+
+    public string Group => "benchmark";
+
+    public Command Build()
+    {
+        var seed = new Option<int>("--seed") { Description = "Random seed of the synthetic pair set (same seed, same pairs).", DefaultValueFactory = _ => DefaultSeed };
+        var perKind = new Option<int>("--per-kind") { Description = "Pairs per reprint kind (5 kinds); as many different-story pairs are added.", DefaultValueFactory = _ => DefaultPerKind };
+        var minPrecision = new Option<double>("--min-precision") { Description = "Precision the chosen threshold must reach.", DefaultValueFactory = _ => 0.99 };
+        var command = new Command("dedupe", "Measure SimHash near-duplicate recall and precision on synthetic reprints and choose shingle size and threshold.")
+        {
+            seed, perKind, minPrecision,
+        };
+        command.SetAction(result => Run(result.GetValue(seed), result.GetValue(perKind), result.GetValue(minPrecision)));
+        return command;
+    }
+
+    internal int Run(int seed, int perKind, double minimumPrecision)
+    {
+        if (perKind < 1 || minimumPrecision is <= 0 or > 1)
+        {
+            console.MarkupLine("[red]error:[/] --per-kind must be at least 1 and --min-precision in (0, 1]].");
+            return 1;
+        }
+
+        var pairs = new ReprintPairs(seed).Generate(perKind);
+        var report = DedupeBenchmark.Run(pairs, ShingleSizes, minimumPrecision);
+        console.MarkupLineInterpolated($"{report.Pairs} pairs ({pairs.Count(p => p.IsReprint)} reprints, {pairs.Count(p => !p.IsReprint)} different stories), seed {seed}");
+
+        var bySize = new Table().AddColumns("shingle n", "best threshold", "recall", "precision");
+        foreach (var n in ShingleSizes)
+        {
+            var best = report.Scores.Where(s => s.ShingleSize == n && s.Precision >= minimumPrecision).OrderByDescending(s => s.Recall).ThenBy(s => s.Threshold).FirstOrDefault();
+            bySize.AddRow(n.ToString(), best?.Threshold.ToString() ?? "none", best?.Recall.ToString("0.000") ?? "", best?.Precision.ToString("0.000") ?? "");
+        }
+
+        console.WriteLine($"best threshold per shingle size at precision ≥ {minimumPrecision}:");
+        console.Write(bySize);
+
+        var chosen = report.Chosen;
+        var thresholds = new Table().AddColumns("threshold", "recall", "precision", "false positives");
+        foreach (var score in report.Scores.Where(s => s.ShingleSize == chosen.ShingleSize))
+        {
+            var mark = score.Threshold == chosen.Threshold ? " ←" : "";
+            thresholds.AddRow(score.Threshold + mark, score.Recall.ToString("0.000"), score.Precision.ToString("0.000"), score.FalsePositives.ToString());
+        }
+
+        console.WriteLine($"n = {chosen.ShingleSize}, per threshold:");
+        console.Write(thresholds);
+
+        var kinds = new Table().AddColumns("pair kind", "reprint", "pairs", "min", "mean", "p95", "max");
+        foreach (var kind in report.ChosenDistances)
+        {
+            kinds.AddRow(kind.Kind.ToString(), kind.IsReprint ? "yes" : "no", kind.Distances.Count.ToString(), kind.Min.ToString(), kind.Mean.ToString("0.0"), kind.Percentile(0.95).ToString(), kind.Max.ToString());
+        }
+
+        console.WriteLine($"Hamming distances at n = {chosen.ShingleSize}:");
+        console.Write(kinds);
+        console.MarkupLineInterpolated($"chosen: shingle n = {chosen.ShingleSize}, threshold = {chosen.Threshold}: recall {chosen.Recall:0.000}, precision {chosen.Precision:0.000} (product defaults: n = {SimHash.DefaultShingleSize}, threshold = {NearDuplicateDetector.DefaultThreshold})");
+        if (chosen.Precision < minimumPrecision)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] no threshold reaches precision {minimumPrecision}; the most precise one is shown.");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+
+namespace HealthItFunctions.Core.Extraction.Generic;
+
+/// <summary>
+/// The shapes a Chinese reporter byline takes, read as a grammar rather than looked up by label: a credit starts a
+/// line, an element or a bracket (never inside a quotation: "……告诉记者：“…" is not a byline), names are short runs
+/// of Han characters, and something ends them (a bracket, a slash, 发自, 报道, the line's end). Editors are credits
+/// too, but not authors.
+/// </summary>
+internal static partial class AuthorGrammar
+{
+    /// <summary>Words that follow 记者 in a sentence ("记者从…获悉", "记者近日走访"), never names.</summary>
+    private static readonly string[] NotNameStarts = ["从", "在", "获", "了解", "近日", "日前", "昨日", "今日", "来到", "走访", "采访", "注意", "看到", "发现", "对", "向", "跟", "随", "也", "还", "又", "等", "们"];
+
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal) { "报道", "摄影", "摄", "文", "图", "编辑", "责编", "通讯员", "实习生", "整理", "综合" };
+
+    private static readonly string[] StopWords = ["出自", "出处", "来源", "发自", "编辑", "责编", "责任", "通讯员", "实习生", "发布", "时间", "日期", "摄影"];
+
+    /// <summary>Outlet and unit endings: "（新华社）" at the end of a text credits an outlet, not a person.</summary>
+    private static readonly string[] OutletEndings = ["社", "报", "网", "台", "部", "委", "局", "院", "厅", "办", "中心", "公司", "集团", "协会", "频道", "编辑部", "供图", "摄", "图", "完"];
+
+    /// <summary>A labelled credit at a line start: "作者：张明", "文：王丽", "记者：李强 赵磊".</summary>
+    public static string? Labelled(string line) => Names(LabelLine().Match(line));
+
+    /// <summary>An unlabelled reporter credit: "本报记者 李强", "（记者 王丽）", "记者赵磊/文", "本报记者罗科苏盈发自北京".</summary>
+    public static string? Reporter(string line) => Names(ReporterLine().Match(line));
+
+    /// <summary>A signature closing the text: "（刘洋）", "（陈静 周涛）", "（孙伟 上海报道）", "吴敏/某某日报".</summary>
+    public static string? Signature(string line)
+    {
+        var trimmed = line.TrimEnd();
+        return Names(TrailingSignature().Match(trimmed)) ?? Names(SlashSignature().Match(trimmed));
+    }
+
+    /// <summary>Any byline shape in one line, most explicit first.</summary>
+    public static (string Name, string Rule)? Read(string line)
+    {
+        if (Labelled(line) is { } labelled)
+        {
+            return (labelled, "generic:author-line");
+        }
+
+        return Reporter(line) is { } reporter ? (reporter, "generic:reporter-byline") : null;
+    }
+
+    /// <summary>
+    /// Page metadata authors are often not people: CMS user ids ("105092", "alonliu"), the CMS vendor, an e-mail, a
+    /// site name. A value must look like a person's name before it can win.
+    /// </summary>
+    public static bool IsPlausiblePerson(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length is < 2 or > 40 || trimmed.Any(char.IsDigit) || trimmed.IndexOfAny(['@', '!', '.', '/', ':', '_']) >= 0)
+        {
+            return false;
+        }
+
+        // A lone Latin token is a login ("admin", "alonliu"); Latin names of people have a first and a last name.
+        if (!trimmed.Any(TextUtil.IsCjk) && !trimmed.Contains(' '))
+        {
+            return false;
+        }
+
+        return !Vendor().IsMatch(trimmed) && !IsOutlet(trimmed);
+    }
+
+    private static bool IsOutlet(string name) => OutletEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal) && name.Length > e.Length + 1);
+
+    private static string? Names(Match match)
+    {
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        // Greedy name runs can swallow what follows them: a role word ("张明 报道") or the next label ("赵婕 出自…").
+        var names = new List<string>();
+        foreach (var token in NameSplit().Split(match.Groups["names"].Value.Trim()))
+        {
+            if (StopWords.Any(w => token.StartsWith(w, StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            if (token.Length > 0 && !RoleWords.Contains(token) && !token.EndsWith("报道", StringComparison.Ordinal))
+            {
+                names.Add(token);
+            }
+        }
+
+        if (names.Count == 0 || names.Any(n => NotNameStarts.Any(s => n.StartsWith(s, StringComparison.Ordinal)) || IsOutlet(n)))
+        {
+            return null;
+        }
+
+        return string.Join(" ", names);
+    }
+
+    /// <summary>Two to four Han characters (with · for transliterated names), up to four of them.</summary>
+    private const string NamesPattern = @"(?<names>[\p{IsCJKUnifiedIdeographs}·]{2,5}(?:[ 　、，,]{1,3}[\p{IsCJKUnifiedIdeographs}·]{2,5}){0,3})";
+
+    private const string LineStart = @"(?:^|(?<=[\n（(【\[　 ]))";
+
+    [GeneratedRegex(LineStart + @"(?:作者|撰文|文|记者|采写|文字)\s*[:：]\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|\s*(?:编辑|责编|责任编辑|摄影?|来源|出自|出处|通讯员|发布|时间|日期)|发自|报道))", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelLine();
+
+    [GeneratedRegex(LineStart + @"(?:本报|本刊|本台|本网|[\p{IsCJKUnifiedIdeographs}]{1,10}?(?:报|网|社|台|新闻|电视台|频道|总台))?(?:特约|实习|首席|驻[\p{IsCJKUnifiedIdeographs}]{1,4})?记者\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|发自|报道|摄影?(?:$|[\s）)])|电(?:$|[\s（(])|通讯员|实习生|\s(?:编辑|责编|责任编辑|来源)))", RegexOptions.CultureInvariant)]
+    private static partial Regex ReporterLine();
+
+    [GeneratedRegex(@"[（(]\s*" + NamesPattern + @"(?:\s+[\p{IsCJKUnifiedIdeographs}]{2,4}报道)?\s*[）)]$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSignature();
+
+    [GeneratedRegex(@"^" + NamesPattern + @"\s*[/／]\s*[\p{IsCJKUnifiedIdeographs}]{2,10}(?:报|网|社|台|杂志|周刊)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlashSignature();
+
+    [GeneratedRegex(@"[ 　、，,]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NameSplit();
+
+    [GeneratedRegex(@"discuz|phpcms|dedecms|empire|wordpress|drupal|joomla|powereasy|动易|帝国|织梦|admin|webmaster|microsoft|adobe|网站|管理员|小编|佚名|未知|匿名", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Vendor();
+}

@@ -1,0 +1,29 @@
+namespace HealthItFunctions.Core.Urls;
+
+/// <summary>
+/// A site's own canonical-URL rule, on top of the generic one (sources.json may carry it per source).
+/// Shaped for JSON: every member has a harmless default.
+/// </summary>
+public sealed record CanonicalUrlRule
+{
+    /// <summary>HIT专家网 (WordPress): articles are /&lt;id&gt;.html and every query string is noise.</summary>
+    public static CanonicalUrlRule Hit180 { get; } = new() { DropQuery = true };
+
+    /// <summary>WeChat: an article is __biz+mid+idx+sn, or the short /s/&lt;id&gt; form; chksm, scene and the rest are per-share noise.</summary>
+    public static CanonicalUrlRule WeChat { get; } = new() { KeepQuery = ["__biz", "mid", "idx", "sn"], ForceHttps = true };
+
+    /// <summary>Drop the whole query string.</summary>
+    public bool DropQuery { get; init; }
+
+    /// <summary>When set, only these query parameters survive (in this order); everything else is dropped.</summary>
+    public IReadOnlyList<string>? KeepQuery { get; init; }
+
+    /// <summary>Extra parameters to drop for this site, beyond the generic tracking list.</summary>
+    public IReadOnlyList<string> DropParameters { get; init; } = [];
+
+    /// <summary>Host aliases, e.g. "m.example.cn" → "www.example.cn", so mobile and desktop links are one article.</summary>
+    public IReadOnlyDictionary<string, string> HostAliases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The site serves the same page over both schemes: settle on https.</summary>
+    public bool ForceHttps { get; init; }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using HealthItFunctions.Cli.Commands;
+using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Testing;
+using MimeKit;
+
+namespace HealthItFunctions.Cli.Tests.Pipeline;
+
+/// <summary>
+/// The demo flow with every real part: Azurite, the SMTP server and the replay on loopback, poll → process →
+/// publish through the services the functions call. Checked against reference issue 41, read at test time.
+/// </summary>
+public sealed class DemoEndToEndTests : IDisposable
+{
+    private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("healthit-demo-");
+
+    public void Dispose() => _output.Delete(recursive: true);
+
+    [Fact]
+    public async Task RunAsync_Replay2021_08_RebuildsIssue41()
+    {
+        Assert.SkipUnless(ReferenceBulletins.Exists, $"reference bulletins not found at {ReferenceBulletins.Directory}");
+        var reference = ReferenceBulletins.Parse("2021-08-issue-041", File.ReadAllText(Path.Combine(ReferenceBulletins.Directory, "2021-08-issue-041.txt"))).ToList();
+
+        var exit = await DemoCommand.RunAsync(_output, BulletinMonth.Parse("2021-08"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exit);
+        var markdown = File.ReadAllText(Assert.Single(_output.GetFiles("bulletin-041-v*.md")).FullName);
+        Assert.Contains("（第四十一期）", markdown);
+        Assert.Contains("2021年08月31日", markdown);
+        Assert.Contains("本期周报共收集4篇卫生信息化相关信息，时间从2021年08月01日到2021年08月31日", markdown);
+
+        var sections = Regex.Matches(markdown, @"(?m)^(\d+)\. 标题：(.+)\n\n媒体：(.+)\n\n链接：<(.+)>");
+        Assert.Equal(reference.Select(r => Squash(r.Title)), sections.Select(m => Squash(m.Groups[2].Value)));
+        Assert.Equal(["HIT专家网", "HIT专家网", "孕育妈咪圈", "北京中医医院"], sections.Select(m => m.Groups[3].Value));
+        Assert.Equal(["https://www.hit180.com/52842.html", "https://www.hit180.com/52673.html"], sections.Take(2).Select(m => m.Groups[4].Value));
+
+        // The reprint of item 2 on 北京市卫健委's 媒体聚焦 list is stored as a reprint, never as a second item:
+        // its story appears once in 目录 and once in 具体内容.
+        var toc = markdown[markdown.IndexOf("一、信息目录", StringComparison.Ordinal)..markdown.IndexOf("二、具体内容", StringComparison.Ordinal)];
+        var tocEntries = toc.Split('\n').Where(line => Regex.IsMatch(line, @"^\d+\. ")).ToList();
+        Assert.Equal(4, tocEntries.Count);
+        Assert.Single(tocEntries, line => line.Contains("互联网医院管理技术规范"));
+        Assert.Single(sections, m => m.Groups[2].Value.Contains("互联网医院管理技术规范"));
+
+        var mail = await MimeMessage.LoadAsync(Assert.Single(_output.GetFiles("*.eml")).FullName, TestContext.Current.CancellationToken);
+        Assert.Equal("北京卫生信息化舆情监测月报（第四十一期） 2021-08", mail.Subject);
+        Assert.Contains("北京协和医院发布全国首部互联网医院管理技术规范", mail.TextBody);
+        Assert.Contains(mail.Attachments.OfType<MimePart>(), a => a.FileName != null && a.FileName.EndsWith(".docx", StringComparison.Ordinal));
+    }
+
+    private static string Squash(string text) => Regex.Replace(text, @"\s+", "");
+}
