@@ -52,9 +52,15 @@ public sealed class MailAlertSink(
             return; // a parallel poll opened it and mails it
         }
 
-        if (await SendCappedAsync(Compose(incident), incident, cancellationToken))
+        switch (await SendCappedAsync(Compose(incident), incident, cancellationToken))
         {
-            await ledger.TrySaveAsync(saved with { Mailed = true }, cancellationToken);
+            case AlertMail.Sent:
+                await ledger.TrySaveAsync(saved with { Mailed = true }, cancellationToken);
+                break;
+            case AlertMail.Failed:
+                // Reopenable: the next poll that still sees the problem raises it again and the mail gets another chance.
+                await ledger.TrySaveAsync(saved with { Open = false }, cancellationToken);
+                break;
         }
     }
 
@@ -77,14 +83,24 @@ public sealed class MailAlertSink(
         }
     }
 
-    private async Task<bool> SendCappedAsync(OutgoingMail mail, SourceIncident incident, CancellationToken cancellationToken)
+    private enum AlertMail
+    {
+        Sent,
+
+        /// <summary>Not sent on purpose: the daily cap, or nobody to send to. Logged instead.</summary>
+        Withheld,
+
+        Failed,
+    }
+
+    private async Task<AlertMail> SendCappedAsync(OutgoingMail mail, SourceIncident incident, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (settings.AlertList.Count == 0)
         {
             logger.LogWarning("Source {Source} {Kind}{Recovered}: {Detail} (no alert mail: Mail:AlertsTo and Mail:Editors are empty)",
                 incident.SourceId, incident.Kind, incident.Recovered ? " recovered" : "", incident.Detail);
-            return false;
+            return AlertMail.Withheld;
         }
 
         var day = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Beijing).DateTime);
@@ -92,7 +108,7 @@ public sealed class MailAlertSink(
         {
             logger.LogWarning("Source {Source} {Kind}{Recovered}: {Detail} (not mailed: Mail:MaxAlertsPerDay {Cap} reached for {Day})",
                 incident.SourceId, incident.Kind, incident.Recovered ? " recovered" : "", incident.Detail, settings.MaxAlertsPerDay, day);
-            return false;
+            return AlertMail.Withheld;
         }
 
         var result = await MailRetry.SendAsync(mailer, mail, settings, clock, (attempt, e) =>
@@ -100,7 +116,7 @@ public sealed class MailAlertSink(
             logger.LogWarning("Mailing the alert for {Source}, attempt {Attempt}, failed: {Error}", incident.SourceId, attempt, e.Message);
             return Task.CompletedTask;
         }, cancellationToken);
-        return result.Sent;
+        return result.Sent ? AlertMail.Sent : AlertMail.Failed;
     }
 
     private OutgoingMail Compose(SourceIncident incident, IncidentRecord? opened = null)

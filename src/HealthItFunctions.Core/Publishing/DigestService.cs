@@ -78,6 +78,13 @@ public sealed class DigestService(
         }
 
         var mail = DigestComposer.Compose(options.Value.EditorList, included, review, until);
+        if (!dryRun && mail.To.Count == 0)
+        {
+            // Nothing claimed: once Mail:Editors is set, the next run sends these articles.
+            logger.LogWarning("Digest: {Count} new articles but Mail:Editors is empty; nothing sent", fresh.Count);
+            return new DigestResult(DigestOutcome.Failed, since, until, included, review, mail, 0, "Mail:Editors is empty: set it (environment: Mail__Editors) to a comma-separated list.");
+        }
+
         if (dryRun)
         {
             return new DigestResult(DigestOutcome.DryRun, since, until, included, review, mail);

@@ -87,6 +87,25 @@ public sealed class MailAlertSinkTests(AzuriteFixture azurite)
         Assert.Single(sink.Received);
     }
 
+    [Fact]
+    public async Task RaiseAsync_MailServerDownOnFirstRaise_NextRaiseMailsTheIncident()
+    {
+        await using var sink = await SmtpSink.StartAsync(cancellationToken: Cancel);
+        var clock = UnusedDay();
+        var incident = new SourceIncident(Source(), IncidentKinds.Silent, false, "no new link for 5 days", clock.GetUtcNow());
+        var closedPort = Infrastructure.Local.FreePorts.Take(1)[0];
+        using (var down = PublishingHost.Create(azurite, sink, clock, s => (s["Mail:Port"], s["Mail:MaxAttempts"]) = (closedPort.ToString(), "1")))
+        {
+            await down.Get<IAlertSink>().RaiseAsync(incident, Cancel);
+        }
+
+        using var up = PublishingHost.Create(azurite, sink, clock);
+        await up.Get<IAlertSink>().RaiseAsync(incident, Cancel);
+
+        var mail = Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Contains("长时间没有新链接", mail.Subject, StringComparison.Ordinal);
+    }
+
     private static string Source() => "src-" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>Noon in Beijing on a day no other test counts alerts for (the cap is per day).</summary>
