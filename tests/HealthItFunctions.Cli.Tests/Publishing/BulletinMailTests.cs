@@ -148,8 +148,15 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
             Assert.NotNull(await archive.ReadAsync(name, Cancel));
         }
 
+        var container = new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, "bulletins");
+        var docxV1 = (await container.GetBlobClient(v1.BlobNames.Single(n => n.EndsWith(".docx", StringComparison.Ordinal))).GetPropertiesAsync(cancellationToken: Cancel)).Value;
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docxV1.ContentType);
+        Assert.Equal(("1", "2", v1.IssueNumber.ToString(), month.ToString()),
+            (docxV1.Metadata["version"], docxV1.Metadata["articles"], docxV1.Metadata["issue"], docxV1.Metadata["month"]));
         var record = await host.Get<IBulletinStore>().GetAsync(month, Cancel);
-        Assert.Equal([1, 2], record!.Versions.Select(v => v.Version));
+        Assert.Equal(record!.Versions[0].ContentHash, docxV1.Metadata["contenthash"]);
+        Assert.NotEqual(record.Versions[0].ContentHash, record.Versions[1].ContentHash);
+        Assert.Equal([1, 2], record.Versions.Select(v => v.Version));
         Assert.Equal(2, record.SentVersion);
     }
 
