@@ -107,6 +107,12 @@ param mailFrom string = ''
 @description('Editors who receive the bulletin and digest (comma-separated addresses).')
 param mailEditors string = ''
 
+@description('Who receives source alerts (comma-separated addresses); empty sends them to mailEditors.')
+param mailAlertsTo string = ''
+
+@description('Source alert mails (incidents and recoveries) per Beijing day; further alerts are only logged.')
+param mailMaxAlertsPerDay string = '10'
+
 @description('Contact (mail address or URL) put in the User-Agent when polling sources, so a site operator can reach us. Empty falls back to mailFrom.')
 param pollingUserAgentContact string = ''
 
@@ -253,6 +259,13 @@ module api 'app/api.bicep' = {
       Mail__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.mailCredentialUri})'
       Mail__From: mailFrom
       Mail__Editors: mailEditors
+      Mail__AlertsTo: mailAlertsTo
+      Mail__MaxAlertsPerDay: mailMaxAlertsPerDay
+      // Three attempts, waiting 2 s then 10 s: rides out a greylisting 451 or a brief outage.
+      Mail__MaxAttempts: '3'
+      Mail__RetryDelay: '00:00:02'
+      // The longest a user-delegation SAS may live; the .docx is attached anyway.
+      Mail__BulletinLinkLifetime: '7.00:00:00'
       Polling__UserAgentContact: !empty(pollingUserAgentContact) ? pollingUserAgentContact : mailFrom
     }
   }

@@ -5,7 +5,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using HealthItFunctions.Infrastructure.Http;
 using HealthItFunctions.Core.Articles;
-using HealthItFunctions.Core.Mail;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Core.Review;
@@ -30,8 +29,8 @@ public static class InfrastructureServiceCollectionExtensions
         builder.Services.AddSingleton<IBulletinStore, TableBulletinStore>();
         builder.Services.AddSingleton<IBulletinArchive, BlobBulletinArchive>();
         builder.Services.AddSingleton<IWorkQueue, StorageWorkQueue>();
-        builder.Services.AddSingleton<IMailer, SmtpMailer>();
         builder.Services.AddSingleton<IReviewHistory, TableReviewHistory>();
+        builder.Services.AddMailAdapters();
         return builder;
     }
 

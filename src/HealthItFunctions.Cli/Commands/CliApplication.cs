@@ -64,6 +64,8 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, PollCommand>()
         .AddSingleton<ICliCommand, ProcessCommand>()
         .AddSingleton<ICliCommand, PublishCommand>()
+        .AddSingleton<ICliCommand, BulletinsStatusCommand>()
+        .AddSingleton<ICliCommand, DigestCommand>()
         .AddSingleton<ICliCommand, DemoCommand>()
         .AddSingleton<ICliCommand, RelevanceCommand>()
         .AddSingleton<ICliCommand, DedupeCommand>()

@@ -36,6 +36,35 @@ public sealed class MailOptions
     /// <summary>The editors, comma- or semicolon-separated.</summary>
     public string Editors { get; set; } = "";
 
-    public IReadOnlyList<string> EditorList =>
-        Editors.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>Who gets source alerts; empty sends them to the editors.</summary>
+    public string? AlertsTo { get; set; }
+
+    /// <summary>Source alert mails (incidents and recoveries) per Beijing day; the rest are logged, not mailed.</summary>
+    public int MaxAlertsPerDay { get; set; } = 10;
+
+    /// <summary>Attempts per mail, the first included.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The wait after the first failed attempt; each later wait is five times the previous one.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long the archive link in the bulletin mail works. Seven days is the longest a user-delegation SAS may
+    /// live, and the .docx is attached anyway; the link is for the HTML and Markdown copies and for forwarding.
+    /// </summary>
+    public TimeSpan BulletinLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    public IReadOnlyList<string> EditorList => SplitList(Editors);
+
+    public IReadOnlyList<string> AlertList => string.IsNullOrWhiteSpace(AlertsTo) ? EditorList : SplitList(AlertsTo);
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1.</summary>
+    public TimeSpan RetryDelayAfter(int attempt) => RetryDelay * Math.Pow(5, attempt - 1);
+
+    // Options objects end up in debugger views and ad-hoc log lines; the password must not ride along.
+    public override string ToString() =>
+        $"Mail {Host}:{Port} ({Security}) from {From}, user {(string.IsNullOrEmpty(User) ? "(none)" : User)}, password {(string.IsNullOrEmpty(Password) ? "(none)" : "(set)")}";
+
+    private static IReadOnlyList<string> SplitList(string value) =>
+        value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

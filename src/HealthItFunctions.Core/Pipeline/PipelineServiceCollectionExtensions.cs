@@ -18,18 +18,13 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => IsQueueName(o.SourcePolls) && IsQueueName(o.ArticleFetch),
                 "Queues:SourcePolls and Queues:ArticleFetch must be queue names: 3-63 lowercase letters, digits and single hyphens.")
             .ValidateOnStart();
-        services.AddOptions<MailOptions>()
-            .BindConfiguration(MailOptions.Section)
-            .Validate(o => o.EditorList.Count == 0 || (!string.IsNullOrWhiteSpace(o.Host) && !string.IsNullOrWhiteSpace(o.From)),
-                "Mail:Host and Mail:From must be set when Mail:Editors lists anyone (environment: Mail__Host, Mail__From).")
-            .ValidateOnStart();
+        services.AddMailing();
 
         services.TryAddSingleton<ISourceCatalog>(sp => new FileSourceCatalog(sp.GetRequiredService<SourceCatalog>()));
         services.TryAddSingleton<MessageIntake>();
         services.TryAddSingleton<ListLinkReader>();
         services.TryAddSingleton<SourcePoller>();
         services.TryAddSingleton<ArticleIngestor>();
-        services.TryAddSingleton<BulletinMailer>();
         services.TryAddSingleton<BulletinPublisher>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Mail;
 using Microsoft.Extensions.Logging;
@@ -33,13 +34,13 @@ public sealed record MailOutcome(MailState State, int Attempts = 0, string? Erro
 public sealed class BulletinMailer(
     IMailer mailer,
     IBulletinStore bulletins,
+    IBulletinLinks links,
     IOptions<MailOptions> options,
     IOptions<BulletinOptions> bulletinOptions,
     TimeProvider clock,
     ILogger<BulletinMailer> logger)
 {
     internal static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
 
     public async Task<MailOutcome> SendOnceAsync(BulletinRecord record, RenderedBulletin rendered, CancellationToken cancellationToken)
     {
@@ -59,42 +60,68 @@ public sealed class BulletinMailer(
             return new MailOutcome(MailState.ClaimedElsewhere);
         }
 
-        var mail = Compose(rendered);
-        for (var attempt = 1; ; attempt++)
+        var mail = Compose(rendered, await ArchiveLinkAsync(record.Latest, cancellationToken));
+        var result = await MailRetry.SendAsync(mailer, mail, options.Value, clock, async (attempt, e) =>
         {
-            try
-            {
-                await mailer.SendAsync(mail, cancellationToken);
-                await SaveAsync(claimed with { SentVersion = version, SentAt = clock.GetUtcNow(), ClaimedVersion = null, ClaimedAt = null }, cancellationToken);
-                logger.LogInformation("Bulletin {Month} v{Version} mailed to {Count} editors (attempt {Attempt})", record.Month, version, mail.To.Count, attempt);
-                return new MailOutcome(MailState.Sent, attempt);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Mailing bulletin {Month} v{Version}, attempt {Attempt}, failed: {Error}", record.Month, version, attempt, e.Message);
-                claimed = await SaveAsync(claimed with { LastSendError = $"{clock.GetUtcNow():u} attempt {attempt}: {e.Message}" }, cancellationToken);
-                if (attempt > Backoff.Length)
-                {
-                    await SaveAsync(claimed with { ClaimedVersion = null, ClaimedAt = null }, cancellationToken);
-                    return new MailOutcome(MailState.Failed, attempt, e.Message);
-                }
+            logger.LogWarning("Mailing bulletin {Month} v{Version}, attempt {Attempt}, failed: {Error}", record.Month, version, attempt, e.Message);
+            claimed = await SaveAsync(claimed with { LastSendError = $"{clock.GetUtcNow():u} v{version} attempt {attempt}: {e.Message}" }, cancellationToken);
+        }, cancellationToken);
 
-                await Task.Delay(Backoff[attempt - 1], clock, cancellationToken);
-            }
+        if (!result.Sent)
+        {
+            await SaveAsync(claimed with { ClaimedVersion = null, ClaimedAt = null }, cancellationToken);
+            return new MailOutcome(MailState.Failed, result.Attempts, result.LastError);
+        }
+
+        // LastSendError stays: an editor asking "why did it come late?" finds the failed attempt in `bulletins status`.
+        await SaveAsync(claimed with { SentVersion = version, SentAt = clock.GetUtcNow(), ClaimedVersion = null, ClaimedAt = null }, cancellationToken);
+        logger.LogInformation("Bulletin {Month} v{Version} mailed to {Count} editors (attempt {Attempt})", record.Month, version, mail.To.Count, result.Attempts);
+        return new MailOutcome(MailState.Sent, result.Attempts);
+    }
+
+    /// <summary>The archived .docx as a time-limited link. A mail without it still carries the attachment, so a failure only costs the link.</summary>
+    private async Task<(Uri Url, DateTimeOffset Until)?> ArchiveLinkAsync(BulletinVersion version, CancellationToken cancellationToken)
+    {
+        if (version.BlobNames.FirstOrDefault(n => n.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)) is not { } blob)
+        {
+            return null;
+        }
+
+        var lifetime = options.Value.BulletinLinkLifetime;
+        try
+        {
+            return (await links.CreateReadLinkAsync(blob, lifetime, cancellationToken), clock.GetUtcNow() + lifetime);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "No archive link for {Blob}; the mail goes out with the attachment only", blob);
+            return null;
         }
     }
 
-    private OutgoingMail Compose(RenderedBulletin rendered)
+    private OutgoingMail Compose(RenderedBulletin rendered, (Uri Url, DateTimeOffset Until)? link)
     {
         var document = rendered.Document;
         var subject = BulletinWording.IssueName(document, bulletinOptions.Value.Title);
         string Text(BulletinFormat format) => System.Text.Encoding.UTF8.GetString(rendered.Files.Single(f => f.Format == format).Content);
         var docx = rendered.Files.Single(f => f.Format == BulletinFormat.Docx);
+        var text = Text(BulletinFormat.Markdown);
+        var html = Text(BulletinFormat.Html);
+        if (link is { } archive)
+        {
+            var until = archive.Until.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
+            text += $"\n\n存档（Word 版，{until} 前有效）：{archive.Url}\n";
+            var paragraph = $"<p style=\"font-size:13px;color:#555;margin:24px 0 0\">存档（Word 版，{until} 前有效）：" +
+                $"<a href=\"{WebUtility.HtmlEncode(archive.Url.AbsoluteUri)}\">{WebUtility.HtmlEncode(Path.GetFileName(archive.Url.AbsolutePath))}</a></p>";
+            var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+            html = end < 0 ? html + paragraph : html.Insert(end, paragraph);
+        }
+
         return new OutgoingMail(
             options.Value.EditorList,
             subject,
-            Text(BulletinFormat.Markdown),
-            Text(BulletinFormat.Html),
+            text,
+            html,
             [new MailAttachment($"{subject}.docx", docx.ContentType, docx.Content)]);
     }
 

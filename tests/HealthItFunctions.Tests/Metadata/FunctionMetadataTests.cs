@@ -18,6 +18,7 @@ public sealed class FunctionMetadataTests
         { "PollSource", "queueTrigger", "queueName", "%Queues:SourcePolls%" },
         { "ProcessArticle", "queueTrigger", "queueName", "%Queues:ArticleFetch%" },
         { "PublishBulletin", "timerTrigger", "schedule", "%BulletinSchedule%" },
+        { "DailyDigest", "timerTrigger", "schedule", "%DigestSchedule%" },
         { "ExtractPreview", "httpTrigger", "route", "extract" },
         { "ReviewListArticles", "httpTrigger", "route", "months/{month}/articles" },
         { "ReviewEditArticle", "httpTrigger", "route", "articles/{id}" },

@@ -1,0 +1,3 @@
+using HealthItFunctions.Testing;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
