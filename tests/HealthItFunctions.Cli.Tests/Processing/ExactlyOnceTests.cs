@@ -52,7 +52,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite)
         }
 
         var racedInserts = results.Count(r => r.Outcome == IngestOutcome.Duplicate && r.Title is not null);
-        TestContext.Current.SendDiagnosticMessage($"{deliveries.Count} deliveries by {Workers} workers in {clock.Elapsed.TotalSeconds:F1} s; {racedInserts} duplicates decided by the insert (409)");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{deliveries.Count} deliveries by {Workers} workers in {clock.Elapsed.TotalSeconds:F1} s; {racedInserts} duplicates decided by the insert (409)");
         Assert.Equal(Articles, results.Count(r => r.Outcome == IngestOutcome.Stored));
         Assert.Equal(Articles, results.Count(r => r.Outcome == IngestOutcome.Duplicate));
         Assert.True(racedInserts > 0, "no two deliveries raced past the index; the test did not exercise the insert-if-absent");
