@@ -67,5 +67,6 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, DemoCommand>()
         .AddSingleton<ICliCommand, RelevanceCommand>()
         .AddSingleton<ICliCommand, DedupeCommand>()
-        .AddSingleton<ICliCommand, BenchmarkDedupeCommand>();
+        .AddSingleton<ICliCommand, BenchmarkDedupeCommand>()
+        .AddSingleton<ICliCommand, BenchmarkProcessCommand>();
 }
