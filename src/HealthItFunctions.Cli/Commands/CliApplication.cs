@@ -70,5 +70,6 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, RelevanceCommand>()
         .AddSingleton<ICliCommand, DedupeCommand>()
         .AddSingleton<ICliCommand, BenchmarkDedupeCommand>()
-        .AddSingleton<ICliCommand, Review.ReviewCommand>();
+        .AddSingleton<ICliCommand, Review.ReviewCommand>()
+        .AddSingleton<ICliCommand, BenchmarkProcessCommand>();
 }

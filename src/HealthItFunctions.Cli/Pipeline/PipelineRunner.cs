@@ -42,10 +42,10 @@ public sealed class PipelineRunner(
     {
         var results = new List<IngestResult>();
         var costs = new Dictionary<IngestOutcome, (int Count, int Transactions)>();
-        var (_, poisoned) = await drainer.DrainAsync(queues.Value.ArticleFetch, async (message, ct) =>
+        var (_, poisoned) = await drainer.DrainAsync(queues.Value.ArticleFetch, async (message, attempt, ct) =>
         {
             var before = transactions.Total;
-            if (await ingestor.HandleAsync(message, ct) is not { } result)
+            if (await ingestor.HandleAsync(message, attempt, ct) is not { } result)
             {
                 return;
             }

@@ -28,30 +28,48 @@ public sealed record IngestResult(IngestOutcome Outcome, string ArticleId, strin
 public sealed class TransientFetchException(string message) : Exception(message);
 
 /// <summary>
-/// ProcessArticle: fetch → decode and extract → relevance → reprint check → store once. Every step is safe to
-/// repeat, because the queue delivers at least once.
+/// ProcessArticle: fetch → decode and extract → relevance → store once → cluster → index. Every step is safe to
+/// repeat, because the queue delivers at least once; the index is written last, so a crash anywhere leaves the link
+/// unknown and the next delivery completes the work (the insert meets 409 and the cluster step runs again).
 /// </summary>
+/// <remarks>
+/// Races: two deliveries of one message may both miss the index, both fetch and both insert; the insert-if-absent
+/// (409) keeps one and the other reports Duplicate. Two different copies of one story stored at once are reconciled by
+/// <see cref="ClusterPlanner"/> from a read made after each insert. Costs (requests): duplicate 1; new article 5
+/// (index read, insert, one fingerprint query for each of two months, index write); reprint 6 (+ the re-point).
+/// </remarks>
 public sealed class ArticleIngestor(
     IPageFetcher fetcher,
     ArticleReader reader,
     RelevanceScorer relevance,
     NearDuplicateDetector reprints,
     IArticleStore store,
+    IFetchFailureLog failures,
     ISourceCatalog catalog,
     MessageIntake intake,
+    TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
-    public async Task<IngestResult?> HandleAsync(string rawMessage, CancellationToken cancellationToken)
+    private readonly ClusterPlanner _clusters = new(reprints, catalog);
+
+    public Task<IngestResult?> HandleAsync(string rawMessage, CancellationToken cancellationToken) =>
+        HandleAsync(rawMessage, attempt: null, cancellationToken);
+
+    /// <param name="attempt">The delivery, when the caller knows it: the last failed one is recorded in <see cref="IFetchFailureLog"/>.</param>
+    public async Task<IngestResult?> HandleAsync(string rawMessage, DeliveryAttempt? attempt, CancellationToken cancellationToken)
     {
         return await intake.AcceptAsync<ArticleFetchMessage>(rawMessage, cancellationToken) is { } message
-            ? await IngestAsync(message, cancellationToken)
+            ? await IngestAsync(message, attempt, cancellationToken)
             : null;
     }
 
-    public async Task<IngestResult> IngestAsync(ArticleFetchMessage message, CancellationToken cancellationToken)
+    public Task<IngestResult> IngestAsync(ArticleFetchMessage message, CancellationToken cancellationToken) =>
+        IngestAsync(message, attempt: null, cancellationToken);
+
+    public async Task<IngestResult> IngestAsync(ArticleFetchMessage message, DeliveryAttempt? attempt, CancellationToken cancellationToken)
     {
         var id = ArticleId.From(new Uri(message.CanonicalUrl));
-        if (await store.IsKnownAsync(id, cancellationToken))
+        if (await store.GetStateAsync(id, cancellationToken) is LinkState.Stored or LinkState.Dropped)
         {
             return new IngestResult(IngestOutcome.Duplicate, id);
         }
@@ -60,7 +78,13 @@ public sealed class ArticleIngestor(
         switch (page.Outcome)
         {
             case FetchOutcome.Failed:
-                throw new TransientFetchException($"{message.Url}: {page.StatusCode} {page.Reason}");
+                var reason = $"{message.Url}: {page.StatusCode} {page.Reason}";
+                if (attempt is { IsLast: true } last)
+                {
+                    await RecordFailureAsync(id, message, last, reason, cancellationToken);
+                }
+
+                throw new TransientFetchException(reason);
             case FetchOutcome.Refused or FetchOutcome.NotModified:
                 return await DroppedAsync(id, message.Url, page.Reason ?? page.Outcome.ToString(), cancellationToken);
         }
@@ -71,25 +95,28 @@ public sealed class ArticleIngestor(
             return await DroppedAsync(id, message.Url, $"not an article: {extraction.Reason} ({extraction.Detail})", cancellationToken);
         }
 
-        var article = await BuildAsync(id, message, page, extracted, cancellationToken);
+        var article = Build(id, message, page, extracted);
         var outcome = await store.AddAsync(article, cancellationToken);
+        // Also after a 409: the run that inserted may have died before clustering or indexing.
+        var clusterId = await ClusterAsync(article, cancellationToken);
+        await store.MarkStoredAsync(id, article.Month, cancellationToken);
         if (outcome == AddOutcome.AlreadyPresent)
         {
             return new IngestResult(IngestOutcome.Duplicate, id, article.Title);
         }
 
+        var isReprint = clusterId != id;
         logger.LogInformation("Stored {ArticleId} {Title} ({Band}, score {Score:F2}{Reprint})",
-            id, article.Title, article.Band, article.Score, article.IsReprint ? ", reprint of " + article.ClusterId : "");
-        return new IngestResult(article.IsReprint ? IngestOutcome.StoredAsReprint : IngestOutcome.Stored, id, article.Title, article.Band);
+            id, article.Title, article.Band, article.Score, isReprint ? ", reprint of " + clusterId : "");
+        return new IngestResult(isReprint ? IngestOutcome.StoredAsReprint : IngestOutcome.Stored, id, article.Title, article.Band);
     }
 
-    private async Task<StoredArticle> BuildAsync(string id, ArticleFetchMessage message, FetchedPage page, ExtractedArticle extracted, CancellationToken cancellationToken)
+    private StoredArticle Build(string id, ArticleFetchMessage message, FetchedPage page, ExtractedArticle extracted)
     {
         var publishedAt = extracted.PublishTime?.Value ?? message.ListDate;
         var month = BulletinMonth.BeijingMonthOf(publishedAt ?? message.DiscoveredAt);
         var assessment = relevance.Score(extracted.Title, extracted.Content);
         var fingerprint = reprints.Fingerprint(extracted.Title, extracted.Content);
-        var primary = fingerprint is { } print ? await FindPrimaryAsync(month, print, cancellationToken) : null;
         return new StoredArticle
         {
             Id = id,
@@ -108,22 +135,44 @@ public sealed class ArticleIngestor(
             Band = assessment.Band,
             MatchedTerms = assessment.Terms.Select(t => $"{t.Axis}:{t.Term}@{t.Where.ToString().ToLowerInvariant()}×{t.Count}").ToList(),
             Fingerprint = fingerprint ?? 0,
-            ClusterId = primary ?? id,
+            // Stored as its own primary; ClusterAsync re-points it when an earlier or better copy is already stored.
+            ClusterId = id,
         };
     }
 
     /// <summary>
-    /// The cluster this story already belongs to, among this month's and the previous month's articles (a reprint
-    /// follows its original within weeks). The first stored stays primary, so a cluster never has to be rewritten.
+    /// Joins the story's cluster among this month's and the previous month's articles (a reprint follows its original
+    /// within weeks), read after the insert so that a concurrent copy is seen by at least one of the two.
     /// </summary>
-    private async Task<string?> FindPrimaryAsync(BulletinMonth month, ulong fingerprint, CancellationToken cancellationToken)
+    private async Task<string> ClusterAsync(StoredArticle article, CancellationToken cancellationToken)
     {
-        var candidates = await store.ListFingerprintsAsync([month, month.Previous], cancellationToken);
-        return candidates
-            .Where(c => c.Fingerprint != 0 && reprints.IsNearDuplicate(c.Fingerprint, fingerprint))
-            .OrderBy(c => c.PublishedAt ?? DateTimeOffset.MaxValue)
-            .Select(c => c.ClusterId)
-            .FirstOrDefault();
+        if (article.Fingerprint == 0)
+        {
+            return article.Id;
+        }
+
+        var window = await store.ListFingerprintsAsync([article.Month, article.Month.Previous], cancellationToken);
+        // After a 409 the stored row is the truth (it may already have been re-pointed).
+        var self = window.FirstOrDefault(c => c.Id == article.Id)
+            ?? new ArticleFingerprint(article.Id, article.Month, article.ClusterId, article.PublishedAt, article.Fingerprint, article.SourceId);
+        var plan = _clusters.Plan(self, window);
+        if (plan.Repoint.Count > 0)
+        {
+            await store.SetClusterAsync(plan.Repoint, plan.ClusterId, cancellationToken);
+            if (plan.Repoint.Any(m => m.Id != article.Id))
+            {
+                logger.LogInformation("Cluster {Cluster}: re-pointed {Members} to the new primary", plan.ClusterId, string.Join(", ", plan.Repoint.Select(m => m.Id)));
+            }
+        }
+
+        return plan.ClusterId;
+    }
+
+    private async Task RecordFailureAsync(string id, ArticleFetchMessage message, DeliveryAttempt attempt, string reason, CancellationToken cancellationToken)
+    {
+        var text = $"failed after {attempt.Count} attempts: {reason}";
+        logger.LogWarning("Giving up on {Url} ({Source}): {Reason}; the message goes to poison", message.Url, message.SourceId, text);
+        await failures.RecordAsync(new FetchFailure(message.SourceId, id, message.Url, attempt.Count, text, time.GetUtcNow()), cancellationToken);
     }
 
     private async Task<IngestResult> DroppedAsync(string id, string url, string reason, CancellationToken cancellationToken)

@@ -2,10 +2,26 @@ using HealthItFunctions.Core.Bulletins;
 
 namespace HealthItFunctions.Core.Articles;
 
-/// <summary>"Have we seen this link?" for one point read, whether it was stored or dropped.</summary>
+/// <summary>What the index says about a link.</summary>
+public enum LinkState
+{
+    Unknown,
+    Stored,
+
+    /// <summary>Fetched and not kept (not an article, refused): not worth fetching again.</summary>
+    Dropped,
+
+    /// <summary>Every delivery failed to fetch it; polls stop offering it, but a replay from poison fetches again.</summary>
+    Failed,
+}
+
+/// <summary>"Have we seen this link?" for one point read, whether it was stored, dropped or failed.</summary>
 public interface IArticleIndex
 {
     Task<bool> IsKnownAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>The same point read as <see cref="IsKnownAsync"/>, telling the states apart.</summary>
+    Task<LinkState> GetStateAsync(string articleId, CancellationToken cancellationToken);
 
     /// <summary>Remembers a link that is not worth fetching again (not an article, refused), so polls stop offering it.</summary>
     Task RecordDroppedAsync(string articleId, string url, string reason, CancellationToken cancellationToken);
@@ -19,13 +35,24 @@ public enum AddOutcome
     AlreadyPresent,
 }
 
-/// <summary>A stored article's key and fingerprint, all that reprint detection needs to read.</summary>
-public sealed record ArticleFingerprint(string Id, BulletinMonth Month, string ClusterId, DateTimeOffset? PublishedAt, ulong Fingerprint);
+/// <summary>A stored article's key and fingerprint, and what choosing a cluster's primary needs to read.</summary>
+public sealed record ArticleFingerprint(
+    string Id, BulletinMonth Month, string ClusterId, DateTimeOffset? PublishedAt, ulong Fingerprint, string? SourceId = null, EditorDecision? Decision = null);
 
 public interface IArticleStore : IArticleIndex
 {
-    /// <summary>Insert-if-absent, then index. Safe to repeat: a retry after a crash completes what the first attempt began.</summary>
+    /// <summary>
+    /// Insert-if-absent (a large body goes to its blob first, under a name derived from the id, so a retry overwrites
+    /// rather than orphans it). Does not index: call <see cref="MarkStoredAsync"/> last, so a crash before it leaves the
+    /// link unknown and the retry completes the work.
+    /// </summary>
     Task<AddOutcome> AddAsync(StoredArticle article, CancellationToken cancellationToken);
+
+    /// <summary>Indexes a stored article: from now on the link is known and a delivery of it is a duplicate.</summary>
+    Task MarkStoredAsync(string articleId, BulletinMonth month, CancellationToken cancellationToken);
+
+    /// <summary>Sets the ClusterId of stored articles, one request per month partition.</summary>
+    Task SetClusterAsync(IReadOnlyCollection<ArticleFingerprint> members, string clusterId, CancellationToken cancellationToken);
 
     Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken);
 

@@ -36,6 +36,18 @@ internal sealed class TableArticleStore : IArticleStore
         return entry.HasValue;
     }
 
+    public async Task<LinkState> GetStateAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var index = await _index.GetAsync(cancellationToken);
+        var entry = await index.GetEntityIfExistsAsync<TableEntity>(articleId, "", ["State"], cancellationToken);
+        return !entry.HasValue ? LinkState.Unknown : entry.Value!.GetString("State") switch
+        {
+            "dropped" => LinkState.Dropped,
+            "failed" => LinkState.Failed,
+            _ => LinkState.Stored,
+        };
+    }
+
     public async Task RecordDroppedAsync(string articleId, string url, string reason, CancellationToken cancellationToken)
     {
         var index = await _index.GetAsync(cancellationToken);
@@ -65,9 +77,31 @@ internal sealed class TableArticleStore : IArticleStore
             outcome = AddOutcome.AlreadyPresent;
         }
 
-        // Also after a 409: the run that inserted may have died before indexing.
-        await IndexAsync(article.Id, article.Month, cancellationToken);
         return outcome;
+    }
+
+    public Task MarkStoredAsync(string articleId, BulletinMonth month, CancellationToken cancellationToken) =>
+        IndexAsync(articleId, month, cancellationToken);
+
+    public async Task SetClusterAsync(IReadOnlyCollection<ArticleFingerprint> members, string clusterId, CancellationToken cancellationToken)
+    {
+        var articles = await _articles.GetAsync(cancellationToken);
+        // A merge of one property under ETag *: an editor's concurrent Replace (under its own ETag) then meets 412 and
+        // reloads, so neither write is lost. A month is a partition, so its members change in one transaction.
+        foreach (var partition in members.GroupBy(m => StorageNames.PartitionKey(m.Month)))
+        {
+            var updates = partition.Select(m => new TableEntity(partition.Key, m.Id) { ["ClusterId"] = clusterId }).ToList();
+            if (updates.Count == 1)
+            {
+                await articles.UpdateEntityAsync(updates[0], ETag.All, TableUpdateMode.Merge, cancellationToken);
+                continue;
+            }
+
+            foreach (var chunk in updates.Chunk(100))
+            {
+                await articles.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge, e, ETag.All)), cancellationToken);
+            }
+        }
     }
 
     public async Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
@@ -95,11 +129,12 @@ internal sealed class TableArticleStore : IArticleStore
         foreach (var month in months.Distinct())
         {
             var query = articles.QueryAsync<TableEntity>(e => e.PartitionKey == StorageNames.PartitionKey(month),
-                select: ["RowKey", "ClusterId", "PublishedAt", "Fingerprint"], cancellationToken: cancellationToken);
+                select: ["RowKey", "ClusterId", "PublishedAt", "Fingerprint", "SourceId", "Decision"], cancellationToken: cancellationToken);
             await foreach (var entity in query)
             {
                 result.Add(new ArticleFingerprint(entity.RowKey, month, entity.GetString("ClusterId") ?? entity.RowKey,
-                    entity.GetDateTimeOffset("PublishedAt"), unchecked((ulong)(entity.GetInt64("Fingerprint") ?? 0))));
+                    entity.GetDateTimeOffset("PublishedAt"), unchecked((ulong)(entity.GetInt64("Fingerprint") ?? 0)), entity.GetString("SourceId"),
+                    Enum.TryParse<EditorDecision>(entity.GetString("Decision"), out var decision) ? decision : null));
             }
         }
 

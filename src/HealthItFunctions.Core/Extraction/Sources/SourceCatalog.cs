@@ -94,6 +94,12 @@ public sealed record SourceDefinition
 
     public string? Notes { get; init; }
 
+    /// <summary>
+    /// Rank as an original when reprints of one story are clustered: the highest authority is primary, the earliest
+    /// among equals. Unset is 0, below every source given a value.
+    /// </summary>
+    public int Authority { get; init; }
+
     public DetailRules? Detail { get; init; }
 
     /// <summary>The site's own canonical-URL rule (e.g. HIT专家网 drops the query), applied on top of the generic one.</summary>

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using HealthItFunctions.Cli.Benchmark;
+using HealthItFunctions.Cli.Pipeline;
+using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Pipeline;
+using HealthItFunctions.Infrastructure.Storage;
+using HealthItFunctions.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HealthItFunctions.Cli.Tests.Processing;
+
+/// <summary>One Azurite for every processing test class; each class keeps to its own years and queue names.</summary>
+[CollectionDefinition(Name)]
+public sealed class ProcessingStorage : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "processing-storage";
+}
+
+/// <summary>
+/// The real ingest path: the CLI's container (AddCore + AddInfrastructure) against Azurite, fetching generated pages
+/// from a <see cref="LoopbackSite"/> through Polling:HostMap. Pages can be added, replaced or made to fail at any time.
+/// </summary>
+internal sealed class IngestHarness : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, (int Status, string Html)> _pages = new(StringComparer.OrdinalIgnoreCase);
+
+    private IngestHarness(LoopbackSite site, IHost host)
+    {
+        Site = site;
+        Host = host;
+    }
+
+    public LoopbackSite Site { get; }
+
+    public IHost Host { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    public ArticleIngestor Ingestor => Services.GetRequiredService<ArticleIngestor>();
+
+    public IArticleStore Store => Services.GetRequiredService<IArticleStore>();
+
+    public StorageTransactionCounter Transactions => Services.GetRequiredService<StorageTransactionCounter>();
+
+    public static async Task<IngestHarness> StartAsync(AzuriteFixture azurite, IEnumerable<string> hosts, IDictionary<string, string?>? extra = null)
+    {
+        IngestHarness? harness = null;
+        var site = await LoopbackSite.StartAsync(app => app.MapGet("/{**path}", (HttpContext context) =>
+            harness!._pages.TryGetValue(context.Request.Host.Host + context.Request.Path, out var page)
+                ? Results.Content(page.Html, "text/html; charset=utf-8", statusCode: page.Status)
+                : Results.NotFound()));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Polling:UserAgentContact"] = "ops@healthit.local",
+            ["Polling:PerHostDelay"] = "00:00:00",
+            ["Polling:RetryBaseDelay"] = "00:00:00.050",
+            ["Polling:MaxRetries"] = "1",
+        };
+        foreach (var host in hosts)
+        {
+            settings[$"Polling:HostMap:{host}"] = site.Endpoint;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        harness = new IngestHarness(site, CliHost.CreateBuilder(settings).Build());
+        return harness;
+    }
+
+    public void Serve(GeneratedArticle article, int status = 200) => _pages[article.Host + article.Path] = (status, article.Html());
+
+    public static ArticleFetchMessage MessageFor(GeneratedArticle article, string sourceId) =>
+        new(ArticleFetchMessage.CurrentVersion, sourceId, article.Url, article.Url, article.Title, null, article.PublishedAt);
+
+    public async ValueTask DisposeAsync()
+    {
+        Host.Dispose();
+        await Site.DisposeAsync();
+    }
+}
