@@ -2,6 +2,7 @@ using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Relevance;
+using HealthItFunctions.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,6 +18,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddRelevance();
         builder.Services.AddBulletinRendering();
         builder.Services.AddPipeline();
+        builder.Services.AddSourceMonitoring();
         return builder;
     }
 }

@@ -30,6 +30,9 @@ public static class InfrastructureServiceCollectionExtensions
         builder.Services.AddSingleton<IBulletinArchive, BlobBulletinArchive>();
         builder.Services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         builder.Services.AddSingleton<IMailer, SmtpMailer>();
+        builder.Services.AddSourceAdapters();
+        // Keep last: the mail alert sink, wherever it is registered above, wins over the logging fallback.
+        builder.Services.AddFallbackAlertSink();
         return builder;
     }
 
