@@ -67,5 +67,8 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, DemoCommand>()
         .AddSingleton<ICliCommand, RelevanceCommand>()
         .AddSingleton<ICliCommand, DedupeCommand>()
-        .AddSingleton<ICliCommand, BenchmarkDedupeCommand>();
+        .AddSingleton<ICliCommand, BenchmarkDedupeCommand>()
+        .AddSingleton<ICliCommand, SourcesCheckCommand>()
+        .AddSingleton<ICliCommand, SourcesStatusCommand>()
+        .AddSingleton<ICliCommand, BenchmarkPollCommand>();
 }
