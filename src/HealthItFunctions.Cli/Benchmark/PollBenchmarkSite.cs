@@ -55,7 +55,7 @@ internal sealed class PollBenchmarkSite : IAsyncDisposable
         "{ \"sources\": [\n" + string.Join(",\n", Sources.Select(s => $$"""
             { "id": "{{s.Id}}", "media": "基准{{s.Id}}", "hosts": ["{{s.Host}}"],
               "list": { "kind": "html-list", "startUrls": ["http://{{s.Host}}/{{s.Id}}/list/"], "rows": "//ul[@class='list']/li",
-                        "link": ".//a[@href]", "urlPattern": "/{{s.Id}}/t\\d+\\.html$", "date": ".//span" } }
+                        "link": ".//a[@href]", "urlPattern": "/{{s.Id}}/t\\d+_\\d+\\.html$", "date": ".//span" } }
             """)) + "\n] }";
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

@@ -39,7 +39,7 @@ internal static class SourceCheckReport
 
         output.WriteLine($"  sample {sample.Url}");
         output.WriteLine($"    title: {article.Title} [{article.Rules.GetValueOrDefault(ArticleField.Title)}]");
-        output.WriteLine($"    time: {article.PublishTime?.ToString() ?? "-"} [{article.Rules.GetValueOrDefault(ArticleField.PublishTime) ?? "-"}]");
+        output.WriteLine($"    time: {article.PublishTime?.ToIsoString() ?? "-"} [{article.Rules.GetValueOrDefault(ArticleField.PublishTime) ?? "-"}]");
         output.WriteLine($"    source: {article.Source ?? "-"} [{article.Rules.GetValueOrDefault(ArticleField.Source) ?? "-"}]");
         output.WriteLine(source.Detail is null
             ? "    detail rules: none in the catalog (generic extraction)"

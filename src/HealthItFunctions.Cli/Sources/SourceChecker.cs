@@ -43,8 +43,18 @@ public sealed class SourceChecker(IPageFetcher fetcher, ListLinkReader lists, Ar
             checks.Add(new ListCheck(startUrl, page.Outcome, null, links, notes));
         }
 
-        var sampleUrl = checks.SelectMany(c => c.Links).Select(l => l.Url).FirstOrDefault();
-        return new SourceCheck(source, checks, sampleUrl is null ? null : await SampleAsync(source, sampleUrl, cancellationToken));
+        // Up to three candidates: one article that fails to load says little about the detail rules.
+        SampleCheck? sample = null;
+        foreach (var url in checks.SelectMany(c => c.Links).Select(l => l.Url).Distinct().Take(3))
+        {
+            sample = await SampleAsync(source, url, cancellationToken);
+            if (sample.Article is not null)
+            {
+                break;
+            }
+        }
+
+        return new SourceCheck(source, checks, sample);
     }
 
     private async Task<SampleCheck> SampleAsync(SourceDefinition source, Uri url, CancellationToken cancellationToken)
