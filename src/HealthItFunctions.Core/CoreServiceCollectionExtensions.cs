@@ -3,6 +3,7 @@ using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Relevance;
 using HealthItFunctions.Core.Review;
+using HealthItFunctions.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         builder.Services.AddBulletinRendering();
         builder.Services.AddPipeline();
         builder.Services.AddReview();
+        builder.Services.AddSourceMonitoring();
         return builder;
     }
 }

@@ -37,6 +37,9 @@ public static class InfrastructureServiceCollectionExtensions
         builder.Services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         builder.Services.AddSingleton<IReviewHistory, TableReviewHistory>();
         builder.Services.AddMailAdapters();
+        builder.Services.AddSourceAdapters();
+        // Keep last: the mail alert sink, wherever it is registered above, wins over the logging fallback.
+        builder.Services.AddFallbackAlertSink();
         return builder;
     }
 

@@ -71,5 +71,8 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, DedupeCommand>()
         .AddSingleton<ICliCommand, BenchmarkDedupeCommand>()
         .AddSingleton<ICliCommand, Review.ReviewCommand>()
-        .AddSingleton<ICliCommand, BenchmarkProcessCommand>();
+        .AddSingleton<ICliCommand, BenchmarkProcessCommand>()
+        .AddSingleton<ICliCommand, SourcesCheckCommand>()
+        .AddSingleton<ICliCommand, SourcesStatusCommand>()
+        .AddSingleton<ICliCommand, BenchmarkPollCommand>();
 }

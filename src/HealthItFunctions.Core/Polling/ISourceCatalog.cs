@@ -2,7 +2,10 @@ using HealthItFunctions.Core.Extraction.Sources;
 
 namespace HealthItFunctions.Core.Polling;
 
-/// <summary>The sources in force now. The file today; a reloadable blob once operators edit it live.</summary>
+/// <summary>
+/// The sources in force now. In the app and the CLI this is the blob config/sources.json (reloaded when it changes,
+/// falling back to the shipped seeds file); <see cref="FileSourceCatalog"/> is the file alone.
+/// </summary>
 public interface ISourceCatalog
 {
     SourceCatalog Current { get; }
@@ -11,6 +14,9 @@ public interface ISourceCatalog
 
     /// <summary>Every enabled source with something to poll. Each PollSchedule tick polls them all; conditional GET keeps that cheap.</summary>
     IReadOnlyList<SourceDefinition> Due(DateTimeOffset now) => Current.Sources.Where(s => s.IsPollable).ToList();
+
+    /// <summary>Picks up an edited catalog if one is due to be checked; cheap to call before every poll.</summary>
+    ValueTask RefreshAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 /// <summary>The catalog loaded once at start-up from seeds/sources.json.</summary>

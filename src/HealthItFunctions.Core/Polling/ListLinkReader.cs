@@ -14,10 +14,14 @@ public sealed record DiscoveredLink(Uri Url, string? Title, DateTimeOffset? Date
 /// <summary>Applies a source's <see cref="ListRules"/> to an HTML list page.</summary>
 public sealed class ListLinkReader(PublishTimeParser timeParser)
 {
-    public IReadOnlyList<DiscoveredLink> ReadHtmlList(ReadOnlySpan<byte> bytes, string? contentType, Uri pageUrl, ListRules rules, DateTimeOffset fetchedAt)
+    public IReadOnlyList<DiscoveredLink> ReadHtmlList(ReadOnlySpan<byte> bytes, string? contentType, Uri pageUrl, ListRules rules, DateTimeOffset fetchedAt) =>
+        ReadHtmlList(HtmlDecoder.Decode(bytes, contentType).Text, pageUrl, rules, fetchedAt);
+
+    /// <summary>An already decoded list page (the poller decodes once, to keep the encoding's evidence with the fetch record).</summary>
+    public IReadOnlyList<DiscoveredLink> ReadHtmlList(string html, Uri pageUrl, ListRules rules, DateTimeOffset fetchedAt)
     {
         var document = new HtmlDocument();
-        document.LoadHtml(HtmlDecoder.Decode(bytes, contentType).Text);
+        document.LoadHtml(html);
         var pattern = rules.UrlPattern is { Length: > 0 } p ? new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) : null;
 
         var rows = rules.Rows is { Length: > 0 }

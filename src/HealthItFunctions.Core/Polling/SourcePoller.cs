@@ -1,32 +1,41 @@
+using HealthItFunctions.Core.Alerts;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Core.Fetching;
 using HealthItFunctions.Core.Pipeline;
+using HealthItFunctions.Core.Sources;
+using HealthItFunctions.Core.Text;
 using HealthItFunctions.Core.Urls;
 using Microsoft.Extensions.Logging;
 
 namespace HealthItFunctions.Core.Polling;
 
 /// <summary>What one poll of one source found, for logs, the CLI summary and source health.</summary>
-public sealed record PollResult(string SourceId, int PagesFetched, int PagesFailed, int LinksFound, int NewLinks, IReadOnlyList<string> Problems);
+public sealed record PollResult(
+    string SourceId, int PagesFetched, int PagesFailed, int LinksFound, int NewLinks, IReadOnlyList<string> Problems, int PagesNotModified = 0);
 
 /// <summary>
 /// PollSources and PollSource: decides which sources are due, and turns a source's list pages into one
-/// article-fetch message per link not seen before.
+/// article-fetch message per link not seen before. List pages are fetched with the validators of the last poll, so an
+/// unchanged page costs a 304 and nothing else; the poll's outcome updates the source's health and may raise an incident.
 /// </summary>
-public sealed class SourcePoller(
+public sealed partial class SourcePoller(
     ISourceCatalog catalog,
     IPageFetcher fetcher,
     IArticleIndex index,
     IWorkQueue queue,
     MessageIntake intake,
     ListLinkReader listReader,
+    ISourceStateStore states,
+    SourceHealthTracker health,
+    IAlertSink alerts,
     TimeProvider clock,
     ILogger<SourcePoller> logger)
 {
     /// <summary>The timer's half: one source-polls message per due source.</summary>
     public async Task<int> EnqueueDueAsync(CancellationToken cancellationToken)
     {
+        await catalog.RefreshAsync(cancellationToken);
         var due = catalog.Due(clock.GetUtcNow());
         foreach (var source in due)
         {
@@ -45,6 +54,7 @@ public sealed class SourcePoller(
             return null;
         }
 
+        await catalog.RefreshAsync(cancellationToken);
         if (catalog.Find(message.SourceId) is not { IsPollable: true } source)
         {
             await intake.RejectAsync<SourcePollMessage>(rawMessage, $"source '{message.SourceId}' is not in the catalog or not pollable", cancellationToken);
@@ -57,47 +67,139 @@ public sealed class SourcePoller(
     public async Task<PollResult> PollAsync(SourceDefinition source, CancellationToken cancellationToken)
     {
         var rules = source.List!;
+        var state = await states.GetAsync(source.Id, cancellationToken);
+        var pageStates = new Dictionary<string, ListPageState>(state.Pages);
+        var pages = new List<PagePoll>();
         var problems = new List<string>();
-        int fetched = 0, failed = 0, found = 0, fresh = 0;
+        var notes = new List<string>();
+        string? contradiction = null;
+        var fresh = 0;
         var enqueued = new HashSet<string>();
         foreach (var startUrl in rules.StartUrls)
         {
-            var page = await fetcher.FetchAsync(new FetchRequest(new Uri(startUrl)), cancellationToken);
-            if (!page.IsOk)
+            var previous = state.Pages.GetValueOrDefault(startUrl);
+            var page = await fetcher.FetchAsync(new FetchRequest(new Uri(startUrl), previous?.ETag, previous?.LastModified), cancellationToken);
+            var record = (previous ?? new ListPageState()) with { FetchedAt = page.FetchedAt, Status = page.StatusCode };
+            switch (page.Outcome)
             {
-                failed++;
-                problems.Add($"{startUrl}: {page.Outcome} {page.StatusCode} {page.Reason}".TrimEnd());
-                logger.LogWarning("Source {SourceId}: list {Url} gave {Outcome} ({Reason})", source.Id, startUrl, page.Outcome, page.Reason);
+                case FetchOutcome.NotModified:
+                    // The validators held: no parsing, no index lookups, no messages.
+                    pageStates[startUrl] = record with { ETag = page.ETag, LastModified = page.LastModified };
+                    pages.Add(new PagePoll(startUrl, page.Outcome, null, null, rules.Kind == ListKind.HtmlList));
+                    continue;
+                case FetchOutcome.Failed or FetchOutcome.Refused:
+                    pageStates[startUrl] = record;
+                    pages.Add(new PagePoll(startUrl, page.Outcome, page.Reason, null, rules.Kind == ListKind.HtmlList));
+                    problems.Add($"{startUrl}: {page.Outcome} {page.StatusCode} {page.Reason}".TrimEnd());
+                    if (page.Outcome == FetchOutcome.Refused && page.Reason?.StartsWith("disallowed by robots.txt", StringComparison.Ordinal) == true)
+                    {
+                        // A health note, logged once when it first appears (RecordAsync), not on every poll.
+                        notes.Add($"robots.txt disallows list page {startUrl}; ask the site for access or remove the start URL");
+                    }
+                    else
+                    {
+                        logger.LogWarning("Source {SourceId}: list {Url} gave {Outcome} ({Reason})", source.Id, startUrl, page.Outcome, page.Reason);
+                    }
+
+                    continue;
+            }
+
+            var (links, readNotes, decoded) = ReadLinks(page, rules);
+            if (decoded is not null && decoded.Evidence.Contains("ignored ", StringComparison.Ordinal))
+            {
+                contradiction = $"{startUrl}: {decoded.Evidence}";
+            }
+
+            notes.AddRange(readNotes.Select(note => $"{startUrl}: {note}"));
+            problems.AddRange(readNotes.Select(note => $"{startUrl}: {note}"));
+            pageStates[startUrl] = record with
+            {
+                ETag = page.ETag,
+                LastModified = page.LastModified,
+                Links = links.Count,
+                Encoding = decoded?.Encoding.WebName,
+                EncodingEvidence = decoded?.Evidence,
+            };
+            pages.Add(new PagePoll(startUrl, page.Outcome, null, links.Count, rules.Kind == ListKind.HtmlList));
+            fresh += await EnqueueNewAsync(source, page, links, enqueued, cancellationToken);
+        }
+
+        var result = new PollResult(source.Id,
+            pages.Count(p => p.Outcome == FetchOutcome.Ok), pages.Count(p => p.Outcome is FetchOutcome.Failed or FetchOutcome.Refused),
+            pages.Sum(p => p.Links ?? 0), fresh, problems, pages.Count(p => p.Outcome == FetchOutcome.NotModified));
+        await RecordAsync(source, state with { Pages = pageStates }, new PollObservation(clock.GetUtcNow(), pages, fresh, notes), contradiction, cancellationToken);
+        logger.LogInformation("Source {SourceId}: {Found} links, {New} new, {NotModified} unchanged, {Failed} list pages failed",
+            source.Id, result.LinksFound, fresh, result.PagesNotModified, result.PagesFailed);
+        return result;
+    }
+
+    private async Task<int> EnqueueNewAsync(SourceDefinition source, FetchedPage page, IReadOnlyList<DiscoveredLink> links, HashSet<string> enqueued, CancellationToken cancellationToken)
+    {
+        var fresh = 0;
+        foreach (var link in links)
+        {
+            var canonical = UrlCanonicalizer.Canonicalize(link.Url, source.Canonical);
+            var id = ArticleId.From(canonical);
+            if (!enqueued.Add(id) || await index.IsKnownAsync(id, cancellationToken))
+            {
                 continue;
             }
 
-            fetched++;
-            var (links, notes) = ReadLinks(page, rules);
-            problems.AddRange(notes.Select(note => $"{startUrl}: {note}"));
-            found += links.Count;
-            foreach (var link in links)
-            {
-                var canonical = UrlCanonicalizer.Canonicalize(link.Url, source.Canonical);
-                var id = ArticleId.From(canonical);
-                if (!enqueued.Add(id) || await index.IsKnownAsync(id, cancellationToken))
-                {
-                    continue;
-                }
-
-                fresh++;
-                await queue.SendAsync(new ArticleFetchMessage(
-                    ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri,
-                    link.Title, link.Date, page.FetchedAt), cancellationToken);
-            }
+            fresh++;
+            await queue.SendAsync(new ArticleFetchMessage(
+                ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri,
+                link.Title, link.Date, page.FetchedAt), cancellationToken);
         }
 
-        logger.LogInformation("Source {SourceId}: {Found} links, {New} new, {Failed} list pages failed", source.Id, found, fresh, failed);
-        return new PollResult(source.Id, fetched, failed, found, fresh, problems);
+        return fresh;
     }
 
-    private (IReadOnlyList<DiscoveredLink> Links, IReadOnlyList<string> Notes) ReadLinks(FetchedPage page, ListRules rules) => rules.Kind switch
+    /// <summary>
+    /// Saves the new validators and health after the messages are out (a crash before this re-fetches in full, never
+    /// loses links), then raises the incidents only if this poll's save won.
+    /// </summary>
+    private async Task RecordAsync(SourceDefinition source, SourceState state, PollObservation poll, string? contradiction, CancellationToken cancellationToken)
     {
-        ListKind.HtmlList => (listReader.ReadHtmlList(page.Body, page.ContentType, page.FinalUrl, rules, page.FetchedAt), []),
-        _ => listReader.ReadFeed(page.Body, page.ContentType, page.FinalUrl),
-    };
+        var (next, events) = health.Apply(state, poll);
+        foreach (var note in poll.Notes.Except(state.Notes))
+        {
+            LogNewNote(source.Id, note);
+        }
+
+        if (contradiction is not null && state.EncodingContradiction is null)
+        {
+            // Once per source: the decoder already chose right; the log only tells an operator the site's declaration lies.
+            LogEncodingContradiction(source.Id, contradiction);
+            next = next with { EncodingContradiction = contradiction };
+        }
+
+        if (!await states.TrySaveAsync(next, cancellationToken))
+        {
+            logger.LogInformation("Source {SourceId}: another poll saved its state first; this poll's incidents are left to it", source.Id);
+            return;
+        }
+
+        foreach (var incident in events)
+        {
+            await alerts.RaiseAsync(incident, cancellationToken);
+        }
+    }
+
+    private (IReadOnlyList<DiscoveredLink> Links, IReadOnlyList<string> Notes, DecodedHtml? Decoded) ReadLinks(FetchedPage page, ListRules rules)
+    {
+        if (rules.Kind != ListKind.HtmlList)
+        {
+            var (links, notes) = listReader.ReadFeed(page.Body, page.ContentType, page.FinalUrl);
+            return (links, notes, null);
+        }
+
+        var decoded = HtmlDecoder.Decode(page.Body, page.ContentType);
+        return (listReader.ReadHtmlList(decoded.Text, page.FinalUrl, rules, page.FetchedAt), [], decoded);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {SourceId}: {Note}")]
+    private partial void LogNewNote(string sourceId, string note);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Source {SourceId}: the page's bytes contradict its declared charset; decoded as the bytes say ({Evidence})")]
+    private partial void LogEncodingContradiction(string sourceId, string evidence);
 }

@@ -1,0 +1,79 @@
+using HealthItFunctions.Core.Sources;
+using HealthItFunctions.Testing;
+
+namespace HealthItFunctions.Core.Tests.Sources;
+
+public sealed class SourceCatalogLoaderTests
+{
+    private const string Origin = "blob config/sources.json";
+
+    [Fact]
+    public void Parse_ShippedSeeds_Loads()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "seeds", "sources.json");
+
+        var catalog = SourceCatalogLoader.Parse(File.ReadAllText(path), path);
+
+        Assert.Contains(catalog.Sources, s => s.Id == "wjw-beijing");
+    }
+
+    [Fact]
+    public void Parse_SyntaxError_NamesFileLineAndPath()
+    {
+        const string json = "{\n  \"sources\": [\n    { \"id\": \"a\", \"media\": \"A\", \"hosts\": [\"a.cn\"] }\n    { \"id\": \"b\" }\n  ]\n}";
+
+        var error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Parse(json, Origin));
+
+        Assert.Equal(4, error.Line);
+        Assert.StartsWith($"{Origin} line 4", error.Message);
+        Assert.Contains("$.sources", error.Field);
+    }
+
+    [Fact]
+    public void Parse_WrongType_NamesField()
+    {
+        const string json = "{\n  \"sources\": [\n    {\n      \"id\": \"a\", \"media\": \"A\", \"hosts\": \"a.cn\"\n    }\n  ]\n}";
+
+        var error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Parse(json, Origin));
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal("$.sources[0].hosts", error.Field);
+    }
+
+    [Fact]
+    public void Parse_MissingMedia_NamesTheSourcesLine()
+    {
+        const string json = "{\n  \"sources\": [\n    { \"id\": \"a\", \"media\": \"A\", \"hosts\": [\"a.cn\"] },\n    { \"id\": \"b\", \"media\": \"\", \"hosts\": [\"b.cn\"] }\n  ]\n}";
+
+        var error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Parse(json, Origin));
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal("$.sources[1]", error.Field);
+        Assert.Contains("'b'", error.Problem);
+    }
+
+    [Theory]
+    [InlineData("\"startUrls\": [\"/relative/\"]", "list.startUrls[0]")]
+    [InlineData("\"startUrls\": [\"http://a.cn/\"], \"urlPattern\": \"([unclosed\"", "list.urlPattern")]
+    [InlineData("\"startUrls\": [\"http://a.cn/\"], \"rows\": \"//div[\"", "list.rows")]
+    public void Parse_BadListRule_NamesField(string list, string field)
+    {
+        var json = "{\n  \"sources\": [\n    { \"id\": \"a\", \"media\": \"A\", \"hosts\": [\"a.cn\"] },\n" +
+                   $"    {{ \"id\": \"b\", \"media\": \"B\", \"hosts\": [\"b.cn\"], \"list\": {{ {list} }} }}\n  ]\n}}";
+
+        var error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Parse(json, Origin));
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal($"$.sources[1].{field}", error.Field);
+    }
+
+    [Fact]
+    public void Parse_DuplicateId_Refused()
+    {
+        const string json = "{ \"sources\": [ { \"id\": \"a\", \"media\": \"A\", \"hosts\": [\"a.cn\"] }, { \"id\": \"a\", \"media\": \"B\", \"hosts\": [\"b.cn\"] } ] }";
+
+        var error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Parse(json, Origin));
+
+        Assert.Equal("$.sources[1].id", error.Field);
+    }
+}
