@@ -1,18 +1,5 @@
 namespace HealthItFunctions.Core.Sources;
 
-/// <summary>The incident kinds <see cref="SourceHealthTracker"/> raises.</summary>
-public static class IncidentKinds
-{
-    /// <summary>Polling:FailureThreshold polls in a row fetched no list page.</summary>
-    public const string Failing = "failing";
-
-    /// <summary>No new link for Polling:SilentDays while the lists load.</summary>
-    public const string Silent = "silent";
-
-    /// <summary>A list page loaded fine but the link rule matched nothing: the redesign case.</summary>
-    public const string RuleBroken = "rule-broken";
-}
-
 /// <summary>
 /// The fetch record of one list page or feed: the validators for the next conditional GET, and how its bytes were
 /// decoded (the encoding <see cref="Text.HtmlDecoder"/> chose and its evidence).
