@@ -25,7 +25,10 @@ internal sealed class CliApplication(IEnumerable<ICliCommand> commands)
         ["poison"] = "List and replay messages that failed too often.",
     };
 
-    public Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    // `serve` drains in-flight messages on Ctrl-C/SIGTERM for up to its 30 s shutdown timeout; System.CommandLine's
+    // default (2 s) would end the process in the middle of that.
+    public Task<int> RunAsync(string[] args) =>
+        BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });
 
     internal RootCommand BuildRoot()
     {
@@ -64,5 +67,8 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, PollCommand>()
         .AddSingleton<ICliCommand, ProcessCommand>()
         .AddSingleton<ICliCommand, PublishCommand>()
-        .AddSingleton<ICliCommand, DemoCommand>();
+        .AddSingleton<ICliCommand, DemoCommand>()
+        .AddSingleton<ICliCommand, Serve.ServeCommand>()
+        .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
+        .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>();
 }
