@@ -14,7 +14,7 @@ public sealed record PoisonMessage(string Queue, string MessageId, long DequeueC
 /// </summary>
 public sealed class PoisonQueues(QueueServiceClient queues)
 {
-    internal const string ListenerReason = "failed maxDequeueCount times; the queue listener moved it (see the logs of those attempts)";
+    public const string ListenerReason = "failed maxDequeueCount times; the queue listener moved it (see the logs of those attempts)";
 
     /// <summary>Up to 32 messages, peeked: listing changes nothing, not even the dequeue count.</summary>
     public async Task<(IReadOnlyList<PoisonMessage> Messages, int Approximate)> ListAsync(string queue, CancellationToken cancellationToken)
@@ -31,6 +31,20 @@ public sealed class PoisonQueues(QueueServiceClient queues)
             .Select(m => Describe(queue, m.MessageId, m.DequeueCount, m.InsertedOn, m.Body.ToString()))
             .ToList();
         return (messages, properties.Value.ApproximateMessagesCount);
+    }
+
+    /// <summary>The texts of up to 32 messages of any queue, peeked (invisible ones, being processed, are not seen).</summary>
+    public async Task<(IReadOnlyList<string> Texts, int Approximate)> PeekAsync(string queueName, CancellationToken cancellationToken)
+    {
+        var queue = queues.GetQueueClient(queueName);
+        if (!await queue.ExistsAsync(cancellationToken))
+        {
+            return ([], 0);
+        }
+
+        var properties = await queue.GetPropertiesAsync(cancellationToken);
+        var peeked = await queue.PeekMessagesAsync(32, cancellationToken);
+        return (peeked.Value.Select(m => m.Body.ToString()).ToList(), properties.Value.ApproximateMessagesCount);
     }
 
     /// <summary>Moves every poison message back to <paramref name="queue"/> as its original text; returns how many moved.</summary>
