@@ -70,5 +70,6 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, DemoCommand>()
         .AddSingleton<ICliCommand, Serve.ServeCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
-        .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>();
+        .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>()
+        .AddSingleton<ICliCommand, Serve.Soak.SoakCommand>();
 }

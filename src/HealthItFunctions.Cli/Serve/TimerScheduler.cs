@@ -26,8 +26,9 @@ internal sealed class TimerScheduler(
     IServiceProvider services,
     TimeProvider clock,
     IOptions<ServeOptions> options,
-    ILogger<TimerScheduler> logger) : BackgroundService
+    ILoggerFactory loggers) : BackgroundService
 {
+    private readonly ILogger _logger = loggers.CreateLogger<TimerScheduler>();
     private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
 
@@ -53,7 +54,7 @@ internal sealed class TimerScheduler(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Storage unreachable (Azurite restarting, a network blip): the schedule is not lost, only late.
-                logger.LogWarning("Timer {Timer}: schedule status unavailable ({Error}); retrying in {Delay}", name, FirstLine(e.Message), StorageRetry);
+                _logger.LogWarning("Timer {Timer}: schedule status unavailable ({Error}); retrying in {Delay}", name, FirstLine(e.Message), StorageRetry);
                 try
                 {
                     await Task.Delay(StorageRetry, clock, stoppingToken);
@@ -90,7 +91,7 @@ internal sealed class TimerScheduler(
         if (status.IsHeld(due, now))
         {
             var held = status.ClaimedUntil!.Value - now;
-            logger.LogDebug("Timer {Timer}: {Due:o} is being run by {Owner}; checking again in {Wait}", name, due, status.ClaimedBy, held);
+            _logger.LogDebug("Timer {Timer}: {Due:o} is being run by {Owner}; checking again in {Wait}", name, due, status.ClaimedBy, held);
             await Task.Delay(held < StorageRetry ? held : StorageRetry, clock, stoppingToken);
             return;
         }
@@ -123,7 +124,7 @@ internal sealed class TimerScheduler(
         };
         if (await monitor.TryWriteAsync(completed, CancellationToken.None) is null)
         {
-            logger.LogWarning("Timer {Timer}: the claim on {Due:o} was taken over before the run finished (it ran longer than Serve:TimerLease?)", name, due);
+            _logger.LogWarning("Timer {Timer}: the claim on {Due:o} was taken over before the run finished (it ran longer than Serve:TimerLease?)", name, due);
         }
     }
 
@@ -131,7 +132,9 @@ internal sealed class TimerScheduler(
     private async Task<(ScheduleStatus Claimed, bool Ran)> InvokeAsync(ScheduledTimer timer, ServeTimerInfo info, ScheduleStatus claimed, TimeSpan lease, CancellationToken stoppingToken)
     {
         var name = timer.Timer.Name;
-        logger.LogInformation("Executing 'Functions.{Timer}' (scheduled {Due:o}, past due: {PastDue})", name, info.ScheduledFor, info.IsPastDue);
+        // Worded as the WebJobs listener words its own invocations, so one grep finds every function run.
+        var log = loggers.CreateLogger($"Function.{name}");
+        log.LogInformation("Executing '{Timer}' (Reason='Timer fired at {Due:o}', past due: {PastDue})", name, info.ScheduledFor, info.IsPastDue);
         var clockStart = clock.GetTimestamp();
         var run = Task.Run(() => timer.Timer.Run(services, info, stoppingToken), CancellationToken.None);
         while (!run.IsCompleted)
@@ -148,24 +151,24 @@ internal sealed class TimerScheduler(
             }
             catch (Exception e) when (e is RequestFailedException or HttpRequestException)
             {
-                logger.LogWarning("Timer {Timer}: could not renew the claim ({Error})", name, FirstLine(e.Message));
+                _logger.LogWarning("Timer {Timer}: could not renew the claim ({Error})", name, FirstLine(e.Message));
             }
         }
 
         try
         {
             await run;
-            logger.LogInformation("Executed 'Functions.{Timer}' (Succeeded, Duration={Duration}ms)", name, (long)clock.GetElapsedTime(clockStart).TotalMilliseconds);
+            log.LogInformation("Executed '{Timer}' (Succeeded, Duration={Duration}ms)", name, (long)clock.GetElapsedTime(clockStart).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            logger.LogInformation("'Functions.{Timer}' was stopped mid-run by shutdown; the next start runs it again", name);
+            log.LogInformation("'{Timer}' was stopped mid-run by shutdown; the next start runs it again", name);
             return (claimed, false);
         }
         catch (Exception e)
         {
             // A timer is not retried by the host either: the next occurrence is the retry.
-            logger.LogError(e, "Executed 'Functions.{Timer}' (Failed, Duration={Duration}ms)", name, (long)clock.GetElapsedTime(clockStart).TotalMilliseconds);
+            log.LogError(e, "Executed '{Timer}' (Failed, Duration={Duration}ms)", name, (long)clock.GetElapsedTime(clockStart).TotalMilliseconds);
         }
 
         return (claimed, true);

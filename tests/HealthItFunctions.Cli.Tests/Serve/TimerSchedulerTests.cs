@@ -85,7 +85,7 @@ public sealed class TimerSchedulerTests(AzuriteFixture storage) : IClassFixture<
 
     private static SchedulerRun Scheduler(ScheduledTimer timer, TableScheduleMonitor monitor) =>
         new(new TimerScheduler([timer], monitor, new EmptyServices(), TimeProvider.System,
-            Options.Create(new ServeOptions { TimerLease = TimeSpan.FromSeconds(10) }), NullLogger<TimerScheduler>.Instance));
+            Options.Create(new ServeOptions { TimerLease = TimeSpan.FromSeconds(10) }), NullLoggerFactory.Instance));
 
     private sealed class SchedulerRun(TimerScheduler scheduler)
     {

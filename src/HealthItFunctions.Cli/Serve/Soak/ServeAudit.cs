@@ -23,6 +23,7 @@ public sealed record ServeAuditReport(
     int LinksDropped,
     IReadOnlyList<string> LinksPoisoned,
     IReadOnlyList<string> LinksPending,
+    IReadOnlyList<string> LinksFailing,
     IReadOnlyList<string> LinksLost,
     int BulletinVersions,
     int BulletinsMailedVersions,
@@ -74,6 +75,8 @@ public static class ServeAudit
         var lost = new List<string>();
         var inPoison = new List<string>();
         var inQueue = new List<string>();
+        var failing = new List<string>();
+        var fetcher = services.GetRequiredService<IPageFetcher>();
         foreach (var (id, url) in links)
         {
             if (storedIds.Contains(id) || droppedIds.Contains(id))
@@ -81,7 +84,15 @@ public static class ServeAudit
                 continue;
             }
 
-            (poisoned.Contains(url) ? inPoison : pending.Contains(url) ? inQueue : lost).Add(url);
+            if (poisoned.Contains(url) || pending.Contains(url))
+            {
+                (poisoned.Contains(url) ? inPoison : inQueue).Add(url);
+                continue;
+            }
+
+            // Its message may be invisible between retries; a page that fails now is the site's fault, not a lost link.
+            var page = await fetcher.FetchAsync(new FetchRequest(new Uri(url)), cancellationToken);
+            (page.Outcome == FetchOutcome.Failed ? failing : lost).Add(url);
         }
 
         var bulletins = await services.GetRequiredService<IBulletinStore>().ListAsync(cancellationToken);
@@ -101,6 +112,7 @@ public static class ServeAudit
             links.Count(l => droppedIds.Contains(l.Id)),
             inPoison,
             inQueue,
+            failing,
             lost,
             bulletins.Sum(b => b.Versions.Count),
             bulletins.Sum(b => b.SentVersion),
