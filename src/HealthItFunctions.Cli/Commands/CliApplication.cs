@@ -25,7 +25,10 @@ internal sealed class CliApplication(IEnumerable<ICliCommand> commands)
         ["poison"] = "List and replay messages that failed too often.",
     };
 
-    public Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    // `serve` drains in-flight messages on Ctrl-C/SIGTERM for up to its 30 s shutdown timeout; System.CommandLine's
+    // default (2 s) would end the process in the middle of that.
+    public Task<int> RunAsync(string[] args) =>
+        BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) });
 
     internal RootCommand BuildRoot()
     {
@@ -74,5 +77,9 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, BenchmarkProcessCommand>()
         .AddSingleton<ICliCommand, SourcesCheckCommand>()
         .AddSingleton<ICliCommand, SourcesStatusCommand>()
-        .AddSingleton<ICliCommand, BenchmarkPollCommand>();
+        .AddSingleton<ICliCommand, BenchmarkPollCommand>()
+        .AddSingleton<ICliCommand, Serve.ServeCommand>()
+        .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
+        .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>()
+        .AddSingleton<ICliCommand, Serve.Soak.SoakCommand>();
 }

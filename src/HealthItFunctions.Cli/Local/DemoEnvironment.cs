@@ -46,13 +46,16 @@ public sealed class DemoEnvironment : IAsyncDisposable
     }
 
     /// <summary>The settings that point the pipeline at these services, exactly as a user would set them.</summary>
-    public IReadOnlyDictionary<string, string?> Settings()
+    public IReadOnlyDictionary<string, string?> Settings() => Settings(Azurite.ConnectionString, Mail.Port, Replay);
+
+    /// <summary>The same settings for services started separately (the soak restarts its own Azurite).</summary>
+    public static Dictionary<string, string?> Settings(string storageConnectionString, int smtpPort, ReplayServer replay)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:ConnectionString"] = storageConnectionString,
             ["Mail:Host"] = "127.0.0.1",
-            ["Mail:Port"] = Mail.Port.ToString(),
+            ["Mail:Port"] = smtpPort.ToString(),
             ["Mail:Security"] = "None",
             ["Mail:From"] = "healthit@healthit.local",
             ["Mail:Editors"] = Editors,
@@ -62,9 +65,9 @@ public sealed class DemoEnvironment : IAsyncDisposable
             ["Polling:RetryBaseDelay"] = "00:00:00.100",
             ["Polling:MaxRetries"] = "1",
         };
-        foreach (var host in Replay.Hosts)
+        foreach (var host in replay.Hosts)
         {
-            settings[$"Polling:HostMap:{host}"] = $"127.0.0.1:{Replay.Port}";
+            settings[$"Polling:HostMap:{host}"] = $"127.0.0.1:{replay.Port}";
         }
 
         return settings;

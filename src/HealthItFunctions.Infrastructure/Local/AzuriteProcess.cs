@@ -47,16 +47,28 @@ public sealed class AzuriteProcess : IDisposable
 
     /// <param name="repositoryRoot">The folder holding node_modules (run `npm ci` there first).</param>
     /// <param name="persistDirectory">Where Azurite keeps its data; null keeps everything in memory.</param>
-    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? persistDirectory = null, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(string repositoryRoot, string? persistDirectory = null, CancellationToken cancellationToken = default) =>
+        StartAsync(repositoryRoot, persistDirectory, ports: null, cancellationToken);
+
+    /// <param name="ports">Blob, queue and table ports to bind, so a restarted Azurite (same <paramref name="persistDirectory"/>)
+    /// is reachable with the connection string its clients already hold; null takes free ports.</param>
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? persistDirectory, IReadOnlyList<int>? ports, CancellationToken cancellationToken = default)
     {
+        if (ports is not null && ports.Count != 3)
+        {
+            throw new ArgumentException("Give three ports: blob, queue, table.", nameof(ports));
+        }
+
         var script = FindScript(repositoryRoot)
             ?? throw new FileNotFoundException($"Azurite is not installed under {repositoryRoot}/node_modules. Run `npm ci` in the repository root first.");
 
         // A port taken between asking and binding makes Azurite exit; try again with new ports.
-        const int attempts = 3;
+        // Fixed ports cannot change between attempts, so there is only one.
+        var attempts = ports is null ? 3 : 1;
+        var fixedPorts = ports?.ToArray();
         for (var attempt = 1; ; attempt++)
         {
-            var ports = FreePorts.Take(3);
+            ports = fixedPorts ?? FreePorts.Take(3);
             var workDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
             var process = ChildProcess.Start("node",
             [
@@ -72,7 +84,7 @@ public sealed class AzuriteProcess : IDisposable
             ],
             // Azurite may drop debug files in its working directory; keep them out of the repository.
             workingDirectory: workDirectory);
-            var azurite = new AzuriteProcess(process, workDirectory, ports);
+            var azurite = new AzuriteProcess(process, workDirectory, [.. ports]);
             try
             {
                 foreach (var port in ports)

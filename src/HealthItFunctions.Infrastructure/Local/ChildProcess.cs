@@ -30,7 +30,11 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null) =>
+        Start(fileName, arguments, workingDirectory, environment: null);
+
+    /// <param name="environment">Variables set for the child on top of this process's (how `serve` gets its settings).</param>
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -44,6 +48,11 @@ public sealed class ChildProcess : IDisposable
             info.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
@@ -53,6 +62,23 @@ public sealed class ChildProcess : IDisposable
         process.BeginErrorReadLine();
         return child;
     }
+
+    /// <summary>Waits for the process to end by itself (after a signal); false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     public void Dispose()
     {

@@ -1,0 +1,114 @@
+using Cronos;
+using Microsoft.Extensions.Configuration;
+
+namespace HealthItFunctions.Cli.Serve;
+
+/// <summary>
+/// Start-up checks that need no storage: every timer has a readable schedule and storage is named. Each problem
+/// names the setting and how to set it, so a newcomer fixes all of them in one go.
+/// </summary>
+internal static class ServeSettings
+{
+    public static (IReadOnlyList<ScheduledTimer> Timers, IReadOnlyList<string> Problems) Check(IConfiguration configuration)
+    {
+        var problems = new List<string>();
+        var timers = new List<ScheduledTimer>();
+        foreach (var timer in ServeTriggers.Timers)
+        {
+            var expression = configuration[timer.ScheduleSetting];
+            if (string.IsNullOrWhiteSpace(expression))
+            {
+                problems.Add($"{timer.ScheduleSetting} is not set: {timer.Name} needs a 6-field NCRONTAB schedule in UTC, e.g. {timer.ScheduleSetting}='{Example(timer.ScheduleSetting)}' (infra/README.md lists the defaults).");
+                continue;
+            }
+
+            try
+            {
+                timers.Add(new ScheduledTimer(timer, expression, CronExpression.Parse(expression, CronFormat.IncludeSeconds)));
+            }
+            catch (CronFormatException e)
+            {
+                problems.Add($"{timer.ScheduleSetting}='{expression}' is not a 6-field NCRONTAB expression (second minute hour day month weekday): {e.Message}");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(configuration["Storage:AccountName"])
+            && string.IsNullOrWhiteSpace(configuration[ServeHost.StorageConnection]) && !configuration.GetSection(ServeHost.StorageConnection).GetChildren().Any())
+        {
+            problems.Add("storage is not set: set Storage__ConnectionString (Azurite: 'UseDevelopmentStorage=true') or Storage__AccountName, or AzureWebJobsStorage as for `func start`.");
+        }
+
+        if (configuration["Serve:ClockOffset"] is { Length: > 0 } offset && !TimeSpan.TryParse(offset, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            problems.Add($"Serve:ClockOffset='{offset}' is not a time span ([-]d.hh:mm:ss).");
+        }
+
+        return (timers, problems);
+    }
+
+    /// <summary>
+    /// One storage account for the app and for the queue listener, as in Azure. Whichever of Storage:* (the app's
+    /// setting) and AzureWebJobsStorage (the host's) is given fills the other.
+    /// </summary>
+    public static Dictionary<string, string?> StorageAliases(IConfiguration configuration)
+    {
+        var aliases = new Dictionary<string, string?>();
+        var hostSection = configuration.GetSection(ServeHost.StorageConnection);
+        var hostSet = !string.IsNullOrWhiteSpace(hostSection.Value) || hostSection.GetChildren().Any();
+        if (configuration["Storage:ConnectionString"] is { Length: > 0 } connectionString)
+        {
+            if (!hostSet)
+            {
+                aliases[ServeHost.StorageConnection] = connectionString;
+            }
+        }
+        else if (configuration["Storage:AccountName"] is { Length: > 0 } account)
+        {
+            if (!hostSet)
+            {
+                aliases[$"{ServeHost.StorageConnection}:accountName"] = account;
+                if (configuration["Storage:ManagedIdentityClientId"] is { Length: > 0 } clientId)
+                {
+                    aliases[$"{ServeHost.StorageConnection}:credential"] = "managedidentity";
+                    aliases[$"{ServeHost.StorageConnection}:clientId"] = clientId;
+                }
+            }
+        }
+        else if (hostSection.Value is { Length: > 0 } hostConnectionString)
+        {
+            aliases["Storage:ConnectionString"] = hostConnectionString;
+        }
+        else if (hostSection["accountName"] is { Length: > 0 } hostAccount)
+        {
+            aliases["Storage:AccountName"] = hostAccount;
+        }
+
+        return aliases;
+    }
+
+    /// <summary>
+    /// The trigger attributes name their queue by setting (%Queues:SourcePolls%), and the listener refuses a setting
+    /// that is absent; QueueOptions' defaults fill in for the ones not set, so both sides agree on the names.
+    /// </summary>
+    public static Dictionary<string, string?> QueueNameDefaults(IConfiguration configuration)
+    {
+        var defaults = new HealthItFunctions.Core.Pipeline.QueueOptions();
+        var values = new Dictionary<string, string?>();
+        foreach (var (key, value) in new[] { ("Queues:SourcePolls", defaults.SourcePolls), ("Queues:ArticleFetch", defaults.ArticleFetch) })
+        {
+            if (string.IsNullOrWhiteSpace(configuration[key]))
+            {
+                values[key] = value;
+            }
+        }
+
+        return values;
+    }
+
+    private static string Example(string setting) => setting switch
+    {
+        "PollSchedule" => "0 */30 * * * *",
+        "BulletinSchedule" => "0 5 16 * * *",
+        _ => "0 0 0 * * *",
+    };
+}

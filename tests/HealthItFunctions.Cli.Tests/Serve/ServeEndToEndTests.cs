@@ -1,0 +1,98 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Cli.Serve;
+using HealthItFunctions.Cli.Serve.Soak;
+using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Core.Pipeline;
+using HealthItFunctions.Core.Publishing;
+using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthItFunctions.Cli.Tests.Serve;
+
+/// <summary>
+/// `healthit serve` in this process against Azurite, the SMTP sink and the replay of 2021-08, with its clock shifted
+/// to just before the Beijing month end so the real BulletinSchedule fires during the test.
+/// </summary>
+public sealed class ServeEndToEndTests : IAsyncLifetime
+{
+    // 16:00 UTC on 31 August is midnight in Beijing: "0 0 16 * * *" publishes August then.
+    private static readonly DateTimeOffset MonthEnd = new(2021, 8, 31, 16, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan UntilMonthEnd = TimeSpan.FromSeconds(25);
+    private const string FailingPath = "/xwzx_20031/wnxw/202108/t20210827_2476201.html";
+
+    private DemoEnvironment _environment = null!;
+    private DirectoryInfo _mail = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var root = RepositoryLayout.FindRoot() ?? RepositoryPaths.Root;
+        _mail = Directory.CreateTempSubdirectory("serve-mail-");
+        _environment = await DemoEnvironment.StartAsync(root, Path.Combine(root, "seeds", "replay", "2021-08"), _mail.FullName, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _environment.DisposeAsync();
+        _mail.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Serve_ReplayMonthWithFastTimers_StoresEachLinkOnceMailsOnceAndPoisonsTheFailingPage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var settings = new Dictionary<string, string?>(_environment.Settings())
+        {
+            ["PollSchedule"] = "*/3 * * * * *",
+            ["BulletinSchedule"] = "0 0 16 * * *",
+            ["Serve:Port"] = FreePorts.Take(1)[0].ToString(),
+            ["Serve:ClockOffset"] = (MonthEnd - UntilMonthEnd - DateTimeOffset.UtcNow).ToString(),
+            // The host's own override of host.json: fail fast, retry fast.
+            ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:01",
+        };
+        var serve = ServeHost.Build(settings, new ServeLogging());
+        await using var app = serve.App;
+        await ServeHost.CheckStorageAsync(app.Services, ct);
+
+        await app.StartAsync(ct);
+        var mails = await _environment.Mail.WaitForAsync(1, UntilMonthEnd + TimeSpan.FromSeconds(40));
+        // Ticks after the month-end run: more polls, and no second mail.
+        await Task.Delay(TimeSpan.FromSeconds(7), ct);
+        var audit = await ServeAudit.RunAsync(app.Services, ct);
+        await app.StopAsync(ct);
+
+        Assert.Single(mails);
+        Assert.Single(_environment.Mail.Received);
+        var bulletin = await app.Services.GetRequiredService<IBulletinStore>().GetAsync(BulletinMonth.Parse("2021-08"), ct);
+        Assert.NotNull(bulletin);
+        Assert.Single(bulletin.Versions);
+        Assert.Equal(1, bulletin.SentVersion);
+        Assert.True(bulletin.Latest!.ArticleCount > 0, "the month-end run published the month's stored articles");
+
+        var tables = new TableServiceClient(_environment.Azurite.ConnectionString);
+        var rows = new List<(string Id, string? Url)>();
+        await foreach (var row in tables.GetTableClient("articles").QueryAsync<TableEntity>(cancellationToken: ct))
+        {
+            rows.Add((row.RowKey, row.GetString("CanonicalUrl")));
+        }
+
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Count, rows.Select(r => r.Url).Distinct().Count());
+        Assert.Equal(0, audit.DuplicateArticles);
+        Assert.Empty(audit.LinksLost);
+
+        // The replay's 500 page: retried (maxDequeueCount 2), then moved by the listener as its raw text.
+        var poison = new PoisonQueues(new QueueServiceClient(_environment.Azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        var (poisoned, _) = await poison.ListAsync(new QueueOptions().ArticleFetch, ct);
+        var failing = Assert.Single(poisoned.Where(p => p.Message.Contains(FailingPath, StringComparison.Ordinal)).Take(1));
+        Assert.Equal(PoisonQueues.ListenerReason, failing.Reason);
+        Assert.True(QueueMessageCodec.TryDecode<ArticleFetchMessage>(failing.Message, out _, out var problem), problem);
+        var attemptsBeforePoison = _environment.Replay.Requests.Count(r => r.Path == FailingPath && r.Method == "GET");
+        Assert.True(attemptsBeforePoison >= 2, $"the failing page was fetched {attemptsBeforePoison} times; maxDequeueCount 2 means at least two attempts");
+        Assert.Contains(audit.LinksPoisoned, url => url.Contains(FailingPath, StringComparison.Ordinal));
+    }
+}
