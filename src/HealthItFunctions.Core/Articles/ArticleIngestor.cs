@@ -154,7 +154,7 @@ public sealed class ArticleIngestor(
         var window = await store.ListFingerprintsAsync([article.Month, article.Month.Previous], cancellationToken);
         // After a 409 the stored row is the truth (it may already have been re-pointed).
         var self = window.FirstOrDefault(c => c.Id == article.Id)
-            ?? new ArticleFingerprint(article.Id, article.Month, article.ClusterId, article.PublishedAt, article.Fingerprint, article.SourceId);
+            ?? new ArticleFingerprint(article.Id, article.Month, article.ClusterId, article.PublishedAt, article.Fingerprint, article.SourceId, Media: article.Media);
         var plan = _clusters.Plan(self, window);
         if (plan.Repoint.Count > 0)
         {

@@ -61,5 +61,23 @@ public sealed class ClusterPlanner(NearDuplicateDetector detector, ISourceCatalo
         return timeA != timeB ? timeA < timeB : string.CompareOrdinal(a.Id, b.Id) < 0;
     }
 
-    private int AuthorityOf(ArticleFingerprint article) => article.SourceId is { } source ? catalog.Find(source)?.Authority ?? 0 : 0;
+    /// <summary>
+    /// The authority of the outlet the copy credits. A page whose 来源 names another catalogued outlet is a reprint by its
+    /// own account (a commission site carrying a HIT专家网 story): it ranks as that outlet, never above the original.
+    /// </summary>
+    private int AuthorityOf(ArticleFingerprint article)
+    {
+        var site = article.SourceId is { } id ? catalog.Find(id) : null;
+        if (site is null || article.Media is not { Length: > 0 } media || SameOutlet(media, site.Media))
+        {
+            return site?.Authority ?? 0;
+        }
+
+        // An outlet we do not follow tells us nothing: the site's own authority stands.
+        return catalog.Current.Sources.FirstOrDefault(s => SameOutlet(media, s.Media))?.Authority ?? site.Authority;
+    }
+
+    // "HIT 专家网" and "HIT专家网" are one outlet: pages differ in spacing, not in name.
+    private static bool SameOutlet(string a, string b) =>
+        string.Equals(string.Concat(a.Where(c => !char.IsWhiteSpace(c))), string.Concat(b.Where(c => !char.IsWhiteSpace(c))), StringComparison.OrdinalIgnoreCase);
 }

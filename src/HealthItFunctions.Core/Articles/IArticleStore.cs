@@ -36,8 +36,10 @@ public enum AddOutcome
 }
 
 /// <summary>A stored article's key and fingerprint, and what choosing a cluster's primary needs to read.</summary>
+/// <param name="Media">The outlet the copy credits (its 来源), which may differ from the site it was found on.</param>
 public sealed record ArticleFingerprint(
-    string Id, BulletinMonth Month, string ClusterId, DateTimeOffset? PublishedAt, ulong Fingerprint, string? SourceId = null, EditorDecision? Decision = null);
+    string Id, BulletinMonth Month, string ClusterId, DateTimeOffset? PublishedAt, ulong Fingerprint, string? SourceId = null, EditorDecision? Decision = null,
+    string? Media = null);
 
 public interface IArticleStore : IArticleIndex
 {

@@ -111,6 +111,7 @@ internal sealed class PublishingHost : IDisposable
         foreach (var article in seeded)
         {
             await store.AddAsync(article, TestContext.Current.CancellationToken);
+            await store.MarkStoredAsync(article.Id, article.Month, TestContext.Current.CancellationToken);
         }
 
         return seeded;

@@ -113,6 +113,7 @@ public sealed class ReviewHostFixture : IAsyncLifetime
             ClusterId = clusterOf ?? id,
         };
         Assert.Equal(AddOutcome.Added, await Articles.AddAsync(article, CancellationToken.None));
+        await Articles.MarkStoredAsync(article.Id, article.Month, CancellationToken.None);
         return (await Articles.GetAsync(id, CancellationToken.None))!;
     }
 }

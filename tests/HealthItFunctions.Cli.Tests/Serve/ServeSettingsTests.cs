@@ -23,6 +23,7 @@ public sealed class ServeSettingsTests
         {
             ["PollSchedule"] = "*/30 * * * *",
             ["BulletinSchedule"] = "0 5 16 * * *",
+            ["DigestSchedule"] = "0 0 0 * * *",
             ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
         }));
 
@@ -37,6 +38,7 @@ public sealed class ServeSettingsTests
         {
             ["PollSchedule"] = "0 */30 * * * *",
             ["BulletinSchedule"] = "0 5 16 * * *",
+            ["DigestSchedule"] = "0 0 0 * * *",
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         }));
 

@@ -44,6 +44,8 @@ internal sealed class SoakRun(string root, string healthitDll, DirectoryInfo out
         {
             ["PollSchedule"] = $"*/{pollEverySeconds} * * * * *",
             ["BulletinSchedule"] = "0 0 16 * * *",
+            // The digest is another mail; it must not fire during the run (only New Year 08:00 Beijing).
+            ["DigestSchedule"] = "0 0 0 1 1 *",
             ["Serve:Port"] = servePort.ToString(),
             ["Serve:ClockOffset"] = offset.ToString(),
             ["Serve:TimerLease"] = "00:00:15",
