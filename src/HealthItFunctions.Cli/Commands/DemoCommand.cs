@@ -21,9 +21,10 @@ internal sealed class DemoCommand : ICliCommand
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Where the bulletin files and the received mail (.eml) go.", DefaultValueFactory = _ => new DirectoryInfo("out/demo") };
         var month = new Option<string>("--month") { Description = "The replayed month (a folder under seeds/replay/).", DefaultValueFactory = _ => DefaultMonth };
+        var keep = new Option<bool>("--keep") { Description = "Afterwards keep everything running and serve the review page for the month on 127.0.0.1 until Ctrl+C." };
         var command = new Command("demo", $"Rebuild a bulletin offline from the replayed source sites (Azurite and a loopback SMTP server are started and stopped). {CliApplication.ExitCodesHelp}")
         {
-            output, month,
+            output, month, keep,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -33,12 +34,12 @@ internal sealed class DemoCommand : ICliCommand
                 return CliOutput.UsageError;
             }
 
-            return await CliErrors.GuardAsync(() => RunAsync(result.GetValue(output)!, parsed, cancellationToken));
+            return await CliErrors.GuardAsync(() => RunAsync(result.GetValue(output)!, parsed, cancellationToken, result.GetValue(keep)));
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(DirectoryInfo output, BulletinMonth month, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(DirectoryInfo output, BulletinMonth month, CancellationToken cancellationToken, bool keep = false)
     {
         var clock = Stopwatch.StartNew();
         if (RepositoryLayout.FindRoot() is not { } root)
@@ -65,6 +66,13 @@ internal sealed class DemoCommand : ICliCommand
 
         DemoSummary.Write(Console.Out, report, services.GetRequiredService<StorageTransactionCounter>(), paths,
             Directory.GetFiles(output.FullName, "*.eml"), mails.Count, clock.Elapsed);
+        if (keep)
+        {
+            // Same storage, SMTP server and replay: what the editor publishes from the page lands in DIR as another .eml.
+            CliOutput.Progress("--keep: the review page follows; Ctrl+C stops it and everything the demo started");
+            return await Review.ReviewCommand.RunAsync(month, Review.ReviewCommand.DefaultPort, environment.Settings().ToDictionary(), cancellationToken);
+        }
+
         return CliOutput.Ok;
     }
 }
