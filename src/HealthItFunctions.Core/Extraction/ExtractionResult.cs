@@ -56,6 +56,17 @@ public sealed record ExtractedArticle
     public required IReadOnlyDictionary<ArticleField, string> Rules { get; init; }
 
     public string Content => string.Join('\n', Paragraphs);
+
+    /// <summary>Every value the layers offered per field, in the order offered, and which one won (for <c>healthit explain</c>).</summary>
+    public IReadOnlyList<FieldCandidate> Candidates { get; init; } = [];
+}
+
+/// <summary>A value one rule offered for a field, and what became of it: <see cref="Won"/>, "lost to …", "refined by …", "refused: …".</summary>
+public sealed record FieldCandidate(ArticleField Field, string Value, string Rule, string Outcome)
+{
+    public const string Won = "won";
+
+    public bool IsWinner => Outcome == Won;
 }
 
 public sealed record ExtractionResult

@@ -24,6 +24,9 @@ internal static partial class ContentScorer
 
     private const int MinAnchoredProse = 30;
 
+    /// <summary>Chrome outside the text may hold a label colon ("分享到：") but no sentences.</summary>
+    private const int MaxChromePunctuation = 1;
+
     /// <summary>A lead is at least a sentence; shorter lines above a body are datelines and labels.</summary>
     private const int MinLeadLength = 30;
     private const int MinAnchoredPunctuation = 2;
@@ -346,6 +349,46 @@ internal static partial class ContentScorer
     public static bool ReadsLikeProse(NodeInfo node) => node.Punctuation > 0 && node.LinkTextLength * 2 <= node.TextLength;
 
     public static double FinalScore(NodeInfo node) => node.ContentScore * (1 - node.LinkDensity) * ClassWeight(node);
+
+    /// <summary>
+    /// Short chrome blocks (an author card, a player bar, a share or "不喜欢" bar) add their scores to the wrapper they
+    /// share with the text, which then outscores the tighter child that holds the prose. Steps down while one child
+    /// block holds nearly all of the prose and nearly all sentence punctuation: what is left outside is chrome.
+    /// </summary>
+    public static NodeInfo StepDown(DomIndex index, NodeInfo node)
+    {
+        while (TighterChild(index, node) is { } child)
+        {
+            node = child;
+        }
+
+        return node;
+    }
+
+    private static NodeInfo? TighterChild(DomIndex index, NodeInfo node)
+    {
+        var prose = node.TextLength - node.LinkTextLength;
+        if (prose <= 0 || node.Punctuation == 0)
+        {
+            return null;
+        }
+
+        foreach (var element in node.Node.ChildNodes)
+        {
+            if (element.NodeType != HtmlAgilityPack.HtmlNodeType.Element || index.Find(element) is not { IsBlock: true } child || IsHeading(child))
+            {
+                continue;
+            }
+
+            var childProse = child.TextLength - child.LinkTextLength;
+            if (childProse * 10 >= prose * 9 && node.Punctuation - child.Punctuation <= MaxChromePunctuation && child.Punctuation > 0)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Readability-style sibling pass: bodies split over sibling blocks (a lead div and a text div, pages of &lt;p&gt;s

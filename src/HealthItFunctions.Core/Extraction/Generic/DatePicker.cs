@@ -22,26 +22,87 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         "weibo:article:create_at", "article:modified_time",
     ];
 
-    public (PublishTime Time, string Rule)? Pick(PageContext page, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body)
+    /// <summary>
+    /// The candidates in order of trust, lazily. Once <paramref name="current"/> reports a winner, only the cheap
+    /// metadata candidates follow (they can refine a day to a minute); the page-wide scans are skipped.
+    /// </summary>
+    public IEnumerable<(PublishTime Time, string Rule)> Candidates(PageContext page, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body, Func<PublishTime?> current)
     {
         var urlDate = UrlDate(page);
         var yearHint = urlDate?.Year;
         var text = page.Index.Text;
 
+        foreach (var shown in Shown(page, text, titleNode, body, yearHint))
+        {
+            yield return shown;
+        }
+
+        foreach (var key in MetaKeys)
+        {
+            if (current() is { Precision: >= TimePrecision.Minute })
+            {
+                yield break;
+            }
+
+            if (page.Meta(key) is { } value && Plausible(page, parser.ParseOnPage(value, page, yearHint)) is { } meta)
+            {
+                yield return (meta, "meta:" + key);
+            }
+        }
+
+        if (current() is not null)
+        {
+            yield break;
+        }
+
+        foreach (Match match in LabelledDate().Matches(text))
+        {
+            var tail = text.Substring(match.Index + match.Length, Math.Min(40, text.Length - match.Index - match.Length));
+            if (Plausible(page, parser.ParseOnPage(tail, page, yearHint)) is { } labelled)
+            {
+                yield return (labelled, "generic:labelled");
+                yield break;
+            }
+        }
+
+        if (ScriptDate(page, yearHint) is { } scripted)
+        {
+            yield return (scripted, "generic:script-literal");
+            yield break;
+        }
+
+        if (urlDate is { } day)
+        {
+            yield return (parser.AtMidnight(day), "url");
+            yield break;
+        }
+
+        if (MonthOnly(page, text, titleNode, body) is { } month)
+        {
+            yield return month;
+        }
+    }
+
+    /// <summary>The date shown on the page around the headline and the body (at most one).</summary>
+    private IEnumerable<(PublishTime Time, string Rule)> Shown(PageContext page, string text, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body, int? yearHint)
+    {
         var regions = Regions(text.Length, titleNode, body).ToList();
         if (regions.Count > 0 && regions[0].Header && BestInRegion(page, text, regions[0], yearHint) is { } header)
         {
-            return (header, "generic:near-title");
+            yield return (header, "generic:near-title");
+            yield break;
         }
 
         if (PostedAt(page, body, yearHint) is { } posted)
         {
-            return (posted, "generic:posted-by");
+            yield return (posted, "generic:posted-by");
+            yield break;
         }
 
         if (regions.Count > 0 && regions[0].Header && MetaAnchoredHeaderDate(page, text, regions[0]) is { } anchored)
         {
-            return (anchored, "generic:near-title");
+            yield return (anchored, "generic:near-title");
+            yield break;
         }
 
         PublishTime? unlabelledInBody = null;
@@ -53,7 +114,8 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
                 // labelled date further down ("发布日期：…" under the body) beats it.
                 if (BestInRegion(page, text, region with { LabelledOnly = true }, yearHint) is { } labelled)
                 {
-                    return (labelled, "generic:near-body");
+                    yield return (labelled, "generic:near-body");
+                    yield break;
                 }
 
                 unlabelledInBody ??= BestInRegion(page, text, region, yearHint);
@@ -62,41 +124,47 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
             if (BestInRegion(page, text, region, yearHint) is { } shown)
             {
-                return (shown, "generic:near-body");
+                yield return (shown, "generic:near-body");
+                yield break;
             }
         }
 
         if (unlabelledInBody is { } bare)
         {
-            return (bare, "generic:near-body");
+            yield return (bare, "generic:near-body");
         }
+    }
 
-        foreach (var key in MetaKeys)
+    /// <summary>
+    /// A page that states no full date anywhere may still state its month: a periodical's issue ("《某刊》1996年3月号")
+    /// at the end of the text, "2009年11月" in the header. Only where a publish line sits (under the headline, just before
+    /// or after the body, the body's first or last lines), never mid-text, where a month is narrative; then a labelled one.
+    /// </summary>
+    private (PublishTime Time, string Rule)? MonthOnly(PageContext page, string text, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body)
+    {
+        foreach (var region in Regions(text.Length, titleNode, body))
         {
-            if (page.Meta(key) is { } value && Plausible(page, parser.Parse(value, page.FetchedAt, yearHint)) is { } meta)
+            if (region.End <= region.Start)
             {
-                return (meta, "meta:" + key);
+                continue;
+            }
+
+            foreach (var match in parser.FindAllOnPage(text[region.Start..region.End], page))
+            {
+                if (match.Kind is DateKind.MonthOnly && PlausibleMonth(page, match.Time) is { } month)
+                {
+                    return (month, region.Header ? "generic:near-title (month)" : "generic:near-body (month)");
+                }
             }
         }
 
         foreach (Match match in LabelledDate().Matches(text))
         {
-            var tail = text.Substring(match.Index + match.Length, Math.Min(40, text.Length - match.Index - match.Length));
-            if (Plausible(page, parser.Parse(tail, page.FetchedAt, yearHint)) is { } labelled)
+            var tail = text.Substring(match.Index + match.Length, Math.Min(20, text.Length - match.Index - match.Length));
+            if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month } time && PlausibleMonth(page, time) is { } month)
             {
-                return (labelled, "generic:labelled");
+                return (month, "generic:labelled (month)");
             }
-        }
-
-        if (ScriptDate(page, yearHint) is { } scripted)
-        {
-            return (scripted, "generic:script-literal");
-        }
-
-        if (urlDate is { } day)
-        {
-            var midnight = day.ToDateTime(TimeOnly.MinValue);
-            return (new PublishTime(new DateTimeOffset(midnight, parser.Zone.GetUtcOffset(midnight)), TimePrecision.Day), "url");
         }
 
         return null;
@@ -136,7 +204,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
                 continue;
             }
 
-            if (Plausible(page, parser.Parse(value, null)) is { } time && (earliest is null || time.Value < earliest.Value.Value))
+            if (Plausible(page, parser.Parse(value, fetchedAt: null)) is { } time && (earliest is null || time.Value < earliest.Value.Value))
             {
                 earliest = time;
             }
@@ -164,7 +232,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         PublishTime? firstAbsolute = null;
         PublishTime? firstVague = null;
         PublishTime? firstModified = null;
-        foreach (var match in parser.FindAll(region, page.FetchedAt, yearHint))
+        foreach (var match in parser.FindAllOnPage(region, page, yearHint))
         {
             if (Plausible(page, match.Time) is not { } time)
             {
@@ -206,7 +274,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
     {
         foreach (var line in BylineFinder.PostedLines(page.Index.Text, body))
         {
-            if (Plausible(page, parser.Parse(line.Date, page.FetchedAt, yearHint)) is { } time)
+            if (Plausible(page, parser.ParseOnPage(line.Date, page, yearHint)) is { } time)
             {
                 return time;
             }
@@ -232,7 +300,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
                 var key = ScriptKey().Match(script, before, match.Index - before);
                 if (!key.Success
                     || !IsPublishKey(key.Groups["key"].ValueSpan)
-                    || Plausible(page, parser.Parse(match.Groups["value"].Value, page.FetchedAt, yearHint)) is not { } time)
+                    || Plausible(page, parser.ParseOnPage(match.Groups["value"].Value, page, yearHint)) is not { } time)
                 {
                     continue;
                 }
@@ -300,8 +368,12 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         public bool InBody { get; init; }
     }
 
+    /// <summary>A full date (day or finer) from 1990 up to the fetch; month-only dates are a separate, last fallback.</summary>
     private static PublishTime? Plausible(PageContext page, PublishTime? time) =>
-        time is { } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
+        time is { Precision: > TimePrecision.Month } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
+
+    private static PublishTime? PlausibleMonth(PageContext page, PublishTime time) =>
+        time.Value.Year >= 1990 && time.Value <= page.Now.AddDays(1) ? time : null;
 
     [GeneratedRegex(@"发布|发表|时间|日期|来源|张贴|Posted|Published", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateLabel();
