@@ -247,7 +247,7 @@ internal static partial class BodyCleaner
     private static partial Regex BoilerplateLine();
 
     [GeneratedRegex(@"^\W{0,2}(?:相关阅读|相关新闻|相关文章|相关链接|相关推荐|延伸阅读|推荐阅读|热门推荐|猜你喜欢|热点推荐|更多精彩|精彩推荐|往期回顾|往期推荐|热门文章|网友评论|我要评论|发表评论|相关报道)", RegexOptions.CultureInvariant)]
-    private static partial Regex EndMarker();
+    internal static partial Regex EndMarker();
 
     /// <summary>"推荐阅读：" and the like, followed by the linked headline.</summary>
     [GeneratedRegex(@"^\W{0,2}\w{2,6}\s*[:：]", RegexOptions.CultureInvariant)]

@@ -27,6 +27,12 @@ internal static partial class ContentScorer
     /// <summary>Chrome outside the text may hold a label colon ("分享到：") but no sentences.</summary>
     private const int MaxChromePunctuation = 1;
 
+    /// <summary>
+    /// With no sentence outside it, a child holding this share of the prose is the text; the rest (a card, a player's
+    /// times, a share bar) is chrome even on a short article, where it weighs more than on a long one.
+    /// </summary>
+    private const double MinTighterShare = 0.8;
+
     /// <summary>A lead is at least a sentence; shorter lines above a body are datelines and labels.</summary>
     private const int MinLeadLength = 30;
     private const int MinAnchoredPunctuation = 2;
@@ -365,29 +371,37 @@ internal static partial class ContentScorer
         return node;
     }
 
+    /// <summary>
+    /// The child block holding most (<see cref="MinTighterShare"/>) of the wrapper's prose and all but <see cref="MaxChromePunctuation"/> of its
+    /// sentence punctuation. Comment threads are left out of both sums: they are dropped from the body anyway.
+    /// </summary>
     private static NodeInfo? TighterChild(DomIndex index, NodeInfo node)
     {
-        var prose = node.TextLength - node.LinkTextLength;
-        if (prose <= 0 || node.Punctuation == 0)
-        {
-            return null;
-        }
-
+        NodeInfo? largest = null;
+        int prose = node.OwnTextLength, punctuation = node.OwnPunctuation;
         foreach (var element in node.Node.ChildNodes)
         {
-            if (element.NodeType != HtmlAgilityPack.HtmlNodeType.Element || index.Find(element) is not { IsBlock: true } child || IsHeading(child))
+            // Inline children's text is the wrapper's own text (OwnTextLength), already counted.
+            if (element.NodeType != HtmlAgilityPack.HtmlNodeType.Element || index.Find(element) is not { IsBlock: true } child || child.InComment)
             {
                 continue;
             }
 
-            var childProse = child.TextLength - child.LinkTextLength;
-            if (childProse * 10 >= prose * 9 && node.Punctuation - child.Punctuation <= MaxChromePunctuation && child.Punctuation > 0)
+            prose += child.TextLength - child.LinkTextLength;
+            punctuation += child.Punctuation;
+            if (!IsHeading(child) && (largest is null || child.TextLength - child.LinkTextLength > largest.TextLength - largest.LinkTextLength))
             {
-                return child;
+                largest = child;
             }
         }
 
-        return null;
+        if (largest is null || prose <= 0 || largest.Punctuation == 0)
+        {
+            return null;
+        }
+
+        var childProse = largest.TextLength - largest.LinkTextLength;
+        return childProse >= prose * MinTighterShare && punctuation - largest.Punctuation <= MaxChromePunctuation ? largest : null;
     }
 
     /// <summary>

@@ -138,13 +138,14 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
     /// <summary>
     /// A page that states no full date anywhere may still state its month: a periodical's issue ("《某刊》1996年3月号")
     /// at the end of the text, "2009年11月" in the header. Only where a publish line sits (under the headline, just before
-    /// or after the body, the body's first or last lines), never mid-text, where a month is narrative; then a labelled one.
+    /// or after the body, the body's last lines), never in the opening lines or mid-text, where a month is narrative; then
+    /// a labelled one.
     /// </summary>
     private (PublishTime Time, string Rule)? MonthOnly(PageContext page, string text, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body)
     {
         foreach (var region in Regions(text.Length, titleNode, body))
         {
-            if (region.End <= region.Start)
+            if (region.End <= region.Start || region.Opening)
             {
                 continue;
             }
@@ -347,7 +348,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         if (first is not null && last is not null)
         {
             yield return new(Math.Max(0, first.TextStart - HeaderWindow / 2), first.TextStart);
-            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3)) { InBody = true };
+            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3)) { InBody = true, Opening = true };
             yield return new(Math.Max(last.TextStart, last.TextEnd - HeaderWindow / 4), last.TextEnd) { InBody = true };
             yield return new(last.TextEnd, Math.Min(length, last.TextEnd + HeaderWindow / 2)) { LabelledOnly = true };
         }
@@ -366,6 +367,9 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
         /// <summary>Inside the article's own lines, where an unlabelled date is more often narrative than a dateline.</summary>
         public bool InBody { get; init; }
+
+        /// <summary>The body's first lines, where a text opens with its story ("2009年11月，卫生部提出……").</summary>
+        public bool Opening { get; init; }
     }
 
     /// <summary>A full date (day or finer) from 1990 up to the fetch; month-only dates are a separate, last fallback.</summary>
