@@ -25,6 +25,7 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
         }
 
         var result = reader.Read(File.ReadAllBytes(file.FullName), url: url);
+        console.MarkupLineInterpolated($"encoding: {result.Encoding} ({result.EncodingEvidence})");
         if (result.Article is not { } article)
         {
             console.MarkupLineInterpolated($"[yellow]not an article[/] ({result.Reason}): {result.Detail}");

@@ -87,6 +87,12 @@ public sealed record ExtractionResult
 
     public bool IsArticle => Article is not null;
 
+    /// <summary>The encoding the page's bytes were decoded with (web name), when they came through <see cref="ArticleReader"/>.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>What decided <see cref="Encoding"/>: "utf8-valid", "meta:gb2312", "mixed:utf-8(…)+gb18030(…)", "sniff:gb18030; ignored meta:utf-8".</summary>
+    public string? EncodingEvidence { get; init; }
+
     public static ExtractionResult Success(ExtractedArticle article) => new(article, null, null);
 
     public static ExtractionResult NotAnArticle(NotArticleReason reason, string detail) => new(null, reason, detail);
