@@ -19,7 +19,7 @@ public sealed class LayerChainTests
     /// <summary>A site rule shaped like the qq.com one: a tag-and-class title path and a body container.</summary>
     private const string SiteRule = """
         { "sources": [ { "id": "example-site", "media": "示例新闻", "hosts": ["news.example.cn"],
-          "detail": { "title": ["//div[contains(@class,'LEFT')]/h1", "//h1"], "publishTime": [], "source": [], "author": [],
+          "detail": { "title": ["//div[contains(@class,'LEFT')]/h1", "//h1"], "publishTime": [], "source": ["//*[contains(@class,'author')]//*[contains(@class,'name')]"], "author": [],
                       "body": ["//div[contains(@class,'content-article')]"], "remove": [] } } ] }
         """;
 
@@ -43,6 +43,15 @@ public sealed class LayerChainTests
         {
             Assert.DoesNotContain(chrome, article.Content);
         }
+    }
+
+    [Fact]
+    public void Extract_SiteRuleSourcePathMatchesOnlyACommenter_CommenterNotTaken()
+    {
+        var article = Extract("site-rule-container.html", SourceCatalog.Parse(SiteRule));
+
+        Assert.NotEqual("网友甲", article.Source);
+        Assert.DoesNotContain(article.Candidates, c => c.Value == "网友甲");
     }
 
     [Fact]

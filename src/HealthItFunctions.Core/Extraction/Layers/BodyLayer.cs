@@ -50,7 +50,7 @@ internal sealed class BodyLayer : IExtractionLayer
         {
             // Comments are marked before collecting, so a thread inside the site's container is left out as well.
             CommentFinder.Mark(page.Index);
-            var narrowed = offered.Count == 1 ? [ContentScorer.StepDown(page.Index, offered[0])] : offered;
+            var narrowed = offered.Count == 1 ? [BodyBounds.StepDown(page.Index, offered[0])] : offered;
             var (paragraphs, images) = ParagraphCollector.Collect(page.Index, narrowed, page.Url);
             var cleaned = BodyCleaner.Clean(paragraphs, draft.Title);
             var length = TextUtil.CountNonSpace(string.Concat(cleaned));
@@ -70,7 +70,7 @@ internal sealed class BodyLayer : IExtractionLayer
 
         if (ContentScorer.FindBest(page.Index, draft.TitleNode) is { } best)
         {
-            var nodes = ContentScorer.WithSiblings(page.Index, ContentScorer.StepDown(page.Index, best));
+            var nodes = BodyBounds.WithSiblings(page.Index, BodyBounds.StepDown(page.Index, best));
             var (generic, genericImages) = ParagraphCollector.Collect(page.Index, nodes, page.Url);
             var cleaned = BodyCleaner.Clean(generic, draft.Title);
             if (shortOffered is null || (TextUtil.CountNonSpace(string.Concat(cleaned)) >= MinBodyLength && ReadsLikeProse(nodes)))

@@ -61,6 +61,7 @@ internal static class SourceRules
     /// </summary>
     private static void OfferTitle(PageContext page, IReadOnlyList<string> xpaths, string rule, ExtractionDraft draft)
     {
+        CommentFinder.Mark(page.Index);
         string?[] references = [page.TitleTag, page.Meta("og:title"), page.Meta("twitter:title")];
         var squashed = references.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => TextUtil.Squash(r!)).ToList();
         foreach (var xpath in xpaths)
@@ -69,6 +70,11 @@ internal static class SourceRules
             var pinned = path.Contains("@id", StringComparison.Ordinal);
             foreach (var node in Select(page, path))
             {
+                if (page.Index.FindOrAncestor(node) is { InComment: true })
+                {
+                    continue;
+                }
+
                 var text = attribute is not null ? node.GetAttributeValue(attribute, null) : page.Index.TextOf(node);
                 if (string.IsNullOrWhiteSpace(text))
                 {
@@ -109,13 +115,23 @@ internal static class SourceRules
         }
     }
 
+    /// <summary>
+    /// The first non-empty match. Class-based paths ("//*[contains(@class,'author')]//*[contains(@class,'name')]") also
+    /// match inside comment threads, whose commenters are neither the source nor the author, so those are skipped.
+    /// </summary>
     private static (string Text, NodeInfo? Node)? FirstText(PageContext page, IReadOnlyList<string> xpaths)
     {
+        CommentFinder.Mark(page.Index);
         foreach (var xpath in xpaths)
         {
             var (path, attribute) = SplitAttribute(xpath);
             foreach (var node in Select(page, path))
             {
+                if (page.Index.FindOrAncestor(node) is { InComment: true })
+                {
+                    continue;
+                }
+
                 var text = attribute is not null ? node.GetAttributeValue(attribute, null) : page.Index.TextOf(node);
                 if (!string.IsNullOrWhiteSpace(text))
                 {
