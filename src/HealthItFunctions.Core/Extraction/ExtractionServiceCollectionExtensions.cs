@@ -25,6 +25,7 @@ public static class ExtractionServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<ExtractionOptions>>().Value));
         services.AddSingleton(sp => new PublishTimeParser(PublishTimeParser.China, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ScriptDates>();
         services.AddSingleton<DatePicker>();
 
         services.AddSingleton<IExtractionLayer, SourceRuleLayer>();

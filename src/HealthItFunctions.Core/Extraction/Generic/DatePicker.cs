@@ -9,11 +9,10 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// (sina's article:published_time differs by minutes). Then a forum or blog "由 X 于 … 发表" line anywhere in the post,
 /// metadata, a labelled date anywhere, a date literal handed to a time-ish key in an inline script, then the URL.
 /// </summary>
-internal sealed partial class DatePicker(PublishTimeParser parser)
+internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates scriptDates)
 {
     private const int HeaderWindow = 600;
     private const int LabelWindow = 12;
-    private const int ScriptKeyWindow = 50;
 
     private static readonly string[] MetaKeys =
     [
@@ -65,7 +64,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
             }
         }
 
-        if (ScriptDate(page, yearHint) is { } scripted)
+        if (scriptDates.Find(page, yearHint) is { } scripted)
         {
             yield return (scripted, "generic:script-literal");
             yield break;
@@ -285,53 +284,6 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
     }
 
     /// <summary>
-    /// Some pages write the time with script (udn: <c>showDate("2020/04/17 01:43:09")</c>; others
-    /// <c>publishTime: "…"</c>), so it never reaches the text. A date literal passed to a time-ish function or key is
-    /// weak evidence, so it ranks below every visible date, and it counts only when the scripts agree on one day:
-    /// state blobs of aggregators and SPAs hold a publishDate per listed item, and none of them is this page's.
-    /// </summary>
-    private PublishTime? ScriptDate(PageContext page, int? yearHint)
-    {
-        PublishTime? found = null;
-        foreach (var script in page.Index.Scripts)
-        {
-            foreach (Match match in ScriptDateLiteral().Matches(script))
-            {
-                var before = Math.Max(0, match.Index - ScriptKeyWindow);
-                var key = ScriptKey().Match(script, before, match.Index - before);
-                if (!key.Success
-                    || !IsPublishKey(key.Groups["key"].ValueSpan)
-                    || Plausible(page, parser.ParseOnPage(match.Groups["value"].Value, page, yearHint)) is not { } time)
-                {
-                    continue;
-                }
-
-                if (found is { } first && first.Value.Date != time.Value.Date)
-                {
-                    return null;
-                }
-
-                found ??= time;
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>showDate, pubDate, publish_time, createTime, ctime...; not update/modify/expire/server/now keys.</summary>
-    private static bool IsPublishKey(ReadOnlySpan<char> key) =>
-        (key.Contains("date", StringComparison.OrdinalIgnoreCase)
-            || key.Contains("time", StringComparison.OrdinalIgnoreCase)
-            || key.Contains("pub", StringComparison.OrdinalIgnoreCase)
-            || key.Contains("creat", StringComparison.OrdinalIgnoreCase))
-        && !key.Contains("updat", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("modif", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("expir", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("server", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("now", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("current", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
     /// After the headline up to the body; just before the body; the body's first lines; then its last lines and
     /// just after it, where blogs and forums print "发表于 …" under the post.
     /// </summary>
@@ -373,7 +325,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
     }
 
     /// <summary>A full date (day or finer) from 1990 up to the fetch; month-only dates are a separate, last fallback.</summary>
-    private static PublishTime? Plausible(PageContext page, PublishTime? time) =>
+    internal static PublishTime? Plausible(PageContext page, PublishTime? time) =>
         time is { Precision: > TimePrecision.Month } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
 
     private static PublishTime? PlausibleMonth(PageContext page, PublishTime time) =>
@@ -384,17 +336,6 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
     [GeneratedRegex(@"(?:(?:更新|修改|修订)(?:时间|日期|于)?|编辑于)\s*[:：]?\s*$|Updated|Modified", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModifiedLabel();
-
-    /// <summary>
-    /// A quoted literal that starts with a four-digit year. Starting at the quote (not at the key) lets the engine
-    /// skip through large scripts by searching for quote characters; the key is checked only at the few hits.
-    /// </summary>
-    [GeneratedRegex("""["'](?<value>(?:19|20)[0-9]{2}[-/.年][0-9][^"'\r\n]{2,40})["']""", RegexOptions.CultureInvariant)]
-    private static partial Regex ScriptDateLiteral();
-
-    /// <summary>The key the literal is handed to: <c>key(</c>, <c>key:</c>, <c>key =</c>, <c>"key":</c>, right before it.</summary>
-    [GeneratedRegex("""(?<key>[A-Za-z_$][A-Za-z0-9_$]{0,40})["']?\s{0,3}[(:=]\s{0,3}$""", RegexOptions.CultureInvariant)]
-    private static partial Regex ScriptKey();
 
     [GeneratedRegex(@"(?:发布时间|发表时间|发布日期|发表日期|发稿时间|发表于|发布于|日期|时间)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex LabelledDate();
