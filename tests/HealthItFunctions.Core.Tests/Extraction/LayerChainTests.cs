@@ -98,6 +98,14 @@ public sealed class LayerChainTests
     }
 
     [Fact]
+    public void Extract_MonthOnlyInOpeningNarrative_NoPublishTime()
+    {
+        var article = Extract("month-in-opening-only.html");
+
+        Assert.Null(article.PublishTime);
+    }
+
+    [Fact]
     public void Extract_UrlDateAndJsonLdSameDay_JsonLdRefinesToSecond()
     {
         var article = Extract("url-and-jsonld-date.html", url: "https://news.example.cn/2021/0830/a1.html");

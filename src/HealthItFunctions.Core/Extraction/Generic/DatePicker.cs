@@ -14,6 +14,9 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
     private const int HeaderWindow = 600;
     private const int LabelWindow = 12;
 
+    /// <summary>A periodical stamp under a text ("——《某刊》2019年6月号") is one short line.</summary>
+    private const int MaxStampLine = 60;
+
     private static readonly string[] MetaKeys =
     [
         "article:published_time", "og:article:published_time", "og:published_time", "publishdate", "publish_date", "pubdate",
@@ -136,25 +139,41 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
 
     /// <summary>
     /// A page that states no full date anywhere may still state its month: a periodical's issue ("《某刊》1996年3月号")
-    /// at the end of the text, "2009年11月" in the header. Only where a publish line sits (under the headline, just before
-    /// or after the body, the body's last lines), never in the opening lines or mid-text, where a month is narrative; then
-    /// a labelled one.
+    /// as the text's last line or the line after it, "2009年11月" under the headline. Elsewhere in the text a month is
+    /// narrative ("2009年11月，卫生部提出……"), so only those lines count; then a labelled month anywhere.
     /// </summary>
     private (PublishTime Time, string Rule)? MonthOnly(PageContext page, string text, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body)
     {
-        foreach (var region in Regions(text.Length, titleNode, body))
+        var regions = Regions(text.Length, titleNode, body).ToList();
+        if (regions.Count > 0 && regions[0].Header && FirstMonth(page, text, regions[0].Start, regions[0].End) is { } header)
         {
-            if (region.End <= region.Start || region.Opening)
+            return (header, "generic:near-title (month)");
+        }
+
+        if (body.Count > 0)
+        {
+            var end = body[^1].TextEnd;
+            while (end > body[^1].TextStart && TextUtil.IsSpace(text[end - 1]))
             {
-                continue;
+                end--;
             }
 
-            foreach (var match in parser.FindAllOnPage(text[region.Start..region.End], page))
+            var lastLine = text.LastIndexOf('\n', Math.Max(0, end - 1), end - body[^1].TextStart) + 1;
+            if (FirstMonth(page, text, lastLine, end) is { } closing)
             {
-                if (match.Kind is DateKind.MonthOnly && PlausibleMonth(page, match.Time) is { } month)
-                {
-                    return (month, region.Header ? "generic:near-title (month)" : "generic:near-body (month)");
-                }
+                return (closing, "generic:last-line (month)");
+            }
+
+            var after = body[^1].TextEnd;
+            while (after < text.Length && TextUtil.IsSpace(text[after]))
+            {
+                after++;
+            }
+
+            var lineEnd = text.IndexOf('\n', after);
+            if (FirstMonth(page, text, after, Math.Min(lineEnd < 0 ? text.Length : lineEnd, after + MaxStampLine)) is { } below)
+            {
+                return (below, "generic:after-body (month)");
             }
         }
 
@@ -164,6 +183,24 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
             if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month } time && PlausibleMonth(page, time) is { } month)
             {
                 return (month, "generic:labelled (month)");
+            }
+        }
+
+        return null;
+    }
+
+    private PublishTime? FirstMonth(PageContext page, string text, int start, int end)
+    {
+        if (end <= start)
+        {
+            return null;
+        }
+
+        foreach (var match in parser.FindAllOnPage(text[start..end], page))
+        {
+            if (match.Kind is DateKind.MonthOnly && PlausibleMonth(page, match.Time) is { } month)
+            {
+                return month;
             }
         }
 
@@ -300,7 +337,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
         if (first is not null && last is not null)
         {
             yield return new(Math.Max(0, first.TextStart - HeaderWindow / 2), first.TextStart);
-            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3)) { InBody = true, Opening = true };
+            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3)) { InBody = true };
             yield return new(Math.Max(last.TextStart, last.TextEnd - HeaderWindow / 4), last.TextEnd) { InBody = true };
             yield return new(last.TextEnd, Math.Min(length, last.TextEnd + HeaderWindow / 2)) { LabelledOnly = true };
         }
@@ -319,9 +356,6 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
 
         /// <summary>Inside the article's own lines, where an unlabelled date is more often narrative than a dateline.</summary>
         public bool InBody { get; init; }
-
-        /// <summary>The body's first lines, where a text opens with its story ("2009年11月，卫生部提出……").</summary>
-        public bool Opening { get; init; }
     }
 
     /// <summary>A full date (day or finer) from 1990 up to the fetch; month-only dates are a separate, last fallback.</summary>
