@@ -59,7 +59,8 @@ internal sealed class CliApplication(IEnumerable<ICliCommand> commands)
 internal static class CliServiceCollectionExtensions
 {
     public static IServiceCollection AddCliCommands(this IServiceCollection services) => services
-        .AddSingleton(AnsiConsole.Console)
+        // Reports on stdout follow the same rule as stderr: no ANSI when redirected or NO_COLOR is set.
+        .AddSingleton(_ => Pages.CliConsole.Create(Console.Out, Console.IsOutputRedirected))
         .AddSingleton<CliApplication>()
         .AddSingleton<ICliCommand, ExtractCommand>()
         .AddSingleton<ICliCommand, ExplainCommand>()

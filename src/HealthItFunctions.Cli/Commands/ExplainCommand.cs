@@ -25,6 +25,7 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
         }
 
         var result = reader.Read(File.ReadAllBytes(file.FullName), url: url);
+        console.MarkupLineInterpolated($"encoding: {result.Encoding} ({result.EncodingEvidence})");
         if (result.Article is not { } article)
         {
             console.MarkupLineInterpolated($"[yellow]not an article[/] ({result.Reason}): {result.Detail}");
@@ -42,6 +43,7 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
         table.AddRow("images", Markup.Escape(string.Join("\n", article.LeadImages)), Rule(ArticleField.Images));
         table.AddRow("body", $"{article.Paragraphs.Count} paragraphs", Rule(ArticleField.Body));
         console.Write(table);
+        WriteChain(article);
         foreach (var paragraph in article.Paragraphs)
         {
             console.WriteLine(paragraph);
@@ -49,4 +51,22 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
 
         return 0;
     }
+
+    /// <summary>The whole chain per field: every candidate the layers offered, in order, and what became of it.</summary>
+    private void WriteChain(ExtractedArticle article)
+    {
+        var chain = new Table().Title("candidates per field, in the order the layers offered them").AddColumns("field", "candidate", "rule", "outcome");
+        foreach (var group in article.Candidates.GroupBy(c => c.Field).OrderBy(g => g.Key))
+        {
+            foreach (var candidate in group)
+            {
+                var outcome = candidate.IsWinner ? "[green]won[/]" : Markup.Escape(candidate.Outcome);
+                chain.AddRow(group.Key.ToString(), Markup.Escape(Shorten(candidate.Value)), Markup.Escape(candidate.Rule), outcome);
+            }
+        }
+
+        console.Write(chain);
+    }
+
+    private static string Shorten(string value) => value.Length <= 60 ? value : value[..59] + "…";
 }

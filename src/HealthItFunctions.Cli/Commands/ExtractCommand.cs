@@ -16,12 +16,13 @@ internal sealed class ExtractCommand(ArticleReader reader, IOptions<ExtractionOp
     {
         var pagesDir = new Argument<DirectoryInfo>("pagesDir") { Description = "Directory of <id>.html files; URLs come from index.jsonl in its parent when present." };
         var jsonl = new Option<FileInfo>("--jsonl") { Description = "Output file, one JSON line per page.", Required = true };
-        var command = new Command("extract", $"Extract title, publish time, author, source and body from saved pages. Pages over Extraction:MaxInputBytes ({options.Value.MaxInputBytes} bytes) are skipped with a reason.") { pagesDir, jsonl };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(pagesDir), result.GetRequiredValue(jsonl), cancellationToken));
+        var verbose = new Option<bool>("--verbose") { Description = "Add \"encoding\" and \"encoding_evidence\" (what decided the page's decoding) to every line." };
+        var command = new Command("extract", $"Extract title, publish time, author, source and body from saved pages. Pages over Extraction:MaxInputBytes ({options.Value.MaxInputBytes} bytes) are skipped with a reason.") { pagesDir, jsonl, verbose };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(pagesDir), result.GetRequiredValue(jsonl), cancellationToken, result.GetValue(verbose)));
         return command;
     }
 
-    internal async Task<int> RunAsync(DirectoryInfo pagesDir, FileInfo output, CancellationToken cancellationToken)
+    internal async Task<int> RunAsync(DirectoryInfo pagesDir, FileInfo output, CancellationToken cancellationToken, bool verbose = false)
     {
         PageSet pages;
         try
@@ -47,12 +48,12 @@ internal sealed class ExtractCommand(ArticleReader reader, IOptions<ExtractionOp
                 await Errors.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("extracting", maxValue: Math.Max(1, pages.Pages.Count));
-                    failures = await ExtractAllAsync(pages, stream, () => task.Increment(1), cancellationToken);
+                    failures = await ExtractAllAsync(pages, stream, () => task.Increment(1), verbose, cancellationToken);
                 });
             }
             else
             {
-                failures = await ExtractAllAsync(pages, stream, () => { }, cancellationToken);
+                failures = await ExtractAllAsync(pages, stream, () => { }, verbose, cancellationToken);
             }
         }
 
@@ -81,7 +82,7 @@ internal sealed class ExtractCommand(ArticleReader reader, IOptions<ExtractionOp
         }
     }
 
-    private async Task<int> ExtractAllAsync(PageSet pages, Stream stream, Action advance, CancellationToken cancellationToken)
+    private async Task<int> ExtractAllAsync(PageSet pages, Stream stream, Action advance, bool verbose, CancellationToken cancellationToken)
     {
         var failures = 0;
         var maxBytes = options.Value.MaxInputBytes;
@@ -111,7 +112,13 @@ internal sealed class ExtractCommand(ArticleReader reader, IOptions<ExtractionOp
                 result = ExtractionResult.NotAnArticle(NotArticleReason.NoMainContent, e.Message);
             }
 
-            ExtractionJsonl.WriteLine(stream, page.Id, page.Url, result);
+            if (result.EncodingEvidence?.StartsWith("mixed:", StringComparison.Ordinal) == true)
+            {
+                // Decoded run by run, which is right for stitched pages; say so, since a mis-saved page looks the same.
+                Errors.MarkupLineInterpolated($"[yellow]warning:[/] {page.Id}: the page mixes encodings, decoded per run ({result.EncodingEvidence})");
+            }
+
+            ExtractionJsonl.WriteLine(stream, page.Id, page.Url, result, verbose);
             advance();
         }
 

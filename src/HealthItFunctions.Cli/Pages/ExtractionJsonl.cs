@@ -6,7 +6,7 @@ namespace HealthItFunctions.Cli.Pages;
 
 /// <summary>
 /// The line format of <c>healthit extract</c>, measured from outside, so it must stay exactly
-/// {"id","url","title","publish_time","author","source","content"}. A page that is not an article keeps its line,
+/// {"id","url","title","publish_time","author","source","content"} (plus "encoding"/"encoding_evidence" with --verbose). A page that is not an article keeps its line,
 /// with null fields, empty content and a "not_article" reason, so every input id appears once and says why it is empty.
 /// </summary>
 internal static class ExtractionJsonl
@@ -17,18 +17,19 @@ internal static class ExtractionJsonl
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void WriteLine(Stream output, string id, string? url, ExtractionResult result) =>
-        WriteLine(output, id, url, result, result.IsArticle ? null : $"{Reason(result.Reason)}: {result.Detail}");
+    /// <param name="verbose">Adds "encoding" and "encoding_evidence" after the fixed keys.</param>
+    public static void WriteLine(Stream output, string id, string? url, ExtractionResult result, bool verbose = false) =>
+        WriteLine(output, id, url, result, result.IsArticle ? null : $"{Reason(result.Reason)}: {result.Detail}", verbose);
 
     /// <summary>A line for a page that was never extracted (too large, unreadable): the reason is all it carries.</summary>
     public static void WriteRefused(Stream output, string id, string? url, string reason) =>
-        WriteLine(output, id, url, ExtractionResult.NotAnArticle(NotArticleReason.EmptyPage, reason), reason);
+        WriteLine(output, id, url, ExtractionResult.NotAnArticle(NotArticleReason.EmptyPage, reason), reason, verbose: false);
 
     /// <summary>snake_case, like the other keys: "no_main_content".</summary>
     private static string Reason(NotArticleReason? reason) =>
         reason is { } r ? string.Concat(r.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())) : "unknown";
 
-    private static void WriteLine(Stream output, string id, string? url, ExtractionResult result, string? notArticle)
+    private static void WriteLine(Stream output, string id, string? url, ExtractionResult result, string? notArticle, bool verbose)
     {
         using (var writer = new Utf8JsonWriter(output, Options))
         {
@@ -44,6 +45,12 @@ internal static class ExtractionJsonl
             if (notArticle is not null)
             {
                 writer.WriteString("not_article", notArticle);
+            }
+
+            if (verbose)
+            {
+                WriteNullable(writer, "encoding", result.Encoding);
+                WriteNullable(writer, "encoding_evidence", result.EncodingEvidence);
             }
 
             writer.WriteEndObject();

@@ -15,6 +15,10 @@ public sealed class ArticleReader(IArticleExtractor extractor)
     public ExtractionResult Read(ReadOnlySpan<byte> bytes, string? contentType = null, Uri? url = null, DateTimeOffset? fetchedAt = null)
     {
         var decoded = HtmlDecoder.Decode(bytes, contentType);
-        return extractor.Extract(new HtmlPage(decoded.Text, url, fetchedAt));
+        return extractor.Extract(new HtmlPage(decoded.Text, url, fetchedAt)) with
+        {
+            Encoding = decoded.Encoding.WebName,
+            EncodingEvidence = decoded.Evidence,
+        };
     }
 }

@@ -4,12 +4,20 @@ using HealthItFunctions.Core.Extraction.Dates;
 namespace HealthItFunctions.Core.Extraction;
 
 /// <summary>
-/// Fields found so far. Layers run from most to least specific and each setter keeps the first value, so a
-/// per-source rule beats a page-family rule, which beats the generic extractor.
+/// Fields found so far, and every candidate offered for them. Layers run from most to least specific and the first
+/// value offered for a field wins, so a per-source rule beats a page-family rule, which beats the generic extractor.
+/// One exception, for publish times: a later candidate that agrees with the winner at the winner's precision and is
+/// more precise refines it (a URL or a shown date gives the day, JSON-LD or a meta the minute).
 /// </summary>
 internal sealed partial class ExtractionDraft
 {
+    private readonly List<FieldCandidate> _candidates = [];
+    private readonly Dictionary<ArticleField, int> _winners = [];
+
     public Dictionary<ArticleField, string> Rules { get; } = [];
+
+    /// <summary>Every value offered, in the order offered, with what became of it.</summary>
+    public IReadOnlyList<FieldCandidate> Candidates => _candidates;
 
     public string? Title { get; private set; }
 
@@ -23,59 +31,150 @@ internal sealed partial class ExtractionDraft
 
     public IReadOnlyList<NodeInfo>? Body { get; private set; }
 
+    /// <summary>The body's text and lead images, set by the body layer once a body is accepted.</summary>
+    public IReadOnlyList<string> Paragraphs { get; set; } = [];
+
+    public IReadOnlyList<string> Images { get; set; } = [];
+
+    /// <summary>Set by a layer that finds the page is no article; the chain stops there.</summary>
+    public (NotArticleReason Reason, string Detail)? NotArticle { get; set; }
+
     public void OfferTitle(string? value, string rule, NodeInfo? node = null)
     {
-        if (Title is null && Clean(value) is { } title)
+        if (Clean(value) is not { } title)
+        {
+            return;
+        }
+
+        if (Title is null)
         {
             Title = title;
             TitleNode ??= node;
-            Rules[ArticleField.Title] = rule;
+            Win(ArticleField.Title, title, rule);
+            return;
+        }
+
+        Lose(ArticleField.Title, title, rule);
+    }
+
+    /// <summary>Records a title candidate that a layer checked and refused, with why.</summary>
+    public void RefuseTitle(string? value, string rule, string why)
+    {
+        if (Clean(value) is { } title)
+        {
+            _candidates.Add(new FieldCandidate(ArticleField.Title, title, rule, why));
         }
     }
 
     public void OfferPublishTime(PublishTime? value, string rule)
     {
-        if (PublishTime is null && value is not null)
+        if (value is not { } time)
         {
-            PublishTime = value;
-            Rules[ArticleField.PublishTime] = rule;
+            return;
         }
+
+        if (PublishTime is not { } current)
+        {
+            PublishTime = time;
+            Win(ArticleField.PublishTime, time.ToIsoString(), rule);
+            return;
+        }
+
+        if (time.Precision > current.Precision && current.AgreesAtOwnPrecision(time))
+        {
+            var previous = _winners[ArticleField.PublishTime];
+            _candidates[previous] = _candidates[previous] with { Outcome = "refined by " + rule };
+            PublishTime = time;
+            Win(ArticleField.PublishTime, time.ToIsoString(), rule);
+            return;
+        }
+
+        Lose(ArticleField.PublishTime, time.ToIsoString(), rule);
     }
 
     public void OfferSource(string? value, string rule)
     {
-        if (Source is null && Clean(value) is { } labelled && SourceLabel().Replace(labelled, string.Empty) is { Length: > 0 } source)
+        if (Clean(value) is not { } labelled || SourceLabel().Replace(labelled, string.Empty) is not { Length: > 0 } source)
+        {
+            return;
+        }
+
+        if (Source is null)
         {
             Source = source;
-            Rules[ArticleField.Source] = rule;
+            Win(ArticleField.Source, source, rule);
+            return;
         }
+
+        Lose(ArticleField.Source, source, rule);
     }
 
     public void OfferAuthor(string? value, string rule)
     {
+        if (Clean(value) is not { } author)
+        {
+            return;
+        }
+
         // Meta "author" often holds an e-mail, a template placeholder or the CMS vendor ("Discuz! Team"), never a byline.
-        if (Author is null && Clean(value) is { } author && author.IndexOfAny(['@', '!', ',']) < 0)
+        if (author.IndexOfAny(['@', '!', ',']) >= 0)
+        {
+            _candidates.Add(new FieldCandidate(ArticleField.Author, author, rule, "refused: not a name"));
+            return;
+        }
+
+        if (Author is null)
         {
             Author = author;
-            Rules[ArticleField.Author] = rule;
+            Win(ArticleField.Author, author, rule);
+            return;
         }
+
+        Lose(ArticleField.Author, author, rule);
     }
 
     public void OfferBody(IReadOnlyList<NodeInfo> nodes, string rule)
     {
-        if (Body is null && nodes.Count > 0)
+        if (nodes.Count == 0)
+        {
+            return;
+        }
+
+        var shown = $"<{nodes[0].Node.Name}> ×{nodes.Count}, {nodes.Sum(n => n.TextLength)} chars";
+        if (Body is null)
         {
             Body = nodes;
-            Rules[ArticleField.Body] = rule;
+            Win(ArticleField.Body, shown, rule);
+            return;
         }
+
+        Lose(ArticleField.Body, shown, rule);
     }
 
-    /// <summary>Drops a body that turned out empty so a later layer can offer one.</summary>
-    public void RejectBody()
+    /// <summary>Drops a body that turned out empty or short so a later layer can offer one.</summary>
+    public void RejectBody(string why)
     {
+        if (_winners.Remove(ArticleField.Body, out var index))
+        {
+            _candidates[index] = _candidates[index] with { Outcome = why };
+        }
+
         Body = null;
         Rules.Remove(ArticleField.Body);
     }
+
+    /// <summary>Records how a field was decided outside the offers (media, language).</summary>
+    public void Decide(ArticleField field, string value, string rule) => Win(field, value, rule);
+
+    private void Win(ArticleField field, string value, string rule)
+    {
+        _winners[field] = _candidates.Count;
+        _candidates.Add(new FieldCandidate(field, value, rule, FieldCandidate.Won));
+        Rules[field] = rule;
+    }
+
+    private void Lose(ArticleField field, string value, string rule) =>
+        _candidates.Add(new FieldCandidate(field, value, rule, "lost to " + Rules[field]));
 
     private static string? Clean(string? value)
     {

@@ -56,6 +56,17 @@ public sealed record ExtractedArticle
     public required IReadOnlyDictionary<ArticleField, string> Rules { get; init; }
 
     public string Content => string.Join('\n', Paragraphs);
+
+    /// <summary>Every value the layers offered per field, in the order offered, and which one won (for <c>healthit explain</c>).</summary>
+    public IReadOnlyList<FieldCandidate> Candidates { get; init; } = [];
+}
+
+/// <summary>A value one rule offered for a field, and what became of it: <see cref="Won"/>, "lost to …", "refined by …", "refused: …".</summary>
+public sealed record FieldCandidate(ArticleField Field, string Value, string Rule, string Outcome)
+{
+    public const string Won = "won";
+
+    public bool IsWinner => Outcome == Won;
 }
 
 public sealed record ExtractionResult
@@ -75,6 +86,12 @@ public sealed record ExtractionResult
     public string? Detail { get; }
 
     public bool IsArticle => Article is not null;
+
+    /// <summary>The encoding the page's bytes were decoded with (web name), when they came through <see cref="ArticleReader"/>.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>What decided <see cref="Encoding"/>: "utf8-valid", "meta:gb2312", "mixed:utf-8(…)+gb18030(…)", "sniff:gb18030; ignored meta:utf-8".</summary>
+    public string? EncodingEvidence { get; init; }
 
     public static ExtractionResult Success(ExtractedArticle article) => new(article, null, null);
 

@@ -1,4 +1,7 @@
 using HealthItFunctions.Core.Extraction.Dates;
+using HealthItFunctions.Core.Extraction.Families;
+using HealthItFunctions.Core.Extraction.Generic;
+using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Core.Seeds;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +13,10 @@ public static class ExtractionServiceCollectionExtensions
 {
     private const string SeedsFileName = "sources.json";
 
+    /// <summary>
+    /// The extractor and its chain. The <see cref="IExtractionLayer"/> registrations below ARE the chain, in the order
+    /// it runs: site rules, page families, then the generic steps per field. Needs a <see cref="TimeProvider"/>.
+    /// </summary>
     public static IServiceCollection AddArticleExtraction(this IServiceCollection services)
     {
         services.AddOptions<ExtractionOptions>()
@@ -17,9 +24,22 @@ public static class ExtractionServiceCollectionExtensions
             .Validate(o => o.SourcesPath is null || File.Exists(o.SourcesPath), "Extraction:SourcesPath points to a missing file.")
             .ValidateOnStart();
         services.AddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<ExtractionOptions>>().Value));
-        services.AddSingleton(sp => new PublishTimeParser(clock: sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PublishTimeParser(PublishTimeParser.China, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ScriptDates>();
+        services.AddSingleton<DatePicker>();
+
+        services.AddSingleton<IExtractionLayer, SourceRuleLayer>();
+        services.AddSingleton<IExtractionLayer, WeChatFamily>();
+        services.AddSingleton<IExtractionLayer, GovCnFamily>();
+        services.AddSingleton<IExtractionLayer, GovCmsFamily>();
+        services.AddSingleton<IExtractionLayer, TitleLayer>();
+        services.AddSingleton<IExtractionLayer, BodyLayer>();
+        services.AddSingleton<IExtractionLayer, PublishTimeLayer>();
+        services.AddSingleton<IExtractionLayer, SourceLayer>();
+        services.AddSingleton<IExtractionLayer, AuthorLayer>();
+
         services.AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(
-            sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PublishTimeParser>()));
+            sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExtractionLayer>()));
         services.AddSingleton<ArticleReader>();
         return services;
     }

@@ -1,3 +1,5 @@
+using HealthItFunctions.Core.Extraction.Families;
+using HealthItFunctions.Core.Extraction.Sources;
 using HtmlAgilityPack;
 
 namespace HealthItFunctions.Core.Extraction;
@@ -28,6 +30,27 @@ internal sealed class PageContext
     public DateTimeOffset Now { get; }
 
     public DomIndex Index { get; }
+
+    /// <summary>The catalogued source whose hosts the URL matches, if any (its rules run first).</summary>
+    public SourceDefinition? Source { get; init; }
+
+    /// <summary>The page's schema.org article (JSON-LD), read on first use: most pages have none. One page, one thread.</summary>
+    public JsonLdArticle? JsonLd
+    {
+        get
+        {
+            if (!_jsonLdRead)
+            {
+                _jsonLd = JsonLdArticle.Read(Index.JsonLd);
+                _jsonLdRead = true;
+            }
+
+            return _jsonLd;
+        }
+    }
+
+    private JsonLdArticle? _jsonLd;
+    private bool _jsonLdRead;
 
     public string TitleTag => Index.TitleTag;
 

@@ -14,7 +14,7 @@ namespace HealthItFunctions.Core.Feeds;
 /// </summary>
 public static class FeedReader
 {
-    private static readonly PublishTimeParser Dates = new();
+    private static readonly PublishTimeParser Dates = new(PublishTimeParser.China, TimeProvider.System);
 
     public static FeedReadResult Read(byte[] bytes, string? contentType, Uri feedUrl)
     {

@@ -12,8 +12,8 @@ namespace HealthItFunctions.Core.Text;
 /// last word over any declaration.
 /// </summary>
 /// <remarks>
-/// Order: BOM; strictly valid UTF-8 containing non-ASCII (a truncated final sequence allowed); UTF-8 with only a
-/// sprinkle of invalid bytes; the declared charset (HTTP header, then meta/XML prolog); a GB/Big5 sniff.
+/// Order: BOM; strictly valid UTF-8 containing non-ASCII (a truncated final sequence allowed); a page mixing UTF-8
+/// and GB runs, each decoded as what it is; UTF-8 with only a sprinkle of invalid bytes; the declared charset (HTTP header, then meta/XML prolog); a GB/Big5 sniff.
 /// Decoding is always lenient: invalid sequences become U+FFFD, nothing throws.
 /// </remarks>
 public static class HtmlDecoder
@@ -53,6 +53,13 @@ public static class HtmlDecoder
         if (IsValidUtf8AllowingTruncatedEnd(bytes[firstNonAscii..]))
         {
             return new DecodedHtml(CharsetNames.Utf8.GetString(bytes), CharsetNames.Utf8, WithIgnored("utf8-valid", bytes, header));
+        }
+
+        // Stitched pages (a GBK page with a UTF-8 block, or the reverse) are decoded run by run, not wholly as either.
+        if (MixedDecoder.TryDecode(bytes[firstNonAscii..]) is { } mixed)
+        {
+            var prefix = Encoding.ASCII.GetString(bytes[..firstNonAscii]);
+            return new DecodedHtml(prefix + mixed.Text, mixed.Majority, WithIgnored(mixed.Evidence, bytes, header));
         }
 
         var utf8Stats = Utf8Stats.Scan(bytes[firstNonAscii..]);

@@ -2,6 +2,7 @@ using HealthItFunctions.Cli.Benchmark;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthItFunctions.Cli.Tests.Benchmark;
 
@@ -13,8 +14,12 @@ public sealed class DevCorpusAccuracyTests
 {
     private static readonly Lazy<BenchmarkReport> Report = new(() =>
     {
-        var extractor = new ArticleExtractor(
-            SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json")), TimeProvider.System);
+        var extractor = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddArticleExtraction()
+            .AddSingleton(SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json")))
+            .BuildServiceProvider()
+            .GetRequiredService<IArticleExtractor>();
         return new ExtractionBenchmark(new ArticleReader(extractor)).Run(new DirectoryInfo(CorpusPath), measureSpeed: false);
     });
 

@@ -134,6 +134,27 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains("Extraction:MaxInputBytes", _consoleOutput.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_VerboseMixedEncodingPage_LineCarriesEncodingAndEvidenceAndWarns()
+    {
+        var pages = _root.CreateSubdirectory("pages");
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        byte[] bytes = [.. System.Text.Encoding.ASCII.GetBytes("<p>"), .. System.Text.Encoding.GetEncoding(54936).GetBytes("北京市卫生健康委员会发布通知。"),
+            .. System.Text.Encoding.ASCII.GetBytes("</p><p>"), .. System.Text.Encoding.UTF8.GetBytes("网站地图联系我们"), .. System.Text.Encoding.ASCII.GetBytes("</p>")];
+        await File.WriteAllBytesAsync(Path.Combine(pages.FullName, "m.html"), bytes, TestContext.Current.CancellationToken);
+        var extractor = new Mock<IArticleExtractor>();
+        extractor.Setup(e => e.Extract(It.IsAny<HtmlPage>())).Returns(ExtractionResult.NotAnArticle(NotArticleReason.NoMainContent, "short"));
+        var output = new FileInfo(Path.Combine(_root.FullName, "out.jsonl"));
+
+        await CreateCommand(extractor.Object).RunAsync(pages, output, TestContext.Current.CancellationToken, verbose: true);
+
+        using var json = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(output.FullName, TestContext.Current.CancellationToken)));
+        Assert.Equal("gb18030", json.RootElement.GetProperty("encoding").GetString(), ignoreCase: true);
+        Assert.StartsWith("mixed:", json.RootElement.GetProperty("encoding_evidence").GetString(), StringComparison.Ordinal);
+        Assert.Contains("mixes encodings", _consoleOutput.ToString(), StringComparison.Ordinal);
+        extractor.Verify(e => e.Extract(It.Is<HtmlPage>(p => p.Html.Contains("网站地图联系我们") && p.Html.Contains("卫生健康委员会"))), Times.Once);
+    }
+
     private ExtractCommand CreateCommand(IArticleExtractor extractor, long maxInputBytes = 5 * 1024 * 1024) =>
         new(new ArticleReader(extractor), Options.Create(new ExtractionOptions { MaxInputBytes = maxInputBytes }))
         {

@@ -1,6 +1,7 @@
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthItFunctions.Core.Tests.Extraction;
 
@@ -14,8 +15,14 @@ internal static class Fixture
 
     public static SourceCatalog SeedsCatalog() => SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
 
-    public static ArticleExtractor Extractor(SourceCatalog? catalog = null) =>
-        new(catalog ?? SeedsCatalog(), new FixedTimeProvider(FetchedAt));
+    /// <summary>The extractor as production builds it (DI, the registered layer chain), with a fixed clock and catalog.</summary>
+    public static ArticleExtractor Extractor(SourceCatalog? catalog = null) => (ArticleExtractor)Services(catalog).GetRequiredService<IArticleExtractor>();
+
+    public static ServiceProvider Services(SourceCatalog? catalog = null) => new ServiceCollection()
+        .AddSingleton<TimeProvider>(new FixedTimeProvider(FetchedAt))
+        .AddArticleExtraction()
+        .AddSingleton(catalog ?? SeedsCatalog())
+        .BuildServiceProvider();
 }
 
 /// <summary>Hand-written fake for the framework's clock.</summary>

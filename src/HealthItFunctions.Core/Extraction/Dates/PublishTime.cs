@@ -5,6 +5,12 @@ namespace HealthItFunctions.Core.Extraction.Dates;
 /// <summary>How much of a publish time the source actually stated; compare and print at this precision only.</summary>
 public enum TimePrecision
 {
+    /// <summary>
+    /// Year and month only ("2001年6月号", a periodical's issue); <see cref="PublishTime.Value"/> is local midnight on the
+    /// 1st. Coarsest first, so a larger value is always more precise.
+    /// </summary>
+    Month,
+
     /// <summary>Date only; <see cref="PublishTime.Value"/> is local midnight.</summary>
     Day,
 
@@ -33,6 +39,9 @@ public enum DateKind
     /// <summary>昨天 / 前天 / 今天 / N小时前 / 刚刚 ..., relative to the fetch time.</summary>
     Relative,
 
+    /// <summary>"2009年11月", "2001年6月号": a year and a month, used only when the page states no full date.</summary>
+    MonthOnly,
+
     /// <summary>Unix seconds or milliseconds assigned to a time-like key in a script (e.g. <c>var ct = "1595750400"</c>).</summary>
     UnixTimestamp,
 }
@@ -42,9 +51,10 @@ public enum DateKind
 /// <param name="Precision">What the source stated.</param>
 public readonly record struct PublishTime(DateTimeOffset Value, TimePrecision Precision)
 {
-    /// <summary>ISO 8601 with offset at the stated precision: "2021-03-26", "2021-03-26T10:30+08:00", "2021-03-26T10:30:15+08:00".</summary>
+    /// <summary>ISO 8601 with offset at the stated precision: "2021-03", "2021-03-26", "2021-03-26T10:30+08:00", "2021-03-26T10:30:15+08:00".</summary>
     public string ToIsoString() => Precision switch
     {
+        TimePrecision.Month => Value.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         TimePrecision.Day => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimePrecision.Minute => Value.ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture),
         _ => Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
@@ -52,6 +62,20 @@ public readonly record struct PublishTime(DateTimeOffset Value, TimePrecision Pr
 
     /// <summary>Full ISO 8601 with seconds and offset regardless of precision (e.g. for JSON output).</summary>
     public string ToIsoStringFull() => Value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Whether <paramref name="other"/> names the same moment at this value's (coarser or equal) precision.</summary>
+    public bool AgreesAtOwnPrecision(PublishTime other)
+    {
+        var a = Value;
+        var b = other.Value.ToOffset(a.Offset);
+        return Precision switch
+        {
+            TimePrecision.Month => a.Year == b.Year && a.Month == b.Month,
+            TimePrecision.Day => a.Date == b.Date,
+            TimePrecision.Minute => a.Date == b.Date && a.Hour == b.Hour && a.Minute == b.Minute,
+            _ => a == b,
+        };
+    }
 
     /// <summary>Unix seconds to a publish time in Asia/Shanghai; null outside 1990..2100 (ids and counters are not times).</summary>
     public static PublishTime? FromUnixSeconds(long seconds) => PublishTimeParser.FromUnixSeconds(seconds);

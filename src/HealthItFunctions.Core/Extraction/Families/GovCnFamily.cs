@@ -1,15 +1,16 @@
 using HealthItFunctions.Core.Extraction.Dates;
+using HealthItFunctions.Core.Extraction.Layers;
 
 namespace HealthItFunctions.Core.Extraction.Families;
 
 /// <summary>www.gov.cn: firstpublishedtime is the first-publication time in Beijing time; the body is #UCAP-CONTENT (news) or .pages_content (policy library).</summary>
-internal sealed class GovCnFamily(PublishTimeParser parser) : IPageFamily
+internal sealed class GovCnFamily(PublishTimeParser parser) : IExtractionLayer
 {
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
         if (page.Meta("firstpublishedtime") is { } first)
         {
-            draft.OfferPublishTime(parser.Parse(first, page.FetchedAt), "gov-cn:meta firstpublishedtime");
+            draft.OfferPublishTime(parser.ParseOnPage(first, page), "gov-cn:meta firstpublishedtime");
         }
 
         var body = page.Document.GetElementbyId("UCAP-CONTENT");

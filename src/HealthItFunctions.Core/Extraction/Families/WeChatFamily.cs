@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HealthItFunctions.Core.Extraction.Dates;
+using HealthItFunctions.Core.Extraction.Layers;
 
 namespace HealthItFunctions.Core.Extraction.Families;
 
@@ -7,7 +8,7 @@ namespace HealthItFunctions.Core.Extraction.Families;
 /// mp.weixin.qq.com articles: the visible date is relative (昨天, 前天), the real one is the unix time in the script
 /// variable ct; the account name is the source.
 /// </summary>
-internal sealed partial class WeChatFamily : IPageFamily
+internal sealed partial class WeChatFamily : IExtractionLayer
 {
     public void Contribute(PageContext page, ExtractionDraft draft)
     {

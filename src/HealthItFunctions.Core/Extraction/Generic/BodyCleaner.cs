@@ -23,6 +23,10 @@ internal static partial class BodyCleaner
     private const int MaxToolbarLineLength = 12;
     private const int MinToolbarRun = 3;
 
+    /// <summary>Chrome labels ("关注", "听全文", "不感兴趣") are a word or two; a heading or an item of the text is longer.</summary>
+    private const int MaxChromeLineLength = 8;
+    private const int MinChromeRun = 2;
+
     /// <summary>A byline ("本报记者 张三 发自北京") is a handful of names; longer lines are text that mentions a reporter.</summary>
     private const int MaxBylineLength = 30;
     private const int BylineReach = 3;
@@ -68,6 +72,7 @@ internal static partial class BodyCleaner
 
         TrimMetaLines(result);
         TrimToolbar(result);
+        TrimChromeRuns(result);
         return result;
     }
 
@@ -134,6 +139,40 @@ internal static partial class BodyCleaner
             lines.RemoveRange(start, lines.Count - start);
         }
     }
+
+    /// <summary>
+    /// Chrome left inside the body's wrapper reads as a run of tiny unpunctuated lines at either end ("健康日报" "关注",
+    /// "分享" "不喜欢"): two or more such lines together are dropped. One alone may be a heading or a signature, and a
+    /// numbered item or a bracketed signature ("（刘洋）") is the text's own.
+    /// </summary>
+    private static void TrimChromeRuns(List<string> lines)
+    {
+        var start = 0;
+        while (start < lines.Count && IsChromeLine(lines[start]))
+        {
+            start++;
+        }
+
+        if (start >= MinChromeRun && start < lines.Count)
+        {
+            lines.RemoveRange(0, start);
+        }
+
+        var end = lines.Count;
+        while (end > 0 && IsChromeLine(lines[end - 1]))
+        {
+            end--;
+        }
+
+        if (lines.Count - end >= MinChromeRun && end > 0)
+        {
+            lines.RemoveRange(end, lines.Count - end);
+        }
+    }
+
+    private static bool IsChromeLine(string line) =>
+        line.Length <= MaxChromeLineLength && !HasSentencePunctuation(line) && !ListNumber().IsMatch(line)
+        && line.AsSpan().IndexOfAny("（(【[") < 0;
 
     private static bool IsToolbarLine(string line) => line.Length <= MaxToolbarLineLength && !HasSentencePunctuation(line);
 
@@ -208,7 +247,7 @@ internal static partial class BodyCleaner
     private static partial Regex BoilerplateLine();
 
     [GeneratedRegex(@"^\W{0,2}(?:相关阅读|相关新闻|相关文章|相关链接|相关推荐|延伸阅读|推荐阅读|热门推荐|猜你喜欢|热点推荐|更多精彩|精彩推荐|往期回顾|往期推荐|热门文章|网友评论|我要评论|发表评论|相关报道)", RegexOptions.CultureInvariant)]
-    private static partial Regex EndMarker();
+    internal static partial Regex EndMarker();
 
     /// <summary>"推荐阅读：" and the like, followed by the linked headline.</summary>
     [GeneratedRegex(@"^\W{0,2}\w{2,6}\s*[:：]", RegexOptions.CultureInvariant)]

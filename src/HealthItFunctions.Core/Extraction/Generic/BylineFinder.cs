@@ -105,7 +105,8 @@ internal static partial class BylineFinder
         var to = body?.TextEnd ?? index.Text.Length;
         foreach (var node in index.Nodes)
         {
-            if (node.TextStart < from || node.TextLength is 0 or > MaxAuthorElement || !node.Node.HasAttributes)
+            // A commenter's name sits in an author-classed element too.
+            if (node.TextStart < from || node.TextLength is 0 or > MaxAuthorElement || !node.Node.HasAttributes || node.InComment)
             {
                 continue;
             }

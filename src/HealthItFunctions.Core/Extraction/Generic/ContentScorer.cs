@@ -24,9 +24,7 @@ internal static partial class ContentScorer
 
     private const int MinAnchoredProse = 30;
 
-    /// <summary>A lead is at least a sentence; shorter lines above a body are datelines and labels.</summary>
-    private const int MinLeadLength = 30;
-    private const int MinAnchoredPunctuation = 2;
+    internal const int MinAnchoredPunctuation = 2;
 
     /// <summary>
     /// The densest block, corrected by reading order when it is one of several repeated posts (a blog front page, a
@@ -309,7 +307,7 @@ internal static partial class ContentScorer
         return false;
     }
 
-    private static bool IsHeading(NodeInfo node) => node.Node.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+    internal static bool IsHeading(NodeInfo node) => node.Node.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
     /// <summary>A container of two or more posts, or of one post and more, is the list, not the article.</summary>
     private static bool SwallowsAnother(NodeInfo node, List<NodeInfo> posts)
@@ -346,103 +344,6 @@ internal static partial class ContentScorer
     public static bool ReadsLikeProse(NodeInfo node) => node.Punctuation > 0 && node.LinkTextLength * 2 <= node.TextLength;
 
     public static double FinalScore(NodeInfo node) => node.ContentScore * (1 - node.LinkDensity) * ClassWeight(node);
-
-    /// <summary>
-    /// Readability-style sibling pass: bodies split over sibling blocks (a lead div and a text div, pages of &lt;p&gt;s
-    /// where one long paragraph outscored its container) are joined back in document order.
-    /// </summary>
-    public static IReadOnlyList<NodeInfo> WithSiblings(DomIndex index, NodeInfo best)
-    {
-        var threshold = Math.Max(10, FinalScore(best) * 0.2);
-
-        // Old pages wrap the body cell in td > tr > table chains; an attached table (附表, 附件) is then a sibling of the
-        // outermost wrapper, several levels up. The wrappers hold nothing but the body, so their text is the body's.
-        var anchor = best;
-        while (anchor.Parent is { } wrapper && wrapper.Node.Name is "td" or "tr" or "tbody" or "table" && wrapper.TextLength == best.TextLength)
-        {
-            anchor = wrapper;
-        }
-
-        if (!ReferenceEquals(anchor, best) && Siblings(index, anchor, threshold) is { Count: > 1 } joined)
-        {
-            return joined;
-        }
-
-        return Siblings(index, best, threshold);
-    }
-
-    private static List<NodeInfo> Siblings(DomIndex index, NodeInfo best, double threshold)
-    {
-        if (best.Parent is null)
-        {
-            return [best];
-        }
-
-        var result = new List<NodeInfo>();
-        NodeInfo? previous = null;
-        foreach (var child in best.Parent.Node.ChildNodes)
-        {
-            if (index.Find(child) is not { } sibling)
-            {
-                continue;
-            }
-
-            if (ReferenceEquals(sibling, best))
-            {
-                if (previous is not null && !result.Contains(previous) && IsLead(index, previous))
-                {
-                    result.Add(previous);
-                }
-
-                result.Add(sibling);
-            }
-            else if (IsBodyLikeSibling(sibling, threshold))
-            {
-                result.Add(sibling);
-            }
-
-            previous = sibling;
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// The block right above the body that is a few complete sentences without links: the lead or summary (导语, 核心提示)
-    /// that pages set apart from the text. Too short to pass the score threshold, yet part of the article.
-    /// </summary>
-    private static bool IsLead(DomIndex index, NodeInfo node)
-    {
-        if (!node.IsBlock || node.LinkTextLength > 0 || node.TextLength < MinLeadLength || node.Punctuation < MinAnchoredPunctuation
-            || ClassWeight(node) < 1)
-        {
-            return false;
-        }
-
-        var end = node.TextEnd;
-        while (end > node.TextStart && TextUtil.IsSpace(index.Text[end - 1]))
-        {
-            end--;
-        }
-
-        return end > node.TextStart && index.Text[end - 1] is '。' or '！' or '？' or '…' or '”' or '」';
-    }
-
-    private static bool IsBodyLikeSibling(NodeInfo sibling, double threshold)
-    {
-        if (!sibling.IsBlock || sibling.InComment || sibling.LinkDensity > 0.25 || ClassWeight(sibling) < 1)
-        {
-            return false;
-        }
-
-        if (sibling.ContentScore > 0 && FinalScore(sibling) >= threshold)
-        {
-            return true;
-        }
-
-        var text = sibling.TextLength - sibling.LinkTextLength;
-        return sibling.Node.Name == "p" && (text >= 60 || (text > 0 && sibling.Punctuation > 0 && sibling.LinkTextLength == 0));
-    }
 
     /// <summary>Class and id names are hints only: they scale a score, they never decide alone.</summary>
     public static double ClassWeight(NodeInfo node) => node.ClassWeight ??= ComputeClassWeight(node);

@@ -9,11 +9,13 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// (sina's article:published_time differs by minutes). Then a forum or blog "由 X 于 … 发表" line anywhere in the post,
 /// metadata, a labelled date anywhere, a date literal handed to a time-ish key in an inline script, then the URL.
 /// </summary>
-internal sealed partial class DatePicker(PublishTimeParser parser)
+internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates scriptDates)
 {
     private const int HeaderWindow = 600;
     private const int LabelWindow = 12;
-    private const int ScriptKeyWindow = 50;
+
+    /// <summary>A periodical stamp under a text ("——《某刊》2019年6月号") is one short line.</summary>
+    private const int MaxStampLine = 60;
 
     private static readonly string[] MetaKeys =
     [
@@ -22,26 +24,87 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         "weibo:article:create_at", "article:modified_time",
     ];
 
-    public (PublishTime Time, string Rule)? Pick(PageContext page, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body)
+    /// <summary>
+    /// The candidates in order of trust, lazily. Once <paramref name="current"/> reports a winner, only the cheap
+    /// metadata candidates follow (they can refine a day to a minute); the page-wide scans are skipped.
+    /// </summary>
+    public IEnumerable<(PublishTime Time, string Rule)> Candidates(PageContext page, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body, Func<PublishTime?> current)
     {
         var urlDate = UrlDate(page);
         var yearHint = urlDate?.Year;
         var text = page.Index.Text;
 
+        foreach (var shown in Shown(page, text, titleNode, body, yearHint))
+        {
+            yield return shown;
+        }
+
+        foreach (var key in MetaKeys)
+        {
+            if (current() is { Precision: >= TimePrecision.Minute })
+            {
+                yield break;
+            }
+
+            if (page.Meta(key) is { } value && Plausible(page, parser.ParseOnPage(value, page, yearHint)) is { } meta)
+            {
+                yield return (meta, "meta:" + key);
+            }
+        }
+
+        if (current() is not null)
+        {
+            yield break;
+        }
+
+        foreach (Match match in LabelledDate().Matches(text))
+        {
+            var tail = text.Substring(match.Index + match.Length, Math.Min(40, text.Length - match.Index - match.Length));
+            if (Plausible(page, parser.ParseOnPage(tail, page, yearHint)) is { } labelled)
+            {
+                yield return (labelled, "generic:labelled");
+                yield break;
+            }
+        }
+
+        if (scriptDates.Find(page, yearHint) is { } scripted)
+        {
+            yield return (scripted, "generic:script-literal");
+            yield break;
+        }
+
+        if (urlDate is { } day)
+        {
+            yield return (parser.AtMidnight(day), "url");
+            yield break;
+        }
+
+        if (MonthOnly(page, text, titleNode, body) is { } month)
+        {
+            yield return month;
+        }
+    }
+
+    /// <summary>The date shown on the page around the headline and the body (at most one).</summary>
+    private IEnumerable<(PublishTime Time, string Rule)> Shown(PageContext page, string text, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body, int? yearHint)
+    {
         var regions = Regions(text.Length, titleNode, body).ToList();
         if (regions.Count > 0 && regions[0].Header && BestInRegion(page, text, regions[0], yearHint) is { } header)
         {
-            return (header, "generic:near-title");
+            yield return (header, "generic:near-title");
+            yield break;
         }
 
         if (PostedAt(page, body, yearHint) is { } posted)
         {
-            return (posted, "generic:posted-by");
+            yield return (posted, "generic:posted-by");
+            yield break;
         }
 
         if (regions.Count > 0 && regions[0].Header && MetaAnchoredHeaderDate(page, text, regions[0]) is { } anchored)
         {
-            return (anchored, "generic:near-title");
+            yield return (anchored, "generic:near-title");
+            yield break;
         }
 
         PublishTime? unlabelledInBody = null;
@@ -53,7 +116,8 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
                 // labelled date further down ("发布日期：…" under the body) beats it.
                 if (BestInRegion(page, text, region with { LabelledOnly = true }, yearHint) is { } labelled)
                 {
-                    return (labelled, "generic:near-body");
+                    yield return (labelled, "generic:near-body");
+                    yield break;
                 }
 
                 unlabelledInBody ??= BestInRegion(page, text, region, yearHint);
@@ -62,41 +126,82 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
             if (BestInRegion(page, text, region, yearHint) is { } shown)
             {
-                return (shown, "generic:near-body");
+                yield return (shown, "generic:near-body");
+                yield break;
             }
         }
 
         if (unlabelledInBody is { } bare)
         {
-            return (bare, "generic:near-body");
+            yield return (bare, "generic:near-body");
+        }
+    }
+
+    /// <summary>
+    /// A page that states no full date anywhere may still state its month: a periodical's issue ("《某刊》1996年3月号")
+    /// as the text's last line or the line after it, "2009年11月" under the headline. Elsewhere in the text a month is
+    /// narrative ("2009年11月，卫生部提出……"), so only those lines count; then a labelled month anywhere.
+    /// </summary>
+    private (PublishTime Time, string Rule)? MonthOnly(PageContext page, string text, NodeInfo? titleNode, IReadOnlyList<NodeInfo> body)
+    {
+        var regions = Regions(text.Length, titleNode, body).ToList();
+        if (regions.Count > 0 && regions[0].Header && FirstMonth(page, text, regions[0].Start, regions[0].End) is { } header)
+        {
+            return (header, "generic:near-title (month)");
         }
 
-        foreach (var key in MetaKeys)
+        if (body.Count > 0)
         {
-            if (page.Meta(key) is { } value && Plausible(page, parser.Parse(value, page.FetchedAt, yearHint)) is { } meta)
+            var end = body[^1].TextEnd;
+            while (end > body[^1].TextStart && TextUtil.IsSpace(text[end - 1]))
             {
-                return (meta, "meta:" + key);
+                end--;
+            }
+
+            var lastLine = text.LastIndexOf('\n', Math.Max(0, end - 1), end - body[^1].TextStart) + 1;
+            if (FirstMonth(page, text, lastLine, end) is { } closing)
+            {
+                return (closing, "generic:last-line (month)");
+            }
+
+            var after = body[^1].TextEnd;
+            while (after < text.Length && TextUtil.IsSpace(text[after]))
+            {
+                after++;
+            }
+
+            var lineEnd = text.IndexOf('\n', after);
+            if (FirstMonth(page, text, after, Math.Min(lineEnd < 0 ? text.Length : lineEnd, after + MaxStampLine)) is { } below)
+            {
+                return (below, "generic:after-body (month)");
             }
         }
 
         foreach (Match match in LabelledDate().Matches(text))
         {
-            var tail = text.Substring(match.Index + match.Length, Math.Min(40, text.Length - match.Index - match.Length));
-            if (Plausible(page, parser.Parse(tail, page.FetchedAt, yearHint)) is { } labelled)
+            var tail = text.Substring(match.Index + match.Length, Math.Min(20, text.Length - match.Index - match.Length));
+            if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month } time && PlausibleMonth(page, time) is { } month)
             {
-                return (labelled, "generic:labelled");
+                return (month, "generic:labelled (month)");
             }
         }
 
-        if (ScriptDate(page, yearHint) is { } scripted)
+        return null;
+    }
+
+    private PublishTime? FirstMonth(PageContext page, string text, int start, int end)
+    {
+        if (end <= start)
         {
-            return (scripted, "generic:script-literal");
+            return null;
         }
 
-        if (urlDate is { } day)
+        foreach (var match in parser.FindAllOnPage(text[start..end], page))
         {
-            var midnight = day.ToDateTime(TimeOnly.MinValue);
-            return (new PublishTime(new DateTimeOffset(midnight, parser.Zone.GetUtcOffset(midnight)), TimePrecision.Day), "url");
+            if (match.Kind is DateKind.MonthOnly && PlausibleMonth(page, match.Time) is { } month)
+            {
+                return month;
+            }
         }
 
         return null;
@@ -136,7 +241,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
                 continue;
             }
 
-            if (Plausible(page, parser.Parse(value, null)) is { } time && (earliest is null || time.Value < earliest.Value.Value))
+            if (Plausible(page, parser.Parse(value, fetchedAt: null)) is { } time && (earliest is null || time.Value < earliest.Value.Value))
             {
                 earliest = time;
             }
@@ -164,7 +269,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         PublishTime? firstAbsolute = null;
         PublishTime? firstVague = null;
         PublishTime? firstModified = null;
-        foreach (var match in parser.FindAll(region, page.FetchedAt, yearHint))
+        foreach (var match in parser.FindAllOnPage(region, page, yearHint))
         {
             if (Plausible(page, match.Time) is not { } time)
             {
@@ -206,7 +311,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
     {
         foreach (var line in BylineFinder.PostedLines(page.Index.Text, body))
         {
-            if (Plausible(page, parser.Parse(line.Date, page.FetchedAt, yearHint)) is { } time)
+            if (Plausible(page, parser.ParseOnPage(line.Date, page, yearHint)) is { } time)
             {
                 return time;
             }
@@ -214,53 +319,6 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
 
         return null;
     }
-
-    /// <summary>
-    /// Some pages write the time with script (udn: <c>showDate("2020/04/17 01:43:09")</c>; others
-    /// <c>publishTime: "…"</c>), so it never reaches the text. A date literal passed to a time-ish function or key is
-    /// weak evidence, so it ranks below every visible date, and it counts only when the scripts agree on one day:
-    /// state blobs of aggregators and SPAs hold a publishDate per listed item, and none of them is this page's.
-    /// </summary>
-    private PublishTime? ScriptDate(PageContext page, int? yearHint)
-    {
-        PublishTime? found = null;
-        foreach (var script in page.Index.Scripts)
-        {
-            foreach (Match match in ScriptDateLiteral().Matches(script))
-            {
-                var before = Math.Max(0, match.Index - ScriptKeyWindow);
-                var key = ScriptKey().Match(script, before, match.Index - before);
-                if (!key.Success
-                    || !IsPublishKey(key.Groups["key"].ValueSpan)
-                    || Plausible(page, parser.Parse(match.Groups["value"].Value, page.FetchedAt, yearHint)) is not { } time)
-                {
-                    continue;
-                }
-
-                if (found is { } first && first.Value.Date != time.Value.Date)
-                {
-                    return null;
-                }
-
-                found ??= time;
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>showDate, pubDate, publish_time, createTime, ctime...; not update/modify/expire/server/now keys.</summary>
-    private static bool IsPublishKey(ReadOnlySpan<char> key) =>
-        (key.Contains("date", StringComparison.OrdinalIgnoreCase)
-            || key.Contains("time", StringComparison.OrdinalIgnoreCase)
-            || key.Contains("pub", StringComparison.OrdinalIgnoreCase)
-            || key.Contains("creat", StringComparison.OrdinalIgnoreCase))
-        && !key.Contains("updat", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("modif", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("expir", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("server", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("now", StringComparison.OrdinalIgnoreCase)
-        && !key.Contains("current", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// After the headline up to the body; just before the body; the body's first lines; then its last lines and
@@ -300,25 +358,18 @@ internal sealed partial class DatePicker(PublishTimeParser parser)
         public bool InBody { get; init; }
     }
 
-    private static PublishTime? Plausible(PageContext page, PublishTime? time) =>
-        time is { } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
+    /// <summary>A full date (day or finer) from 1990 up to the fetch; month-only dates are a separate, last fallback.</summary>
+    internal static PublishTime? Plausible(PageContext page, PublishTime? time) =>
+        time is { Precision: > TimePrecision.Month } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
+
+    private static PublishTime? PlausibleMonth(PageContext page, PublishTime time) =>
+        time.Value.Year >= 1990 && time.Value <= page.Now.AddDays(1) ? time : null;
 
     [GeneratedRegex(@"发布|发表|时间|日期|来源|张贴|Posted|Published", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateLabel();
 
     [GeneratedRegex(@"(?:(?:更新|修改|修订)(?:时间|日期|于)?|编辑于)\s*[:：]?\s*$|Updated|Modified", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ModifiedLabel();
-
-    /// <summary>
-    /// A quoted literal that starts with a four-digit year. Starting at the quote (not at the key) lets the engine
-    /// skip through large scripts by searching for quote characters; the key is checked only at the few hits.
-    /// </summary>
-    [GeneratedRegex("""["'](?<value>(?:19|20)[0-9]{2}[-/.年][0-9][^"'\r\n]{2,40})["']""", RegexOptions.CultureInvariant)]
-    private static partial Regex ScriptDateLiteral();
-
-    /// <summary>The key the literal is handed to: <c>key(</c>, <c>key:</c>, <c>key =</c>, <c>"key":</c>, right before it.</summary>
-    [GeneratedRegex("""(?<key>[A-Za-z_$][A-Za-z0-9_$]{0,40})["']?\s{0,3}[(:=]\s{0,3}$""", RegexOptions.CultureInvariant)]
-    private static partial Regex ScriptKey();
 
     [GeneratedRegex(@"(?:发布时间|发表时间|发布日期|发表日期|发稿时间|发表于|发布于|日期|时间)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex LabelledDate();

@@ -10,12 +10,17 @@ internal static partial class ParagraphCollector
     private const int MaxLeadImages = 3;
     private const int MinLinkListLinks = 3;
 
+    /// <summary>A box holding its marker and links is a few headlines; a bare marker ("延伸阅读：") is a word or two.</summary>
+    private const int MaxBoxMarkerBlock = 300;
+    private const int MaxBareMarker = 20;
+
     public static (List<string> Paragraphs, List<string> Images) Collect(DomIndex index, IEnumerable<NodeInfo> roots, Uri? baseUrl)
     {
         var paragraphs = new List<string>();
         var images = new List<string>();
         var buffer = new StringBuilder();
         var stack = new Stack<(HtmlNode Node, bool Exit)>();
+        HashSet<HtmlNode>? boxes = null;
         foreach (var root in roots)
         {
             stack.Push((root.Node, false));
@@ -53,7 +58,8 @@ internal static partial class ParagraphCollector
                 }
 
                 // Unindexed elements are scripts, styles, form controls and hidden nodes.
-                if (index.Find(node) is not { } info || (!ReferenceEquals(node, root.Node) && (IsWidget(info) || (info.InComment && !root.InComment))))
+                if (index.Find(node) is not { } info || (!ReferenceEquals(node, root.Node) && (IsWidget(info) || (info.InComment && !root.InComment)))
+                    || (boxes is not null && boxes.Contains(node)) || (!ReferenceEquals(node, root.Node) && IsRelatedBox(index, info, ref boxes)))
                 {
                     continue;
                 }
@@ -90,6 +96,48 @@ internal static partial class ParagraphCollector
             || IsPlayer(info)
             || (ContentScorer.ClassWeight(info) < 1 && info.LinkDensity > 0.3 && prose < 200)
             || IsLinkList(info);
+    }
+
+    /// <summary>
+    /// A 延伸阅读 / 相关链接 box set into the text, decided where link density is known: the marker block with its links
+    /// inside it, or a bare marker line followed by sibling blocks that are mostly link text (those are added to
+    /// <paramref name="boxes"/> and skipped when reached). The text after the box is kept.
+    /// </summary>
+    private static bool IsRelatedBox(DomIndex index, NodeInfo info, ref HashSet<HtmlNode>? boxes)
+    {
+        if (!info.IsBlock || info.TextLength is 0 or > MaxBoxMarkerBlock || !BodyCleaner.EndMarker().IsMatch(index.Text.AsSpan(info.TextStart, Math.Min(24, info.TextLength)).TrimStart()))
+        {
+            return false;
+        }
+
+        if (info.Links > 0)
+        {
+            return info.LinkDensity >= 0.5;
+        }
+
+        if (info.TextLength > MaxBareMarker)
+        {
+            return false;
+        }
+
+        var found = false;
+        for (var sibling = info.Node.NextSibling; sibling is not null; sibling = sibling.NextSibling)
+        {
+            if (sibling.NodeType == HtmlNodeType.Text && string.IsNullOrWhiteSpace(sibling.InnerText))
+            {
+                continue;
+            }
+
+            if (index.Find(sibling) is not { IsBlock: true, Links: > 0 } entry || entry.LinkDensity < 0.7)
+            {
+                break;
+            }
+
+            (boxes ??= []).Add(sibling);
+            found = true;
+        }
+
+        return found;
     }
 
     /// <summary>Audio and video player controls (play, 00:00 / 03:25, 倍速) inside the body wrapper.</summary>

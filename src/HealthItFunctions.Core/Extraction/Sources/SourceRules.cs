@@ -1,5 +1,6 @@
 using System.Xml.XPath;
 using HealthItFunctions.Core.Extraction.Dates;
+using HealthItFunctions.Core.Extraction.Generic;
 using HtmlAgilityPack;
 
 namespace HealthItFunctions.Core.Extraction.Sources;
@@ -29,14 +30,10 @@ internal static class SourceRules
         }
 
         var rule = "source:" + source.Id;
-        if (FirstText(page, rules.Title) is { } title)
-        {
-            draft.OfferTitle(title.Text, rule, title.Node);
-        }
-
+        OfferTitle(page, rules.Title, rule, draft);
         foreach (var xpath in rules.PublishTime)
         {
-            if (FirstText(page, [xpath]) is { } time && parser.Parse(time.Text, page.FetchedAt) is { } parsed)
+            if (FirstText(page, [xpath]) is { } time && parser.ParseOnPage(time.Text, page) is { } parsed)
             {
                 draft.OfferPublishTime(parsed, rule);
                 break;
@@ -52,6 +49,47 @@ internal static class SourceRules
             {
                 draft.OfferBody(nodes, rule);
                 break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A site's title XPath (often "//h1") also matches promotional or channel headings when the layout changes; the
+    /// page's own &lt;title&gt; and og:title name the article, so the first matched heading that agrees with them is taken,
+    /// and none at all when none agrees (the generic title step then decides). An element pinned by id is the template's
+    /// own headline slot and is trusted: share titles (og:title) are often shortened by editors.
+    /// </summary>
+    private static void OfferTitle(PageContext page, IReadOnlyList<string> xpaths, string rule, ExtractionDraft draft)
+    {
+        CommentFinder.Mark(page.Index);
+        string?[] references = [page.TitleTag, page.Meta("og:title"), page.Meta("twitter:title")];
+        var squashed = references.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => TextUtil.Squash(r!)).ToList();
+        foreach (var xpath in xpaths)
+        {
+            var (path, attribute) = SplitAttribute(xpath);
+            var pinned = path.Contains("@id", StringComparison.Ordinal);
+            foreach (var node in Select(page, path))
+            {
+                if (page.Index.FindOrAncestor(node) is { InComment: true })
+                {
+                    continue;
+                }
+
+                var text = attribute is not null ? node.GetAttributeValue(attribute, null) : page.Index.TextOf(node);
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+
+                text = HtmlEntity.DeEntitize(text);
+                if (attribute is null && !pinned && squashed.Count > 0 && !squashed.Any(r => TitleAgreement.Agrees(TextUtil.Squash(text), r)))
+                {
+                    draft.RefuseTitle(text, rule, "refused: agrees with neither <title> nor og:title");
+                    continue;
+                }
+
+                draft.OfferTitle(text, rule, page.Index.Find(node));
+                return;
             }
         }
     }
@@ -77,13 +115,23 @@ internal static class SourceRules
         }
     }
 
+    /// <summary>
+    /// The first non-empty match. Class-based paths ("//*[contains(@class,'author')]//*[contains(@class,'name')]") also
+    /// match inside comment threads, whose commenters are neither the source nor the author, so those are skipped.
+    /// </summary>
     private static (string Text, NodeInfo? Node)? FirstText(PageContext page, IReadOnlyList<string> xpaths)
     {
+        CommentFinder.Mark(page.Index);
         foreach (var xpath in xpaths)
         {
             var (path, attribute) = SplitAttribute(xpath);
             foreach (var node in Select(page, path))
             {
+                if (page.Index.FindOrAncestor(node) is { InComment: true })
+                {
+                    continue;
+                }
+
                 var text = attribute is not null ? node.GetAttributeValue(attribute, null) : page.Index.TextOf(node);
                 if (!string.IsNullOrWhiteSpace(text))
                 {

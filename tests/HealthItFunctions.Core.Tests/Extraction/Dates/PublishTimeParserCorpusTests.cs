@@ -15,7 +15,7 @@ public partial class PublishTimeParserCorpusTests
     public void Parse_CorpusTruthAndDisplayStrings_MatchTruthAtItsPrecision()
     {
         var dir = ZhNewsDevCorpus.RequireDirectory();
-        var parser = new PublishTimeParser();
+        var parser = new PublishTimeParser(PublishTimeParser.China, TimeProvider.System);
         var failures = new List<string>();
         var checkedCount = 0;
 

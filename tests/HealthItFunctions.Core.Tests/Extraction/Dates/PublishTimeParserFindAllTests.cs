@@ -6,7 +6,7 @@ public class PublishTimeParserFindAllTests
 {
     private static readonly DateTimeOffset Fetched = PublishTimeParserTests.Fetched;
 
-    private readonly PublishTimeParser _parser = new();
+    private readonly PublishTimeParser _parser = new(PublishTimeParser.China, TimeProvider.System);
 
     [Fact]
     public void FindAll_ArticleHeaderAndBody_ReturnsEveryDateWithPositionAndKind()

@@ -10,7 +10,7 @@ public class PublishTimeParserTests
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    private readonly PublishTimeParser _parser = new();
+    private readonly PublishTimeParser _parser = new(PublishTimeParser.China, TimeProvider.System);
 
     /// <summary>Asserts a Beijing wall-clock time ("yyyy-MM-dd HH:mm:ss") at +08:00 with the given precision.</summary>
     internal static void AssertTime(PublishTime? actual, string expectedLocal, TimePrecision precision)
@@ -200,7 +200,7 @@ public class PublishTimeParserTests
     public void Parse_RelativeOrYearlessWithUnknownFetchTime_ReturnsNull(string text)
     {
         // A saved page of unknown age: resolving 昨天 against today's clock would invent a date.
-        var parser = new PublishTimeParser(clock: new FixedClock(Fetched));
+        var parser = new PublishTimeParser(PublishTimeParser.China, new FixedClock(Fetched));
 
         Assert.Null(parser.Parse(text, fetchedAt: null));
         Assert.Empty(parser.FindAll(text, fetchedAt: null));
@@ -208,15 +208,15 @@ public class PublishTimeParserTests
 
     [Fact]
     public void Parse_YearlessWithHintAndUnknownFetchTime_UsesHint() =>
-        AssertTime(new PublishTimeParser(clock: new FixedClock(Fetched)).Parse("3月26日 10:30", null, 2019), "2019-03-26 10:30:00", TimePrecision.Minute);
+        AssertTime(new PublishTimeParser(PublishTimeParser.China, new FixedClock(Fetched)).Parse("3月26日 10:30", null, 2019), "2019-03-26 10:30:00", TimePrecision.Minute);
 
     [Fact]
     public void Parse_AbsoluteWithUnknownFetchTime_ReturnsDate() =>
-        AssertTime(new PublishTimeParser(clock: new FixedClock(Fetched)).Parse("发布时间：昨天 2021-03-20 09:00", null), "2021-03-20 09:00:00", TimePrecision.Minute);
+        AssertTime(new PublishTimeParser(PublishTimeParser.China, new FixedClock(Fetched)).Parse("发布时间：昨天 2021-03-20 09:00", null), "2021-03-20 09:00:00", TimePrecision.Minute);
 
     [Fact]
     public void Parse_FutureYearWithUnknownFetchTime_ClockBoundsPlausibility() =>
-        Assert.Null(new PublishTimeParser(clock: new FixedClock(Fetched)).Parse("2023-01-01", null));
+        Assert.Null(new PublishTimeParser(PublishTimeParser.China, new FixedClock(Fetched)).Parse("2023-01-01", null));
 
     [Fact]
     public void Parse_RelativeAcrossMonthBoundary_ReturnsPreviousMonth()
@@ -267,7 +267,6 @@ public class PublishTimeParserTests
     [InlineData("版本 1.2.3")]
     [InlineData("共 12 条 第 1/3 页")]
     [InlineData("10:30")]
-    [InlineData("2021年3月")]
     [InlineData("前天津市委书记")]
     [InlineData("12345分钟前")]
     [InlineData("9999天前")]
@@ -295,7 +294,7 @@ public class PublishTimeParserTests
     [Fact]
     public void Parse_CustomZone_ReturnsValuesInThatZone()
     {
-        var parser = new PublishTimeParser(TimeZoneInfo.Utc);
+        var parser = new PublishTimeParser(TimeZoneInfo.Utc, TimeProvider.System);
 
         var local = parser.Parse("2021-03-26 10:30", Fetched);
         var iso = parser.Parse("2017-03-01T06:27:02+08:00", Fetched);
@@ -305,6 +304,32 @@ public class PublishTimeParserTests
         Assert.Equal(TimeSpan.Zero, iso?.Value.Offset);
     }
 
+    [Theory]
+    [InlineData("2021年3月", 2021, 3)]
+    [InlineData("——《北京之春》1996年3月号", 1996, 3)]
+    [InlineData("2009年11月", 2009, 11)]
+    [InlineData("2001年6月刊", 2001, 6)]
+    public void Parse_MonthOnly_ReturnsMonthPrecision(string text, int year, int month)
+    {
+        var time = _parser.Parse(text, Fetched);
+
+        Assert.Equal(TimePrecision.Month, time?.Precision);
+        Assert.Equal(new DateTimeOffset(year, month, 1, 0, 0, 0, China), time?.Value);
+        Assert.Equal($"{year:0000}-{month:00}", time?.ToIsoString());
+    }
+
+    [Theory]
+    [InlineData("2009年11月出台的规划，2010-03-05 10:30 发布", "2010-03-05 10:30:00", TimePrecision.Minute)]
+    [InlineData("2009年11月5日", "2009-11-05 00:00:00", TimePrecision.Day)]
+    public void Parse_MonthOnlyBesideFullDate_FullDateWins(string text, string expected, TimePrecision precision) =>
+        AssertTime(_parser.Parse(text, Fetched), expected, precision);
+
+    [Theory]
+    [InlineData("2021年13月")]
+    [InlineData("0000年3月")]
+    [InlineData("1985年3月")]
+    public void Parse_ImpossibleMonthOnly_ReturnsNull(string text) => Assert.Null(_parser.Parse(text, Fetched));
+
     [Fact]
     public void Parse_NullText_Throws() => Assert.Throws<ArgumentNullException>(() => _parser.Parse(null!, Fetched));
 
@@ -312,7 +337,7 @@ public class PublishTimeParserTests
     public void China_Default_IsAsiaShanghaiAtPlusEight()
     {
         Assert.Equal(TimeSpan.FromHours(8), PublishTimeParser.China.GetUtcOffset(new DateTime(2021, 3, 26, 0, 0, 0, DateTimeKind.Unspecified)));
-        Assert.Same(PublishTimeParser.China, new PublishTimeParser().Zone);
+        Assert.Same(PublishTimeParser.China, ChinaTime.Zone);
     }
 
     [Theory]

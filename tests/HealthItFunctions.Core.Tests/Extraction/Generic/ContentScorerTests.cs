@@ -77,7 +77,7 @@ public sealed class ContentScorerTests
             + $"<div id=\"body\" class=\"art_content\">{body}</div></div></body></html>";
         var index = Dom.Index(html);
 
-        var blocks = ContentScorer.WithSiblings(index, Dom.ById(index, "body"));
+        var blocks = BodyBounds.WithSiblings(index, Dom.ById(index, "body"));
 
         Assert.Equal(["lead", "body"], blocks.Select(b => b.Node.Id));
     }
@@ -90,7 +90,7 @@ public sealed class ContentScorerTests
             + $"<div id=\"body\">{body}</div></div></body></html>";
         var index = Dom.Index(html);
 
-        var blocks = ContentScorer.WithSiblings(index, Dom.ById(index, "body"));
+        var blocks = BodyBounds.WithSiblings(index, Dom.ById(index, "body"));
 
         Assert.Equal(["body"], blocks.Select(b => b.Node.Id));
     }
