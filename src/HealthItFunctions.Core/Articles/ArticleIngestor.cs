@@ -1,6 +1,7 @@
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Dedup;
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Extraction.Dates;
 using HealthItFunctions.Core.Fetching;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Polling;
@@ -113,7 +114,9 @@ public sealed class ArticleIngestor(
 
     private StoredArticle Build(string id, ArticleFetchMessage message, FetchedPage page, ExtractedArticle extracted)
     {
-        var publishedAt = extracted.PublishTime?.Value ?? message.ListDate;
+        // A page that states only its month ("2021年8月号") says less than the list that linked it: the list's day wins.
+        var pageTime = extracted.PublishTime is { Precision: TimePrecision.Month } && message.ListDate is not null ? null : extracted.PublishTime;
+        var publishedAt = pageTime?.Value ?? message.ListDate;
         var month = BulletinMonth.BeijingMonthOf(publishedAt ?? message.DiscoveredAt);
         var assessment = relevance.Score(extracted.Title, extracted.Content);
         var fingerprint = reprints.Fingerprint(extracted.Title, extracted.Content);
@@ -127,7 +130,7 @@ public sealed class ArticleIngestor(
             Title = extracted.Title,
             Media = extracted.Publisher ?? catalog.Find(message.SourceId)?.Media ?? page.FinalUrl.Host,
             PublishedAt = publishedAt,
-            PublishPrecision = extracted.PublishTime?.Precision.ToString(),
+            PublishPrecision = pageTime?.Precision.ToString() ?? (publishedAt is null ? null : "List"),
             Paragraphs = extracted.Paragraphs,
             DiscoveredAt = message.DiscoveredAt,
             FetchedAt = page.FetchedAt,

@@ -1,5 +1,5 @@
 using HealthItFunctions.Core.Extraction;
-using HealthItFunctions.Core.Extraction.Dates;
+using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Core.Polling;
 
@@ -10,7 +10,7 @@ namespace HealthItFunctions.Core.Sources;
 /// extraction with the next reload, as it reaches polling, without a redeploy. One <see cref="ArticleExtractor"/> per
 /// catalog version, rebuilt only when the catalog changes.
 /// </summary>
-public sealed class LiveCatalogExtractor(ISourceCatalog catalog, TimeProvider time, PublishTimeParser parser) : IArticleExtractor
+internal sealed class LiveCatalogExtractor(ISourceCatalog catalog, TimeProvider time, IEnumerable<IExtractionLayer> layers) : IArticleExtractor
 {
     private (SourceCatalog Catalog, ArticleExtractor Extractor)? _built;
 
@@ -20,7 +20,7 @@ public sealed class LiveCatalogExtractor(ISourceCatalog catalog, TimeProvider ti
         var built = _built;
         if (built is not { } ready || !ReferenceEquals(ready.Catalog, current))
         {
-            ready = (current, new ArticleExtractor(current, time, parser));
+            ready = (current, new ArticleExtractor(current, time, layers));
             // A race builds two extractors for one catalog at worst; either is right.
             _built = ready;
         }

@@ -1,3 +1,4 @@
+using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Dates;
 using HealthItFunctions.Core.Polling;
@@ -21,7 +22,7 @@ public static class SourceMonitoringServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<SourceHealthTracker>();
         services.Replace(ServiceDescriptor.Singleton<IArticleExtractor>(sp => new LiveCatalogExtractor(
-            sp.GetRequiredService<ISourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<PublishTimeParser>())));
+            sp.GetRequiredService<ISourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExtractionLayer>())));
         return services;
     }
 }
