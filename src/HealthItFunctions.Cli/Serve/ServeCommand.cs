@@ -18,7 +18,7 @@ internal sealed class ServeCommand : ICliCommand
         var json = new Option<bool>("--json-logs") { Description = "Log JSON lines (the console JSON formatter) instead of one text line per event." };
         var command = new Command("serve",
             "Run the functions locally in one process: the PollSource/ProcessArticle queue triggers (WebJobs SDK listener, host.json semantics), " +
-            "the PollSources/PublishBulletin timers (PollSchedule, BulletinSchedule; UTC) and the HTTP endpoints on 127.0.0.1 (Serve__Port, default 7071). " +
+            "the PollSources/PublishBulletin/DailyDigest timers (PollSchedule, BulletinSchedule, DigestSchedule; UTC) and the HTTP endpoints (extract preview, review page and API) on 127.0.0.1 (Serve__Port, default 7071). " +
             "Needs Storage__ConnectionString (or AzureWebJobsStorage). Ctrl-C drains. " + CliApplication.ExitCodesHelp)
         {
             verbose, json,
