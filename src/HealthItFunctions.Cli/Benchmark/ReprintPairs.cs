@@ -79,6 +79,10 @@ internal sealed class ReprintPairs
         return pairs;
     }
 
+    /// <summary><paramref name="count"/> different stories (topics at random, each with its site's furniture): a month of originals.</summary>
+    public IReadOnlyList<(string Title, string Body)> DistinctStories(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => _stories.Write(_stories.Pick(_stories.TopicNames))).Select(s => (s.Title, WithBoilerplate(s.Title, [.. s.Paragraphs])))];
+
     private ArticlePair Reprint(PairKind kind)
     {
         var story = _stories.Write(_stories.Pick(_stories.TopicNames));

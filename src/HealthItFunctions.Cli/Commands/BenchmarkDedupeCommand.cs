@@ -12,7 +12,8 @@ namespace HealthItFunctions.Cli.Commands;
 internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
 {
     internal const int DefaultSeed = 20210831;
-    internal const int DefaultPerKind = 120;
+    internal const int DefaultPerKind = 400;
+    internal const int DefaultStories = 2000;
     private static readonly int[] ShingleSizes = [2, 3, 4, 5, 6, 7, 8];
 
     public string Group => "benchmark";
@@ -22,19 +23,20 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
         var seed = new Option<int>("--seed") { Description = "Random seed of the synthetic pair set (same seed, same pairs).", DefaultValueFactory = _ => DefaultSeed };
         var perKind = new Option<int>("--per-kind") { Description = "Pairs per reprint kind (5 kinds); as many different-story pairs are added.", DefaultValueFactory = _ => DefaultPerKind };
         var minPrecision = new Option<double>("--min-precision") { Description = "Precision the chosen threshold must reach.", DefaultValueFactory = _ => 0.99 };
-        var command = new Command("dedupe", "Measure SimHash near-duplicate recall and precision on synthetic reprints and choose shingle size and threshold.")
+        var stories = new Option<int>("--stories") { Description = "Distinct stories compared all pairwise for the month-scale false-merge rate (0 skips).", DefaultValueFactory = _ => DefaultStories };
+        var command = new Command("dedupe", "Measure near-duplicate recall and precision on synthetic reprints (SimHash alone, then SimHash + MinHash sketch) and month-scale false merges.")
         {
-            seed, perKind, minPrecision,
+            seed, perKind, minPrecision, stories,
         };
-        command.SetAction(result => Run(result.GetValue(seed), result.GetValue(perKind), result.GetValue(minPrecision)));
+        command.SetAction(result => Run(result.GetValue(seed), result.GetValue(perKind), result.GetValue(minPrecision), result.GetValue(stories)));
         return command;
     }
 
-    internal int Run(int seed, int perKind, double minimumPrecision)
+    internal int Run(int seed, int perKind, double minimumPrecision, int stories = 0)
     {
-        if (perKind < 1 || minimumPrecision is <= 0 or > 1)
+        if (perKind < 1 || minimumPrecision is <= 0 or > 1 || stories < 0)
         {
-            console.MarkupLine("[red]error:[/] --per-kind must be at least 1 and --min-precision in (0, 1]].");
+            console.MarkupLine("[red]error:[/] --per-kind must be at least 1, --stories at least 0 and --min-precision in (0, 1]].");
             return 1;
         }
 
@@ -77,6 +79,29 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
             console.MarkupLineInterpolated($"[yellow]warning:[/] no threshold reaches precision {minimumPrecision}; the most precise one is shown.");
         }
 
+        WriteTwoStage(pairs, seed, stories);
         return 0;
+    }
+
+    /// <summary>The product rule: 128-bit distance ≤ maybe band, then MinHash similarity ≥ threshold.</summary>
+    private void WriteTwoStage(IReadOnlyList<ArticlePair> pairs, int seed, int stories)
+    {
+        var table = new Table().AddColumns("sketch slots", "min similarity", "recall", "precision", "false positives");
+        foreach (var score in TwoStageBenchmark.Score(pairs))
+        {
+            var mark = score.Slots == MinHashSketch.DefaultSlots && Math.Abs(score.MinSimilarity - NearDuplicateDetector.DefaultMinSimilarity) < 1e-9 ? " ←" : "";
+            table.AddRow(score.Slots.ToString(), score.MinSimilarity.ToString("0.00") + mark, score.Recall.ToString("0.000"), score.Precision.ToString("0.0000"), score.FalsePositives.ToString());
+        }
+
+        console.WriteLine($"two-stage (128-bit distance ≤ {NearDuplicateDetector.DefaultMaybeDistance}, then sketch similarity), n = {SimHash.DefaultShingleSize}:");
+        console.Write(table);
+        if (stories < 2)
+        {
+            return;
+        }
+
+        var month = TwoStageBenchmark.Month(new ReprintPairs(seed + 1).DistinctStories(stories), new NearDuplicateDetector());
+        console.WriteLine($"month scale: {month.Stories} distinct stories, {month.Pairs} pairs: {month.FalseMerges} false merges ({month.FalseMergeRate:0.0e0} per pair) with the product rule; " +
+            $"{month.LegacyFalseMerges} ({month.LegacyFalseMergeRate:0.0e0}) with 64-bit distance ≤ {NearDuplicateDetector.DefaultThreshold}; sketches compared for {month.SketchComparedRate:P1} of pairs (no body reads)");
     }
 }

@@ -119,7 +119,7 @@ public sealed class ArticleIngestor(
         var publishedAt = pageTime?.Value ?? message.ListDate;
         var month = BulletinMonth.BeijingMonthOf(publishedAt ?? message.DiscoveredAt);
         var assessment = relevance.Score(extracted.Title, extracted.Content);
-        var fingerprint = reprints.Fingerprint(extracted.Title, extracted.Content);
+        var signature = reprints.Signature(extracted.Title, extracted.Content);
         return new StoredArticle
         {
             Id = id,
@@ -137,7 +137,9 @@ public sealed class ArticleIngestor(
             Score = assessment.Score,
             Band = assessment.Band,
             MatchedTerms = assessment.Terms.Select(t => $"{t.Axis}:{t.Term}@{t.Where.ToString().ToLowerInvariant()}×{t.Count}").ToList(),
-            Fingerprint = fingerprint ?? 0,
+            Fingerprint = signature?.Fingerprint ?? 0,
+            Fingerprint2 = signature?.Fingerprint2 ?? 0,
+            Sketch = signature?.SketchText,
             // Stored as its own primary; ClusterAsync re-points it when an earlier or better copy is already stored.
             ClusterId = id,
         };
@@ -157,7 +159,8 @@ public sealed class ArticleIngestor(
         var window = await store.ListFingerprintsAsync([article.Month, article.Month.Previous], cancellationToken);
         // After a 409 the stored row is the truth (it may already have been re-pointed).
         var self = window.FirstOrDefault(c => c.Id == article.Id)
-            ?? new ArticleFingerprint(article.Id, article.Month, article.ClusterId, article.PublishedAt, article.Fingerprint, article.SourceId, Media: article.Media);
+            ?? new ArticleFingerprint(article.Id, article.Month, article.ClusterId, article.PublishedAt, article.Fingerprint, article.SourceId, Media: article.Media,
+                Fingerprint2: article.Fingerprint2, Sketch: article.Sketch);
         var plan = _clusters.Plan(self, window);
         if (plan.Repoint.Count > 0)
         {

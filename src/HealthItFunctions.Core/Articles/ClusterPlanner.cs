@@ -29,8 +29,9 @@ public sealed class ClusterPlanner(NearDuplicateDetector detector, ISourceCatalo
         }
 
         var others = window.Where(c => c.Id != self.Id).ToList();
+        var signature = self.Signature;
         var touched = others
-            .Where(c => c.Fingerprint != 0 && detector.IsNearDuplicate(c.Fingerprint, self.Fingerprint))
+            .Where(c => c.Fingerprint != 0 && detector.IsNearDuplicate(c.Signature, signature))
             .Select(c => c.ClusterId)
             .Append(self.ClusterId)
             .ToHashSet(StringComparer.Ordinal);

@@ -37,9 +37,14 @@ public enum AddOutcome
 
 /// <summary>A stored article's key and fingerprint, and what choosing a cluster's primary needs to read.</summary>
 /// <param name="Media">The outlet the copy credits (its 来源), which may differ from the site it was found on.</param>
+/// <param name="Fingerprint2">The second SimHash; 0 on rows stored before it existed.</param>
+/// <param name="Sketch">The base64 MinHash sketch; null on rows stored before it existed.</param>
 public sealed record ArticleFingerprint(
     string Id, BulletinMonth Month, string ClusterId, DateTimeOffset? PublishedAt, ulong Fingerprint, string? SourceId = null, EditorDecision? Decision = null,
-    string? Media = null);
+    string? Media = null, ulong Fingerprint2 = 0, string? Sketch = null)
+{
+    public Dedup.DedupSignature Signature => new(Fingerprint, Fingerprint2, Dedup.DedupSignature.ParseSketch(Sketch));
+}
 
 public interface IArticleStore : IArticleIndex
 {

@@ -53,6 +53,12 @@ public sealed record StoredArticle
     /// <summary>SimHash of the normalized body, for reprint detection.</summary>
     public ulong Fingerprint { get; init; }
 
+    /// <summary>The second, independently salted SimHash (0 on rows stored before it existed).</summary>
+    public ulong Fingerprint2 { get; init; }
+
+    /// <summary>Base64 MinHash sketch of the body's shingles (<see cref="Dedup.DedupSignature.SketchText"/>); null on old rows.</summary>
+    public string? Sketch { get; init; }
+
     /// <summary>The id of the cluster's primary article; equal to <see cref="Id"/> for a primary.</summary>
     public required string ClusterId { get; init; }
 

@@ -5,7 +5,7 @@ public sealed record ReprintCandidate(string Id, string? Title, string? Content,
 
 /// <summary>
 /// Where an article landed: <see cref="Cluster"/> is the id of the cluster's primary (the original); a primary's
-/// cluster is its own id. <see cref="Distance"/> is the Hamming distance to the member it joined through.
+/// cluster is its own id. <see cref="Distance"/> is the 128-bit Hamming distance to the member it joined through.
 /// </summary>
 public sealed record ReprintAssignment(string Id, string Cluster, bool Primary, ulong? Fingerprint, int? Distance);
 
@@ -31,12 +31,11 @@ public sealed class ReprintClusterer(NearDuplicateDetector detector)
             .ThenBy(i => candidates[i].PublishTime)
             .ThenBy(i => i);
         var assignments = new ReprintAssignment[candidates.Count];
-        var placed = new List<(ulong Fingerprint, string Cluster)>();
+        var placed = new List<(DedupSignature Signature, string Cluster)>();
         foreach (var index in order)
         {
             var candidate = candidates[index];
-            var fingerprint = detector.Fingerprint(candidate.Title, candidate.Content);
-            if (fingerprint is not { } value)
+            if (detector.Signature(candidate.Title, candidate.Content) is not { } value)
             {
                 assignments[index] = new ReprintAssignment(candidate.Id, candidate.Id, true, null, null);
                 continue;
@@ -44,24 +43,27 @@ public sealed class ReprintClusterer(NearDuplicateDetector detector)
 
             var nearest = Nearest(value, placed);
             assignments[index] = nearest is { } match
-                ? new ReprintAssignment(candidate.Id, match.Cluster, false, value, match.Distance)
-                : new ReprintAssignment(candidate.Id, candidate.Id, true, value, null);
+                ? new ReprintAssignment(candidate.Id, match.Cluster, false, value.Fingerprint, match.Distance)
+                : new ReprintAssignment(candidate.Id, candidate.Id, true, value.Fingerprint, null);
             placed.Add((value, assignments[index].Cluster));
         }
 
         return assignments;
     }
 
-    /// <summary>The placed fingerprint closest to <paramref name="fingerprint"/> within the threshold, if any.</summary>
-    public (string Cluster, int Distance)? Nearest(ulong fingerprint, IEnumerable<(ulong Fingerprint, string Cluster)> placed)
+    /// <summary>The placed near-duplicate of <paramref name="signature"/> most similar to it (by sketch, then distance), if any.</summary>
+    public (string Cluster, int Distance)? Nearest(DedupSignature signature, IEnumerable<(DedupSignature Signature, string Cluster)> placed)
     {
         (string Cluster, int Distance)? best = null;
+        var bestSimilarity = double.MinValue;
         foreach (var (other, cluster) in placed)
         {
-            var distance = SimHash.Distance(fingerprint, other);
-            if (distance <= detector.Threshold && (best is null || distance < best.Value.Distance))
+            var verdict = detector.Compare(signature, other);
+            var similarity = verdict.Similarity ?? -verdict.Distance;
+            if (verdict.IsDuplicate && (best is null || similarity > bestSimilarity))
             {
-                best = (cluster, distance);
+                best = (cluster, verdict.Distance);
+                bestSimilarity = similarity;
             }
         }
 

@@ -15,21 +15,50 @@ public static class SimHash
 
     public static ulong Compute(string? text) => Compute(text, DefaultShingleSize);
 
-    public static ulong Compute(string? text, int shingleSize)
+    public static ulong Compute(string? text, int shingleSize) => Compute(text, shingleSize, salt: 0);
+
+    /// <summary>
+    /// The SimHash under a salted shingle hash: two salts give two independent 64-bit fingerprints of one text, whose
+    /// summed distance has half the relative spread of one (see <see cref="NearDuplicateDetector"/>).
+    /// </summary>
+    public static ulong Compute(string? text, int shingleSize, ulong salt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shingleSize, 1);
-        var normalized = DedupText.Normalize(text);
+        return FromShingles(ShingleHashes(DedupText.Normalize(text), shingleSize), salt);
+    }
+
+    public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
+
+    /// <summary>One hash per character n-gram of already normalized text, in order (repeats kept: SimHash weighs by count).</summary>
+    internal static ulong[] ShingleHashes(string normalized, int shingleSize)
+    {
         if (normalized.Length == 0)
+        {
+            return [];
+        }
+
+        var span = normalized.AsSpan();
+        var count = Math.Max(1, span.Length - shingleSize + 1);
+        var hashes = new ulong[count];
+        for (var i = 0; i < count; i++)
+        {
+            hashes[i] = Hash(span.Slice(i, Math.Min(shingleSize, span.Length - i)));
+        }
+
+        return hashes;
+    }
+
+    internal static ulong FromShingles(IReadOnlyList<ulong> shingles, ulong salt)
+    {
+        if (shingles.Count == 0)
         {
             return 0;
         }
 
         Span<int> votes = stackalloc int[64];
-        var span = normalized.AsSpan();
-        var count = Math.Max(1, span.Length - shingleSize + 1);
-        for (var i = 0; i < count; i++)
+        foreach (var shingle in shingles)
         {
-            var hash = Hash(span.Slice(i, Math.Min(shingleSize, span.Length - i)));
+            var hash = salt == 0 ? shingle : Mix(shingle ^ salt);
             for (var bit = 0; bit < 64; bit++)
             {
                 votes[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
@@ -48,7 +77,13 @@ public static class SimHash
         return fingerprint;
     }
 
-    public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
+    /// <summary>The SplitMix64 finalizer: every output bit depends on every input bit.</summary>
+    internal static ulong Mix(ulong hash)
+    {
+        hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
+        hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
+        return hash ^ (hash >> 31);
+    }
 
     /// <summary>
     /// FNV-1a over the UTF-16 code units, then the SplitMix64 finalizer: FNV alone leaves the high bits of short inputs
@@ -62,9 +97,7 @@ public static class SimHash
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        hash = (hash ^ (hash >> 30)) * 0xBF58476D1CE4E5B9UL;
-        hash = (hash ^ (hash >> 27)) * 0x94D049BB133111EBUL;
-        return hash ^ (hash >> 31);
+        return Mix(hash);
     }
 }
 

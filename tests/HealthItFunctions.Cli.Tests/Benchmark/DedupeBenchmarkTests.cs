@@ -34,12 +34,34 @@ public sealed class DedupeBenchmarkTests
     }
 
     [Fact]
+    public void TwoStage_ProductDefaultsOnFreshSeed_MeetRecallAtPrecisionTarget()
+    {
+        var pairs = new ReprintPairs(seed: 31337).Generate(perKind: 200);
+
+        var atDefault = Assert.Single(TwoStageBenchmark.Score(pairs),
+            s => s.Slots == MinHashSketch.DefaultSlots && Math.Abs(s.MinSimilarity - NearDuplicateDetector.DefaultMinSimilarity) < 1e-9);
+
+        Assert.True(atDefault.Recall >= 0.95, $"recall {atDefault.Recall:0.000}");
+        Assert.True(atDefault.Precision >= 0.99, $"precision {atDefault.Precision:0.000}");
+    }
+
+    [Fact]
+    public void Month_DistinctStories_FarFewerFalseMergesThanSixtyFourBitRule()
+    {
+        var month = TwoStageBenchmark.Month(new ReprintPairs(seed: 5).DistinctStories(300), new NearDuplicateDetector());
+
+        Assert.Equal(300 * 299 / 2, month.Pairs);
+        Assert.True(month.FalseMergeRate < 1e-4, $"false merges {month.FalseMerges} of {month.Pairs}");
+        Assert.True(month.FalseMerges * 20 <= month.LegacyFalseMerges, $"{month.FalseMerges} vs 64-bit {month.LegacyFalseMerges}");
+    }
+
+    [Fact]
     public void Run_Command_PrintsThresholdTableAndChoice()
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
 
-        var exitCode = new BenchmarkDedupeCommand(console).Run(seed: 1, perKind: 20, minimumPrecision: 0.99);
+        var exitCode = new BenchmarkDedupeCommand(console).Run(seed: 1, perKind: 20, minimumPrecision: 0.99, stories: 50);
 
         Assert.Equal(0, exitCode);
         var text = output.ToString();
@@ -47,6 +69,8 @@ public sealed class DedupeBenchmarkTests
         Assert.Contains("per threshold", text, StringComparison.Ordinal);
         Assert.Contains("chosen: shingle n =", text, StringComparison.Ordinal);
         Assert.Contains("SameTopicSameHospital", text, StringComparison.Ordinal);
+        Assert.Contains("two-stage", text, StringComparison.Ordinal);
+        Assert.Contains("month scale: 50 distinct stories, 1225 pairs", text, StringComparison.Ordinal);
     }
 
     [Fact]
