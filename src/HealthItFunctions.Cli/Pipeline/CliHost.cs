@@ -26,6 +26,9 @@ internal static class CliHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // Every retry attempt is a Polly log line; the fetcher logs each fetch's outcome with its reason once.
         builder.Logging.AddFilter("Polly", LogLevel.None);
+        // The SDK logs every 4xx as a warning, including the ones we expect (a catalog blob not uploaded yet, a 409
+        // that means "already stored"); failures that matter reach our own log lines as exceptions or outcomes.
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.AddCore();
         builder.AddInfrastructure();
         builder.Services.AddSingleton(_ => FindHostJson() is { } path ? QueueHostSettings.Load(path) : new QueueHostSettings());
