@@ -121,4 +121,30 @@ public sealed class AuthorFixtureTests
 
         Assert.Equal("王丽", article.Author);
     }
+
+    [Fact]
+    public void Extract_LabelsInRunTogetherSpans_AuthorAndSourceRead()
+    {
+        var article = Extract("byline-inline-spans.html");
+
+        Assert.Equal("李强", article.Author);
+        Assert.Equal("某某日报", article.Source);
+    }
+
+    [Fact]
+    public void Extract_OnlyAnEditorCredited_EditorIsAuthorFallback()
+    {
+        var article = Extract("editor-only-credit.html");
+
+        Assert.Equal("山石", article.Author);
+        Assert.Contains(article.Candidates, c => c.Rule == "generic:editor-fallback");
+    }
+
+    [Fact]
+    public void Extract_UnlabelledSourceClassedElementBesideDate_SourceRead()
+    {
+        var article = Extract("source-classed-element.html");
+
+        Assert.Equal("某某周刊", article.Source);
+    }
 }

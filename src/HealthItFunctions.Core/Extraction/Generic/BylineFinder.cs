@@ -10,6 +10,7 @@ internal static partial class BylineFinder
     private const int AfterBodyWindow = 300;
     private const int MaxBylineLine = 60;
     private const int MaxAuthorElement = 30;
+    private const int EditorAfterBodyWindow = 800;
 
     /// <summary>
     /// The labelled 来源 under the headline; else the name printed beside the shown date there ("2019-05-17 · 苏皖城市报道",
@@ -24,6 +25,11 @@ internal static partial class BylineFinder
             if (Labelled(text, start, end, SourceLine()) is { } labelled)
             {
                 return (FirstOfList(labelled), "generic:source-line");
+            }
+
+            if (header && SourceElement(page.Index, start, end) is { } classed)
+            {
+                return (classed, "generic:source-element");
             }
 
             if (header && DatelineName(page.Index, start, end) is { } beside)
@@ -51,7 +57,7 @@ internal static partial class BylineFinder
             }
 
             header = isHeader;
-            if (end > start && ReadLines(text, start, end) is { } found)
+            if (end > start && (ReadLines(text, start, end) ?? ReadElements(page.Index, start, end)) is { } found)
             {
                 return found;
             }
@@ -92,10 +98,93 @@ internal static partial class BylineFinder
         return null;
     }
 
+    /// <summary>
+    /// Bylines that start an element but not a line: inline spans run together in the page text
+    /// ("2019-09-26 12:11来源：某某网作者：李强"), so a label is anchored at its element's start instead.
+    /// </summary>
+    private static (string Value, string Rule)? ReadElements(DomIndex index, int start, int end)
+    {
+        var nodes = index.Nodes;
+        for (var i = FirstAt(nodes, start); i < nodes.Count && nodes[i].TextStart < end; i++)
+        {
+            var node = nodes[i];
+            if (node.TextLength is 0 or > MaxBylineLine || node.InComment || node.Node.ChildNodes.Count == 0)
+            {
+                continue;
+            }
+
+            if (AuthorGrammar.Read(index.TextOf(node)) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The editor credit under the headline, around the body or just after it: offered only as the last author
+    /// candidate, for pages that name no writer.
+    /// </summary>
+    public static (string Value, string Rule)? FindEditor(PageContext page, NodeInfo? title, NodeInfo? body, NodeInfo? last)
+    {
+        var text = page.Index.Text;
+        foreach (var (start, end, _) in Regions(text.Length, title, body))
+        {
+            if (end > start && AuthorGrammar.Editor(text, start, end - start) is { } editor)
+            {
+                return (editor, "generic:editor-fallback");
+            }
+        }
+
+        if (last is not null)
+        {
+            var from = last.TextEnd;
+            var to = Math.Min(text.Length, from + EditorAfterBodyWindow);
+            if (to > from && AuthorGrammar.Editor(text, from, to - from) is { } after)
+            {
+                return (after, "generic:editor-fallback");
+            }
+        }
+
+        return null;
+    }
+
     private static (string Name, string Rule)? TailByline(ReadOnlySpan<char> line)
     {
         var open = line.LastIndexOfAny('（', '(');
         return open >= 0 && line.Length - open <= MaxBylineLine && AuthorGrammar.Reporter(line[open..].ToString()) is { } name ? (name, "generic:reporter-byline") : null;
+    }
+
+    /// <summary>
+    /// An element classed "source" under the headline holding just a media name, with or without its label
+    /// (<c>&lt;span class="source"&gt;某某日报&lt;/span&gt;</c> beside the date): templates mark the credit by class.
+    /// </summary>
+    private static string? SourceElement(DomIndex index, int start, int end)
+    {
+        var nodes = index.Nodes;
+        for (var i = FirstAt(nodes, start); i < nodes.Count && nodes[i].TextStart < end; i++)
+        {
+            var node = nodes[i];
+            if (node.TextLength is 0 or > MaxAuthorElement || !node.Node.HasAttributes || node.InComment)
+            {
+                continue;
+            }
+
+            var names = string.Concat(node.Node.Attributes["class"]?.Value, " ", node.Node.Attributes["id"]?.Value);
+            if (!SourceClass().IsMatch(names))
+            {
+                continue;
+            }
+
+            var value = SourceLabel().Replace(index.TextOf(node).Trim(), string.Empty).Trim();
+            if (Clean(value) is { } name && name.Any(TextUtil.IsCjk) && name.All(c => char.IsLetter(c) || c is ' ' or '-' or '·') && !NotAName().IsMatch(name) && !FurnitureWord().IsMatch(name))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An element classed or named "author" between the headline and the body's end, holding just a name.</summary>
@@ -263,6 +352,20 @@ internal static partial class BylineFinder
     private static bool IsWholeElement(DomIndex index, int from, int to)
     {
         var nodes = index.Nodes;
+        for (var i = FirstAt(nodes, from); i < nodes.Count && nodes[i].TextStart == from; i++)
+        {
+            if (nodes[i].TextEnd == to || (nodes[i].TextEnd > to && index.Text.AsSpan(to, nodes[i].TextEnd - to).IsWhiteSpace()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first node whose text starts at or after <paramref name="from"/>: nodes are in document order.</summary>
+    private static int FirstAt(IReadOnlyList<NodeInfo> nodes, int from)
+    {
         int lo = 0, hi = nodes.Count;
         while (lo < hi)
         {
@@ -277,15 +380,7 @@ internal static partial class BylineFinder
             }
         }
 
-        for (var i = lo; i < nodes.Count && nodes[i].TextStart == from; i++)
-        {
-            if (nodes[i].TextEnd == to || (nodes[i].TextEnd > to && index.Text.AsSpan(to, nodes[i].TextEnd - to).IsWhiteSpace()))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return lo;
     }
 
     /// <summary>Under the headline (the header), then around the body's first block.</summary>
@@ -322,6 +417,12 @@ internal static partial class BylineFinder
 
     [GeneratedRegex(@"(?<![a-z])(?:author|byline|writer)(?!-?(?:card|box|avatar|img|pic|list|head|info|desc|intro|follow))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorClass();
+
+    [GeneratedRegex(@"(?<![a-z])(?:source|laiyuan|origin)(?![a-z]*(?:link|url|icon|img|pic))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SourceClass();
+
+    [GeneratedRegex(@"^(?:来源于?|稿源|出处|文章来源|信息来源)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceLabel();
 
     [GeneratedRegex(@"^(?:作者|文|撰文|记者|By|by)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLabel();

@@ -3,7 +3,7 @@ using HealthItFunctions.Core.Extraction.Generic;
 namespace HealthItFunctions.Core.Extraction.Layers;
 
 /// <summary>
-/// JSON-LD author, then the page's bylines (reporter grammar), then meta author, then a forum poster. Metadata often
+/// JSON-LD author, then the page's bylines (reporter grammar), then meta author, then a forum poster, then (no writer credited) the editor. Metadata often
 /// names a CMS login or the vendor, so it must look like a person to be offered at all.
 /// </summary>
 internal sealed class AuthorLayer : IExtractionLayer
@@ -23,6 +23,12 @@ internal sealed class AuthorLayer : IExtractionLayer
         if (draft.Body is { Count: > 0 } posted && BylineFinder.FindPoster(page, posted) is { } poster)
         {
             draft.OfferAuthor(poster.Value, poster.Rule);
+        }
+
+        // Last: a page that credits no writer names its editor as the person behind the text.
+        if (draft.Body is { Count: > 0 } edited && BylineFinder.FindEditor(page, draft.TitleNode, edited[0], edited[^1]) is { } editor)
+        {
+            draft.OfferAuthor(editor.Value, editor.Rule);
         }
     }
 

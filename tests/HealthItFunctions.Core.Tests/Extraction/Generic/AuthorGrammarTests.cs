@@ -70,4 +70,33 @@ public sealed class AuthorGrammarTests
     {
         Assert.Equal(expected, AuthorGrammar.IsPlausiblePerson(value));
     }
+
+    [Theory]
+    [InlineData("来源：某某晚报\u2002编辑：山石", "山石")]
+    [InlineData("（ 责任编辑：魏一 ）", "魏一")]
+    [InlineData("责任编辑： \n焦二 \n", "焦二")]
+    public void Editor_EditorCredit_Names(string line, string expected)
+    {
+        Assert.Equal(expected, AuthorGrammar.Editor(line, 0, line.Length));
+    }
+
+    [Theory]
+    [InlineData("编辑提供的本地文件")]
+    [InlineData("主编：某某日报社")]
+    public void Editor_NoCreditOrOutlet_Null(string line)
+    {
+        Assert.Null(AuthorGrammar.Editor(line, 0, line.Length));
+    }
+
+    [Fact]
+    public void Read_NameWithLatinOriginal_GlossKept()
+    {
+        Assert.Equal("周一 (John Smith)", AuthorGrammar.Read("作者： 周一 (John Smith)")?.Name);
+    }
+
+    [Fact]
+    public void Signature_RolePrefix_RoleDropped()
+    {
+        Assert.Equal("罗一 萧二", AuthorGrammar.Signature("……就在继续努力之中。（评论员 罗一 萧二）"));
+    }
 }
