@@ -147,4 +147,29 @@ public sealed class AuthorFixtureTests
 
         Assert.Equal("某某周刊", article.Source);
     }
+
+    [Fact]
+    public void Extract_BracketedNameBesideDate_NameIsAuthor()
+    {
+        var article = Extract("dateline-bracket-name.html");
+
+        Assert.Equal("黄一", article.Author);
+    }
+
+    [Fact]
+    public void Extract_NameAloneUnderHeadline_NameIsAuthor()
+    {
+        var article = Extract("name-line-under-title.html");
+
+        Assert.Equal("胡一", article.Author);
+    }
+
+    [Fact]
+    public void Extract_ForumCreditDateThenBy_PosterIsAuthorAndDateRead()
+    {
+        var article = Extract("posted-by-latin.html");
+
+        Assert.Equal("netuser01", article.Author);
+        Assert.StartsWith("2021-05-12", article.PublishTime?.ToIsoString());
+    }
 }

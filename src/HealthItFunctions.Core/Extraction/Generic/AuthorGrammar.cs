@@ -39,6 +39,27 @@ internal static partial class AuthorGrammar
     /// </summary>
     public static string? Editor(string text, int start, int length) => Names(EditorLine().Match(text, start, length));
 
+    /// <summary>
+    /// A bare personal name with no label ("胡平" alone under the headline, "[ 黄宇 ]" beside the date): without a label
+    /// the only evidence is the shape, so it must be two to four Han characters starting with a common surname.
+    /// </summary>
+    public static bool IsBareName(string value)
+    {
+        var name = value.Trim();
+        if (name.Length is < 2 or > 4 || !name.All(TextUtil.IsCjk) || RoleWords.Contains(name) || IsOutlet(name))
+        {
+            return false;
+        }
+
+        return name.Length >= 3 && CompoundSurnames.Any(c => name.StartsWith(c, StringComparison.Ordinal))
+            || (name.Length <= 3 && CommonSurnames.Contains(name[0]));
+    }
+
+    /// <summary>About the hundred most common single-character surnames (over 85% of people), and compound ones.</summary>
+    private static readonly HashSet<char> CommonSurnames = [.. "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤向常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"];
+
+    private static readonly string[] CompoundSurnames = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "夏侯", "宇文", "司徒", "端木"];
+
     /// <summary>Any byline shape in one line, most explicit first.</summary>
     public static (string Name, string Rule)? Read(string line)
     {

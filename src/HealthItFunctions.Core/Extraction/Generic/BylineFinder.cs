@@ -11,6 +11,7 @@ internal static partial class BylineFinder
     private const int MaxBylineLine = 60;
     private const int MaxAuthorElement = 30;
     private const int EditorAfterBodyWindow = 800;
+    private const int MinProseLine = 40;
 
     /// <summary>
     /// The labelled 来源 under the headline; else the name printed beside the shown date there ("2019-05-17 · 苏皖城市报道",
@@ -61,6 +62,17 @@ internal static partial class BylineFinder
             {
                 return found;
             }
+
+            if (end > start && BareHeaderName(text, start, end, isHeader) is { } bare)
+            {
+                return bare;
+            }
+        }
+
+        // With no headline element found, the writer's name may open the body itself, alone on its line.
+        if (title is null && body is not null && NameLine(text, body.TextStart, body.TextEnd) is { } opening)
+        {
+            return opening;
         }
 
         for (var i = paragraphs.Count - 1; i >= Math.Max(0, paragraphs.Count - 2); i--)
@@ -96,6 +108,59 @@ internal static partial class BylineFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An unlabelled name under the headline: bracketed beside the shown date ("2004年7月16日08:19 [ 黄宇 ]"), or alone
+    /// on the first line with prose right below it (essays and forum posts put the writer there).
+    /// </summary>
+    private static (string Value, string Rule)? BareHeaderName(string text, int start, int end, bool header)
+    {
+        var bracketed = DateBracketName().Match(text, start, end - start);
+        if (bracketed.Success && AuthorGrammar.IsBareName(bracketed.Groups["name"].Value))
+        {
+            return (bracketed.Groups["name"].Value, "generic:dateline-bracket-name");
+        }
+
+        if (!header)
+        {
+            return null;
+        }
+
+        return NameLine(text, start, end);
+    }
+
+    private static (string Value, string Rule)? NameLine(string text, int start, int end)
+    {
+        var (line, next) = FirstLines(text, start, end);
+        return line is not null && next is { Length: >= MinProseLine } && AuthorGrammar.IsBareName(line) && !TextUtil.IsCjk(next[^1])
+            ? (line, "generic:name-line")
+            : null;
+    }
+
+    /// <summary>The first two non-blank lines of a region, trimmed.</summary>
+    private static (string? First, string? Second) FirstLines(string text, int start, int end)
+    {
+        string? first = null;
+        var lineStart = start;
+        while (lineStart < end)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart, end - lineStart);
+            var line = text.AsSpan(lineStart, (lineEnd < 0 ? end : lineEnd) - lineStart).Trim();
+            if (!line.IsEmpty)
+            {
+                if (first is not null)
+                {
+                    return (first, line.ToString());
+                }
+
+                first = line.ToString();
+            }
+
+            lineStart = lineEnd < 0 ? end : lineEnd + 1;
+        }
+
+        return (first, null);
     }
 
     /// <summary>
@@ -226,7 +291,8 @@ internal static partial class BylineFinder
     {
         foreach (var line in PostedLines(page.Index.Text, body))
         {
-            if (Clean(line.Name) is { } name)
+            // Forum logins carry digits ("netuser01"); a credit line names the poster, so a login is the author here.
+            if (Clean(line.Name, allowDigits: true) is { } name && name.Any(char.IsLetter))
             {
                 return (name, "generic:posted-by");
             }
@@ -253,9 +319,21 @@ internal static partial class BylineFinder
             yield break;
         }
 
-        for (var m = PostedLine().Match(text, start, end - start); m.Success; m = m.NextMatch())
+        // Both shapes, in page order: "由 X 于 <date> 发表" and "发布时间 <date> by X" / "Posted by X at <date>".
+        var first = PostedLine().Match(text, start, end - start);
+        var second = DateByLine().Match(text, start, end - start);
+        while (first.Success || second.Success)
         {
-            yield return (m.Groups["name"].Value, m.Groups["date"].Value);
+            if (first.Success && (!second.Success || first.Index <= second.Index))
+            {
+                yield return (first.Groups["name"].Value, first.Groups["date"].Value);
+                first = first.NextMatch();
+            }
+            else
+            {
+                yield return (second.Groups["name"].Value, second.Groups["date"].Value);
+                second = second.NextMatch();
+            }
         }
     }
 
@@ -398,7 +476,7 @@ internal static partial class BylineFinder
     }
 
     /// <summary>Cuts a following label ("新京报 作者：…") and rejects values that are not names.</summary>
-    private static string? Clean(string value)
+    private static string? Clean(string value, bool allowDigits = false)
     {
         var cut = NextLabel().Match(value);
         if (cut.Success)
@@ -407,7 +485,7 @@ internal static partial class BylineFinder
         }
 
         value = value.Trim(' ', '-', '|', '/', '　', '·');
-        return value.Length is >= 2 and <= 30 && !value.Any(char.IsDigit) ? value : null;
+        return value.Length is >= 2 and <= 30 && (allowDigits || !value.Any(char.IsDigit)) ? value : null;
     }
 
     // Names may hold "-" or "·" (某某财经-自媒体综合), Latin words with single spaces (China Daily), a bracketed
@@ -447,6 +525,18 @@ internal static partial class BylineFinder
         )
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex PostedLine();
+
+    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日?)(?:\s{0,2}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s{0,3}[\[【［]\s{0,2}(?<name>[\p{IsCJKUnifiedIdeographs}]{2,4})\s{0,2}[\]】］]", RegexOptions.CultureInvariant)]
+    private static partial Regex DateBracketName();
+
+    /// <summary>"发布时间 2005/03/15 22:36:13 by 某人", "Posted by 某人 at 2005-03-21 01:20": credits written the Latin way.</summary>
+    [GeneratedRegex("""
+        (?:
+            (?:发布|发表|张贴|发帖|posted)(?:时间|日期|于)?\s{0,2}[:：]?\s{0,2}(?<date>[0-9０-９][-0-9０-９/.年月日:： ]{5,30}?)\s{0,3}by\s{1,3}(?<name>[^\s〓，。,;；:：@＠|｜]{2,20})
+          | [Pp]osted\s{1,2}by\s{1,3}(?<name>[^\s〓，。,;；:：@＠|｜]{2,20})\s{1,3}(?:at|on|@|于)\s{1,3}(?<date>[0-9][-0-9/.年月日:： ]{5,30})
+        )
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateByLine();
 
     [GeneratedRegex(@"\s*(?:作者|编辑|记者|时间|发布|浏览|阅读|点击|责任|日期|字号|来源|出自|出处|\d{4}[-年/.])", RegexOptions.CultureInvariant)]
     private static partial Regex NextLabel();

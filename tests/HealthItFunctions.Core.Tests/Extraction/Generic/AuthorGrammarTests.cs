@@ -99,4 +99,16 @@ public sealed class AuthorGrammarTests
     {
         Assert.Equal("罗一 萧二", AuthorGrammar.Signature("……就在继续努力之中。（评论员 罗一 萧二）"));
     }
+
+    [Theory]
+    [InlineData("胡平", true)]
+    [InlineData("欧阳明", true)]
+    [InlineData("新华社", false)]
+    [InlineData("首页", false)]
+    [InlineData("国内新闻", false)]
+    [InlineData("综合", false)]
+    public void IsBareName_ShapeAndSurname_Decides(string value, bool expected)
+    {
+        Assert.Equal(expected, AuthorGrammar.IsBareName(value));
+    }
 }
