@@ -40,4 +40,26 @@ public sealed class SourceAndDateShapeTests
 
         Assert.Equal(expected, article.PublishTime?.ToIsoString());
     }
+
+    [Theory]
+    [InlineData("2021-08-30 【来源：某某日报】", "某某日报")]
+    [InlineData("2021-08-30 来源：<a href=\"http://x.cn\">某某日报</a>", "某某日报")]
+    [InlineData("<span>2021-08-30</span><span>来源：</span><span><a href=\"/\">某某日报</a></span>", "某某日报")]
+    [InlineData("2021-08-30 来源： 某某日报 （北京）", "某某日报")]
+    [InlineData("2021-08-30 文章来源：某某卫健委 点击数：23", "某某卫健委")]
+    [InlineData("2021-08-30 来源：某某日报 作者：李一", "某某日报")]
+    [InlineData("2021-08-30 转自：某某日报", "某某日报")]
+    [InlineData("2021-08-30 来源 : 某某日报", "某某日报")]
+    [InlineData("2021-08-30 来源：[ 某某日报 ]", "某某日报")]
+    [InlineData("2021-08-30 来源：某某日报客户端", "某某日报客户端")]
+    [InlineData("2021-08-30 稿件来源：某某日报", "某某日报")]
+    [InlineData("发布时间：2021-08-30 来源：本站", "本站")]
+    [InlineData("2021-08-30 10:30 | 来源：某某网 | 字号：大 中 小", "某某网")]
+    [InlineData("来源：某某日报 时间：2021-08-30", "某某日报")]
+    [InlineData("2021年08月30日 09:15 某某日报", "某某日报")]
+    [InlineData("<span class=\"time\">2021-08-30</span><span class=\"media\">某某日报</span>", "某某日报")]
+    public void Extract_MoreSourceLineShapes_MediaName(string line, string expected)
+    {
+        Assert.Equal(expected, Extract(line).Source);
+    }
 }

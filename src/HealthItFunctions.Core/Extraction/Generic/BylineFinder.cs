@@ -381,7 +381,7 @@ internal static partial class BylineFinder
             to++;
         }
 
-        if (AsMediaName(index, from, to) is { } after)
+        if (AsMediaName(index, from, to, date.Index) is { } after)
         {
             return after;
         }
@@ -399,12 +399,12 @@ internal static partial class BylineFinder
             from--;
         }
 
-        return AsMediaName(index, from, to);
+        return AsMediaName(index, from, to, date.Index);
     }
 
     private static bool IsDatelineSeparator(char c) => TextUtil.IsSpace(c) || c is '\n' or '·' or '|' or '｜' or '/' or '-' or '丨';
 
-    private static string? AsMediaName(DomIndex index, int from, int to)
+    private static string? AsMediaName(DomIndex index, int from, int to, int dateAt)
     {
         var length = to - from;
         if (length is < 2 or > 16)
@@ -423,7 +423,31 @@ internal static partial class BylineFinder
 
         // Chinese media names carry at least one CJK character; "PDF", "RSS" and button captions do not.
         var value = token.ToString();
-        return value.Any(TextUtil.IsCjk) && !NotAName().IsMatch(value) && !FurnitureWord().IsMatch(value) && IsWholeElement(index, from, to) ? value : null;
+        return value.Any(TextUtil.IsCjk) && !NotAName().IsMatch(value) && !FurnitureWord().IsMatch(value)
+            && (IsWholeElement(index, from, to) || ClosesDateline(index, from, to, dateAt)) ? value : null;
+    }
+
+    /// <summary>
+    /// Whether the name ends (or, before the date, starts) an element that also holds the date:
+    /// <c>&lt;div class="info"&gt;2021年08月30日 09:15 某某日报&lt;/div&gt;</c>. Prose never closes the date's own element.
+    /// </summary>
+    private static bool ClosesDateline(DomIndex index, int from, int to, int dateAt)
+    {
+        var text = index.Text;
+        var nodes = index.Nodes;
+        var last = FirstAt(nodes, to) - 1;
+        for (var node = last >= 0 ? nodes[last] : null; node is not null; node = node.Parent)
+        {
+            if (node.TextStart > Math.Min(from, dateAt) || node.TextEnd < Math.Max(to, dateAt))
+            {
+                continue;
+            }
+
+            var edge = from > dateAt ? text.AsSpan(to, node.TextEnd - to) : text.AsSpan(node.TextStart, from - node.TextStart);
+            return edge.IsWhiteSpace() && node.TextLength <= MaxBylineLine;
+        }
+
+        return false;
     }
 
     /// <summary>Whether some element's text is exactly [from, to): nodes are in document order, so a binary search finds it.</summary>
@@ -490,7 +514,7 @@ internal static partial class BylineFinder
 
     // Names may hold "-" or "·" (某某财经-自媒体综合), Latin words with single spaces (China Daily), a bracketed
     // qualifier after them (某某网[整理], dropped) and an "author/media" pair (张三/某某日报, the media kept).
-    [GeneratedRegex(@"(?:来源于?|稿源|文章来源|信息来源|本文来源|出处)\s*[:：]\s*(?:(?<author>[\p{IsCJKUnifiedIdeographs}]{2,4})\s*[/／]\s*)?(?<name>[^\s:：|｜/，,。;；\[\]【】()（）]{2,40}(?: [A-Za-z][A-Za-z.&]*){0,4})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:来源于?|稿源|文章来源|信息来源|本文来源|出处|(?<![\p{IsCJKUnifiedIdeographs}])(?:本文)?转(?:载)?自)\s*[:：]\s*[\[【［]?\s*(?:(?<author>[\p{IsCJKUnifiedIdeographs}]{2,4})\s*[/／]\s*)?(?<name>[^\s:：|｜/，,。;；\[\]【】()（）]{2,40}(?: [A-Za-z][A-Za-z.&]*){0,4})", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLine();
 
     [GeneratedRegex(@"(?<![a-z])(?:author|byline|writer)(?!-?(?:card|box|avatar|img|pic|list|head|info|desc|intro|follow))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
