@@ -62,4 +62,27 @@ public sealed class SourceAndDateShapeTests
     {
         Assert.Equal(expected, Extract(line).Source);
     }
+
+    [Theory]
+    [InlineData("2021-08-30 来源：某某日报 作者：李一 王二", "李一 王二")]
+    [InlineData("2021-08-30 作者：李一、王二", "李一 王二")]
+    [InlineData("2021-08-30 作者:李一", "李一")]
+    [InlineData("2021-08-30 作者：<a href=\"/a\">李一</a>", "李一")]
+    [InlineData("<span>作者：</span><span>李一</span> <span>2021-08-30</span>", "李一")]
+    [InlineData("2021-08-30 记者 李一 通讯员 王二", "李一")]
+    [InlineData("2021-08-30 某某日报记者 李一", "李一")]
+    [InlineData("2021-08-30 文/李一", "李一")]
+    [InlineData("2021-08-30 文 | 李一", "李一")]
+    [InlineData("2021-08-30 撰文：李一 摄影：王二", "李一")]
+    [InlineData("2021-08-30 作者：李一 来源：某某日报", "李一")]
+    [InlineData("2021-08-30 By 李一", "李一")]
+    [InlineData("2021-08-30 发布者：李一", "李一")]
+    [InlineData("2021-08-30 作者：欧阳明明", "欧阳明明")]
+    [InlineData("2021-08-30 【作者：李一】", "李一")]
+    [InlineData("2021-08-30 作者：John Smith", "John Smith")]
+    [InlineData("<meta name=\"x\"> 2021-08-30 记者｜李一", "李一")]
+    public void Extract_AuthorLineShapes_Names(string line, string expected)
+    {
+        Assert.Equal(expected, Extract(line).Author);
+    }
 }

@@ -13,7 +13,7 @@ internal static partial class AuthorGrammar
     /// <summary>Words that follow 记者 in a sentence ("记者从…获悉", "记者近日走访"), never names.</summary>
     private static readonly string[] NotNameStarts = ["从", "在", "获", "了解", "近日", "日前", "昨日", "今日", "来到", "走访", "采访", "注意", "看到", "发现", "对", "向", "跟", "随", "也", "还", "又", "等", "们"];
 
-    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal) { "报道", "摄影", "摄", "文", "图", "编辑", "责编", "通讯员", "实习生", "整理", "综合", "评论员", "特约评论员", "本报评论员", "记者", "特约记者", "译", "翻译" };
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal) { "报道", "摄影", "摄", "文", "图", "编辑", "责编", "通讯员", "实习生", "整理", "综合", "图片", "视频", "评论员", "特约评论员", "本报评论员", "记者", "特约记者", "译", "翻译" };
 
     private static readonly string[] StopWords = ["出自", "出处", "来源", "发自", "编辑", "责编", "责任", "通讯员", "实习生", "发布", "时间", "日期", "摄影"];
 
@@ -128,12 +128,15 @@ internal static partial class AuthorGrammar
     /// <summary>Two to four Han characters (with · for transliterated names), up to four of them.</summary>
     private const string NamesPattern = @"(?<names>[\p{IsCJKUnifiedIdeographs}·]{2,5}(?:[ 　、，,]{1,3}[\p{IsCJKUnifiedIdeographs}·]{2,5}){0,3})";
 
+    /// <summary>A Latin personal name of two or three capitalised words: "John Smith".</summary>
+    private const string LatinNames = @"(?<names>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})";
+
     /// <summary>A name's Latin original in brackets after it: "周思博 (Joel Spolsky)".</summary>
     private const string LatinGloss = @"(?<gloss>\s?[（(][A-Za-z][A-Za-z .'-]{1,40}[）)])?";
 
     private const string LineStart = @"(?:^|(?<=[\n（(【\[　 ]))";
 
-    [GeneratedRegex(LineStart + @"(?:作者|撰文|文|记者|采写|文字)\s*[:：]\s*" + NamesPattern + LatinGloss + @"(?=\s*(?:$|[\n）)】\]/／|｜]|\s*(?:编辑|责编|责任编辑|摄影?|来源|出自|出处|通讯员|发布|时间|日期)|发自|报道))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LineStart + @"(?:(?:作者|撰文|文|记者|采写|文字|撰稿人?|发布者|发布人)\s*[:：|｜/／]\s*|(?:By|by)\s+)(?:" + NamesPattern + LatinGloss + "|" + LatinNames + @")(?=\s*(?:$|(?:19|20)[0-9]{2}[-/.年]|[\n）)】\]/／|｜]|\s*(?:编辑|责编|责任编辑|摄影?|来源|出自|出处|通讯员|发布|时间|日期)|发自|报道))", RegexOptions.CultureInvariant)]
     private static partial Regex LabelLine();
 
     [GeneratedRegex(LineStart + @"(?:本报|本刊|本台|本网|[\p{IsCJKUnifiedIdeographs}]{1,10}?(?:报|网|社|台|新闻|电视台|频道|总台))?(?:特约|实习|首席|驻[\p{IsCJKUnifiedIdeographs}]{1,4})?记者\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|发自|报道|摄影?(?:$|[\s）)])|电(?:$|[\s（(])|通讯员|实习生|\s(?:编辑|责编|责任编辑|来源)))", RegexOptions.CultureInvariant)]
