@@ -85,4 +85,24 @@ public sealed class SourceAndDateShapeTests
     {
         Assert.Equal(expected, Extract(line).Author);
     }
+
+    [Theory]
+    [InlineData("<span>发布时间：</span><span>2021-08-30 10:30</span>", "2021-08-30T10:30+08:00")]
+    [InlineData("<span class=\"time\">2021-08-30 10:30</span>", "2021-08-30T10:30+08:00")]
+    [InlineData("发布时间：2021年8月30日 10:30", "2021-08-30T10:30+08:00")]
+    [InlineData("发布日期：2021.08.30", "2021-08-30")]
+    [InlineData("时间：2021/8/30 10:30:12", "2021-08-30T10:30:12+08:00")]
+    [InlineData("[2021-08-30]", "2021-08-30")]
+    [InlineData("2021-08-30T10:30:00+08:00", "2021-08-30T10:30:00+08:00")]
+    [InlineData("二〇二一年八月三十日", "2021-08-30")]
+    [InlineData("发表于 2021-8-30 10:30", "2021-08-30T10:30+08:00")]
+    [InlineData("日期：21-08-30", "2021-08-30")]
+    [InlineData("Aug 30, 2021 10:30", "2021-08-30T10:30+08:00")]
+    [InlineData("2021年08月30日 星期一 10:30", "2021-08-30T10:30+08:00")]
+    [InlineData("更新时间：2021-09-01 发布时间：2021-08-30", "2021-08-30")]
+    [InlineData("发布时间：2021-08-30 10:30 浏览次数：1202", "2021-08-30T10:30+08:00")]
+    public void Extract_DateLineShapes_Read(string line, string expected)
+    {
+        Assert.Equal(expected, Extract(line).PublishTime?.ToIsoString());
+    }
 }
