@@ -172,4 +172,12 @@ public sealed class AuthorFixtureTests
         Assert.Equal("netuser01", article.Author);
         Assert.StartsWith("2021-05-12", article.PublishTime?.ToIsoString());
     }
+
+    [Fact]
+    public void Extract_BlogPostWithoutByline_TitleNamesOwnerAsAuthor()
+    {
+        var article = Extract("blog-owner-title.html");
+
+        Assert.Equal("medblogger", article.Author);
+    }
 }

@@ -105,4 +105,16 @@ public sealed class SourceAndDateShapeTests
     {
         Assert.Equal(expected, Extract(line).PublishTime?.ToIsoString());
     }
+
+    [Theory]
+    [InlineData("医院信息化随笔_李一的博客", "李一")]
+    [InlineData("医院信息化随笔_王二_某某博客", "王二")]
+    [InlineData("区域平台互联互通_某某网", null)]
+    public void Extract_BlogTitle_OwnerIsAuthor(string titleTag, string? expected)
+    {
+        var html = $"<html><head><title>{titleTag}</title></head><body><h1>区域平台互联互通</h1><div class=\"content\">{string.Concat(Enumerable.Repeat(Prose, 6))}</div></body></html>";
+        var result = Fixture.Extractor(SourceCatalog.Empty).Extract(new HtmlPage(html, new Uri("https://blog.example.cn/a/1.html"), Fixture.FetchedAt));
+
+        Assert.Equal(expected, result.Article?.Author);
+    }
 }

@@ -286,6 +286,29 @@ internal static partial class BylineFinder
         return null;
     }
 
+    /// <summary>
+    /// The blog's owner, named by the page title the way blog platforms build it: "标题_张三_某某博客",
+    /// "标题 zboy 某某Blog", "张三的博客". On a blog the owner writes the posts.
+    /// </summary>
+    public static (string Value, string Rule)? FindBlogOwner(PageContext page)
+    {
+        var title = TextUtil.Collapse(page.Index.TitleTag);
+        var match = OwnersBlog().Match(title);
+        if (!match.Success)
+        {
+            match = BlogTitleOwner().Match(title);
+        }
+
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value.Trim();
+        return name.Length is >= 2 and <= 20 && name.Any(char.IsLetter) && !name.All(char.IsDigit) && !BlogWord().IsMatch(name)
+            && !NotAName().IsMatch(name) ? (name, "generic:blog-owner") : null;
+    }
+
     /// <summary>The poster named in a forum or blog credit line ("本贴由 X 于 … 发表", "由 X 张贴 @ …") within the post.</summary>
     public static (string Value, string Rule)? FindPoster(PageContext page, IReadOnlyList<NodeInfo> body)
     {
@@ -552,6 +575,15 @@ internal static partial class BylineFinder
 
     [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日?)(?:\s{0,2}[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s{0,3}[\[【［]\s{0,2}(?<name>[\p{IsCJKUnifiedIdeographs}]{2,4})\s{0,2}[\]】］]", RegexOptions.CultureInvariant)]
     private static partial Regex DateBracketName();
+
+    [GeneratedRegex(@"(?<name>[^\s_|｜\-—–:：,，。\[\]【】()（）]{2,20})的(?:个人)?(?:博客|[Bb][Ll][Oo][Gg]|空间|专栏)", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnersBlog();
+
+    [GeneratedRegex(@"(?:^|\s|[_|｜\-—–])(?<name>[^\s_|｜\-—–]{2,20})\s*(?:\s|[_|｜\-—–])\s*[^\s_|｜\-—–]{0,12}(?:博客|[Bb][Ll][Oo][Gg])(?:网|频道|中国)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BlogTitleOwner();
+
+    [GeneratedRegex(@"(?:博客|blog|网|频道|空间)$|^(?:首页|文章|日志|新浪|搜狐|网易)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlogWord();
 
     /// <summary>"发布时间 2005/03/15 22:36:13 by 某人", "Posted by 某人 at 2005-03-21 01:20": credits written the Latin way.</summary>
     [GeneratedRegex("""

@@ -3,7 +3,7 @@ using HealthItFunctions.Core.Extraction.Generic;
 namespace HealthItFunctions.Core.Extraction.Layers;
 
 /// <summary>
-/// JSON-LD author, then the page's bylines (reporter grammar), then meta author, then a forum poster, then (no writer credited) the editor. Metadata often
+/// JSON-LD author, then the page's bylines (reporter grammar), then meta author, then a forum poster, then the blog owner named by the title, then (no writer credited) the editor. Metadata often
 /// names a CMS login or the vendor, so it must look like a person to be offered at all.
 /// </summary>
 internal sealed class AuthorLayer : IExtractionLayer
@@ -23,6 +23,11 @@ internal sealed class AuthorLayer : IExtractionLayer
         if (draft.Body is { Count: > 0 } posted && BylineFinder.FindPoster(page, posted) is { } poster)
         {
             draft.OfferAuthor(poster.Value, poster.Rule);
+        }
+
+        if (BylineFinder.FindBlogOwner(page) is { } owner)
+        {
+            draft.OfferAuthor(owner.Value, owner.Rule);
         }
 
         // Last: a page that credits no writer names its editor as the person behind the text.
