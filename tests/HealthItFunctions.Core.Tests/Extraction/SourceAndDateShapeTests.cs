@@ -117,4 +117,62 @@ public sealed class SourceAndDateShapeTests
 
         Assert.Equal(expected, result.Article?.Author);
     }
+
+    private static ExtractedArticle ExtractWithHead(string titleTag, string meta, string infoLine)
+    {
+        var html = $"<html><head><title>{titleTag}</title>{meta}</head><body><h1>区域平台互联互通</h1>"
+            + $"<div class=\"info\">{infoLine}</div><div class=\"content\">{string.Concat(Enumerable.Repeat(Prose, 6))}</div></body></html>";
+        var result = Fixture.Extractor(SourceCatalog.Empty).Extract(new HtmlPage(html, new Uri("https://news.example.cn/a/1.html"), Fixture.FetchedAt));
+        Assert.True(result.IsArticle, $"{result.Reason} {result.Detail}");
+        return result.Article!;
+    }
+
+    [Fact]
+    public void Extract_MetaAuthorIsTheSite_NotAuthor()
+    {
+        var article = ExtractWithHead("区域平台互联互通_某某新闻", "<meta name=\"author\" content=\"某某\">", "2021-08-30 来源：某某日报");
+
+        Assert.Null(article.Author);
+    }
+
+    [Fact]
+    public void Extract_AuthorCreditIsTheSourceOutlet_EditorInstead()
+    {
+        var article = ExtractWithHead("区域平台互联互通", "<meta name=\"author\" content=\"某某消息\">", "2021-08-30 <span class=\"source\">某某消息</span> 责任编辑：张一");
+
+        Assert.Equal("某某消息", article.Source);
+        Assert.Equal("张一", article.Author);
+    }
+
+    [Fact]
+    public void Extract_MetaAuthorHoldsWholeByline_NameRead()
+    {
+        var article = ExtractWithHead("区域平台互联互通", "<meta name=\"author\" content=\"記者林一／即時報導\">", "2021-08-30");
+
+        Assert.Equal("林一", article.Author);
+    }
+
+    [Fact]
+    public void Extract_AuthorElementCreditsAnotherRole_NotAuthor()
+    {
+        var article = ExtractWithHead("区域平台互联互通", string.Empty, "2021-08-30 <span class=\"author\">选稿：许一</span>");
+
+        Assert.Null(article.Author);
+    }
+
+    [Fact]
+    public void Extract_SourceElementLabelWithoutColon_MediaName()
+    {
+        var article = ExtractWithHead("区域平台互联互通", string.Empty, "<span class=\"source\">本文来源于<a href=\"/\">某某统计局</a></span> 2021-08-30");
+
+        Assert.Equal("某某统计局", article.Source);
+    }
+
+    [Fact]
+    public void Extract_PublishedWordBesideDate_NotSource()
+    {
+        var article = ExtractWithHead("区域平台互联互通", string.Empty, "<p>发布于 2021-08-30 07:19:52</p>");
+
+        Assert.Null(article.Source);
+    }
 }

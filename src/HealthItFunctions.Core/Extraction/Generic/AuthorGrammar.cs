@@ -18,7 +18,7 @@ internal static partial class AuthorGrammar
     private static readonly string[] StopWords = ["出自", "出处", "来源", "发自", "编辑", "责编", "责任", "通讯员", "实习生", "发布", "时间", "日期", "摄影"];
 
     /// <summary>Outlet and unit endings: "（新华社）" at the end of a text credits an outlet, not a person.</summary>
-    private static readonly string[] OutletEndings = ["社", "报", "网", "台", "部", "委", "局", "院", "厅", "办", "中心", "公司", "集团", "协会", "频道", "编辑部", "供图", "摄", "图", "完"];
+    private static readonly string[] OutletEndings = ["社", "报", "報", "网", "網", "台", "臺", "部", "委", "局", "院", "厅", "办", "中心", "公司", "集团", "协会", "频道", "编辑部", "供图", "摄", "图", "完"];
 
     /// <summary>A labelled credit at a line start: "作者：张明", "文：王丽", "记者：李强 赵磊".</summary>
     public static string? Labelled(string line) => Names(LabelLine().Match(line));
@@ -139,7 +139,7 @@ internal static partial class AuthorGrammar
     [GeneratedRegex(LineStart + @"(?:(?:作者|撰文|文|记者|采写|文字|撰稿人?|发布者|发布人)\s*[:：|｜/／]\s*|(?:By|by)\s+)(?:" + NamesPattern + LatinGloss + "|" + LatinNames + @")(?=\s*(?:$|(?:19|20)[0-9]{2}[-/.年]|[\n）)】\]/／|｜]|\s*(?:编辑|责编|责任编辑|摄影?|来源|出自|出处|通讯员|发布|时间|日期)|发自|报道))", RegexOptions.CultureInvariant)]
     private static partial Regex LabelLine();
 
-    [GeneratedRegex(LineStart + @"(?:本报|本刊|本台|本网|[\p{IsCJKUnifiedIdeographs}]{1,10}?(?:报|网|社|台|新闻|电视台|频道|总台))?(?:特约|实习|首席|驻[\p{IsCJKUnifiedIdeographs}]{1,4})?记者\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|发自|报道|摄影?(?:$|[\s）)])|电(?:$|[\s（(])|通讯员|实习生|\s(?:编辑|责编|责任编辑|来源)))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LineStart + @"(?:本报|本刊|本台|本网|[\p{IsCJKUnifiedIdeographs}]{1,10}?(?:报|网|社|台|新闻|电视台|频道|总台))?(?:特约|实习|首席|驻[\p{IsCJKUnifiedIdeographs}]{1,4})?(?:记者|記者)\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|发自|報導|报道|摄影?(?:$|[\s）)])|电(?:$|[\s（(])|通讯员|实习生|\s(?:编辑|责编|责任编辑|来源)))", RegexOptions.CultureInvariant)]
     private static partial Regex ReporterLine();
 
     [GeneratedRegex(@"[（(]\s*" + NamesPattern + @"(?:\s+[\p{IsCJKUnifiedIdeographs}]{2,4}报道)?\s*[）)]$", RegexOptions.CultureInvariant)]
@@ -154,6 +154,6 @@ internal static partial class AuthorGrammar
     [GeneratedRegex(@"[ 　、，,]+", RegexOptions.CultureInvariant)]
     private static partial Regex NameSplit();
 
-    [GeneratedRegex(@"discuz|phpcms|dedecms|empire|wordpress|drupal|joomla|powereasy|动易|帝国|织梦|admin|webmaster|microsoft|adobe|网站|管理员|小编|佚名|未知|匿名", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"discuz|phpcms|dedecms|empire|wordpress|drupal|joomla|powereasy|动易|帝国|织梦|admin|webmaster|microsoft|adobe|网站|管理员|小编|佚名|未知|匿名|^本报$|^本网$|^本站$|^本刊$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Vendor();
 }

@@ -546,7 +546,7 @@ internal static partial class BylineFinder
     [GeneratedRegex(@"(?<![a-z])(?:source|laiyuan|origin)(?![a-z]*(?:link|url|icon|img|pic))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SourceClass();
 
-    [GeneratedRegex(@"^(?:来源于?|稿源|出处|文章来源|信息来源)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:本文|文章|信息|稿件)?(?:来源于?|稿源|出处)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLabel();
 
     [GeneratedRegex(@"^(?:作者|文|撰文|记者|By|by)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
@@ -556,7 +556,7 @@ internal static partial class BylineFinder
     private static partial Regex HeaderDate();
 
     /// <summary>Page furniture that also sits beside the date: labels, share and font buttons, counters, weekdays.</summary>
-    [GeneratedRegex(@"^(?:来源|作者|编辑|责编|责任编辑|记者|发布|时间|日期|原创|转载|分享|分享到|字号|收藏|评论|阅读|浏览|点击|打印|关闭|举报|关注|订阅|微博|微信|首页|正文|返回|缩小字体|放大字体|大|中|小|星期.|周.|上午|下午|来源于|本站|原文)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:来源|作者|编辑|责编|责任编辑|记者|发布|时间|日期|原创|转载|分享|分享到|字号|收藏|评论|阅读|浏览|点击|打印|关闭|举报|关注|订阅|微博|微信|首页|正文|返回|缩小字体|放大字体|大|中|小|星期.|周.|上午|下午|来源于|本站|本文|原文|发布于|发表于|更新于|发布时间|更新时间)$", RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     /// <summary>Button and counter captions that contain these words anywhere ("字体放大", "我要分享", "更新时间").</summary>
