@@ -175,4 +175,29 @@ public sealed class SourceAndDateShapeTests
 
         Assert.Null(article.Source);
     }
+
+    [Fact]
+    public void Extract_ImageCreditLabel_NotSource()
+    {
+        var article = ExtractWithHead("区域平台互联互通", string.Empty, "2021-08-30 <p>图片来源：某某图库 版权作品</p>");
+
+        Assert.Null(article.Source);
+    }
+
+    [Fact]
+    public void Extract_AuthorCardNameThenDescription_NameOnly()
+    {
+        var article = ExtractWithHead("区域平台互联互通", string.Empty,
+            "2021-08-30 <div class=\"author-name\"><a href=\"/w\"><img src=\"a.png\"></a><p><a href=\"/w\">王一</a><span>某某大学研究院执行院长</span></p></div>");
+
+        Assert.Equal("王一", article.Author);
+    }
+
+    [Fact]
+    public void Extract_RoleWordAfterName_RoleDropped()
+    {
+        var article = ExtractWithHead("区域平台互联互通", string.Empty, "2021-08-30 作者：陈一 整合");
+
+        Assert.Equal("陈一", article.Author);
+    }
 }

@@ -13,7 +13,7 @@ internal static partial class AuthorGrammar
     /// <summary>Words that follow 记者 in a sentence ("记者从…获悉", "记者近日走访"), never names.</summary>
     private static readonly string[] NotNameStarts = ["从", "在", "获", "了解", "近日", "日前", "昨日", "今日", "来到", "走访", "采访", "注意", "看到", "发现", "对", "向", "跟", "随", "也", "还", "又", "等", "们"];
 
-    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal) { "报道", "摄影", "摄", "文", "图", "编辑", "责编", "通讯员", "实习生", "整理", "综合", "图片", "视频", "评论员", "特约评论员", "本报评论员", "记者", "特约记者", "译", "翻译" };
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal) { "报道", "摄影", "摄", "文", "图", "编辑", "责编", "通讯员", "实习生", "整理", "综合", "整合", "编译", "图片", "视频", "评论员", "特约评论员", "本报评论员", "记者", "特约记者", "译", "翻译" };
 
     private static readonly string[] StopWords = ["出自", "出处", "来源", "发自", "编辑", "责编", "责任", "通讯员", "实习生", "发布", "时间", "日期", "摄影"];
 

@@ -12,6 +12,7 @@ internal static partial class BylineFinder
     private const int MaxAuthorElement = 30;
     private const int EditorAfterBodyWindow = 800;
     private const int MinProseLine = 40;
+    private const int MaxRunTogetherName = 8;
 
     /// <summary>
     /// The labelled 来源 under the headline; else the name printed beside the shown date there ("2019-05-17 · 苏皖城市报道",
@@ -277,6 +278,11 @@ internal static partial class BylineFinder
             }
 
             var value = AuthorLabel().Replace(index.TextOf(node).Trim(), string.Empty).Trim();
+            if (value.Length > MaxRunTogetherName && !value.Contains(' ') && FirstChildName(index, node, value) is { } card)
+            {
+                value = card;
+            }
+
             if (Clean(value) is { } name && AuthorGrammar.IsPlausiblePerson(name))
             {
                 return name;
@@ -307,6 +313,29 @@ internal static partial class BylineFinder
         var name = match.Groups["name"].Value.Trim();
         return name.Length is >= 2 and <= 20 && name.Any(char.IsLetter) && !name.All(char.IsDigit) && !BlogWord().IsMatch(name)
             && !NotAName().IsMatch(name) ? (name, "generic:blog-owner") : null;
+    }
+
+    /// <summary>
+    /// Author cards put the name and a description in sibling elements that run together in the text
+    /// ("&lt;a&gt;王文&lt;/a&gt;&lt;span&gt;某某大学研究院执行院长&lt;/span&gt;"): the name is the first child element.
+    /// </summary>
+    private static string? FirstChildName(DomIndex index, NodeInfo node, string value)
+    {
+        foreach (var child in node.Node.Descendants())
+        {
+            if (child.NodeType != HtmlAgilityPack.HtmlNodeType.Element)
+            {
+                continue;
+            }
+
+            var text = index.TextOf(child).Trim();
+            if (text.Length is >= 2 and <= MaxRunTogetherName && value.StartsWith(text, StringComparison.Ordinal))
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The poster named in a forum or blog credit line ("本贴由 X 于 … 发表", "由 X 张贴 @ …") within the post.</summary>
@@ -537,7 +566,7 @@ internal static partial class BylineFinder
 
     // Names may hold "-" or "·" (某某财经-自媒体综合), Latin words with single spaces (China Daily), a bracketed
     // qualifier after them (某某网[整理], dropped) and an "author/media" pair (张三/某某日报, the media kept).
-    [GeneratedRegex(@"(?:来源于?|稿源|文章来源|信息来源|本文来源|出处|(?<![\p{IsCJKUnifiedIdeographs}])(?:本文)?转(?:载)?自)\s*[:：]\s*[\[【［]?\s*(?:(?<author>[\p{IsCJKUnifiedIdeographs}]{2,4})\s*[/／]\s*)?(?<name>[^\s:：|｜/，,。;；\[\]【】()（）]{2,40}(?: [A-Za-z][A-Za-z.&]*){0,4})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!图片|图|照片|视频|数据|资料|题图|封面)(?:来源于?|稿源|文章来源|信息来源|本文来源|出处|(?<![\p{IsCJKUnifiedIdeographs}])(?:本文)?转(?:载)?自)\s*[:：]\s*[\[【［]?\s*(?:(?<author>[\p{IsCJKUnifiedIdeographs}]{2,4})\s*[/／]\s*)?(?<name>[^\s:：|｜/，,。;；\[\]【】()（）]{2,40}(?: [A-Za-z][A-Za-z.&]*){0,4})", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLine();
 
     [GeneratedRegex(@"(?<![a-z])(?:author|byline|writer)(?!-?(?:card|box|avatar|img|pic|list|head|info|desc|intro|follow))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
