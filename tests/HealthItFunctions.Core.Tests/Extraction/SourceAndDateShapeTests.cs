@@ -200,4 +200,20 @@ public sealed class SourceAndDateShapeTests
 
         Assert.Equal("陈一", article.Author);
     }
+
+    [Theory]
+    [InlineData("<div class=\"top\">今天是：2021年9月1日 星期三</div><h1>区域平台互联互通</h1><div>2021-08-30 10:30</div>", "2021-08-30T10:30+08:00")]
+    [InlineData("<h1>区域平台互联互通</h1><div>更新时间：2021-09-01 发布时间：2021-08-30</div>", "2021-08-30")]
+    [InlineData("<h1>区域平台互联互通</h1><table><tr><td>发布时间：</td><td>2021-08-30</td></tr></table>", "2021-08-30")]
+    [InlineData("<div class=\"time\">2021-08-30 10:30</div><h1>区域平台互联互通</h1>", "2021-08-30T10:30+08:00")]
+    [InlineData("<h1>区域平台互联互通</h1><div>Published: 2021-08-30</div>", "2021-08-30")]
+    [InlineData("<h1>区域平台互联互通</h1><div class=\"related\"><a href=\"/x\">某地推进数据共享 2021-09-01</a><a href=\"/y\">某区智慧医院建设 2021-08-31</a></div>", null)]
+    [InlineData("<h1>区域平台互联互通</h1><div class=\"dateline\"><a href=\"/media/1\">2021年08月29日 18:03:35 来自某某省</a></div>", "2021-08-29T18:03:35+08:00")]
+    public void Extract_HeaderLayouts_ShownPublishDate(string header, string? expected)
+    {
+        var html = $"<html><head><title>区域平台互联互通</title></head><body>{header}<div class=\"content\">{string.Concat(Enumerable.Repeat(Prose, 6))}<p>某某市卫生健康委员会</p><p>2021年8月30日</p></div></body></html>";
+        var result = Fixture.Extractor(SourceCatalog.Empty).Extract(new HtmlPage(html, new Uri("https://news.example.cn/a/1.html"), Fixture.FetchedAt));
+
+        Assert.Equal(expected ?? "2021-08-30", result.Article?.PublishTime?.ToIsoString());
+    }
 }
