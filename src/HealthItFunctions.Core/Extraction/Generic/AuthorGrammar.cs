@@ -13,9 +13,9 @@ internal static partial class AuthorGrammar
     /// <summary>Words that follow 记者 in a sentence ("记者从…获悉", "记者近日走访"), never names.</summary>
     private static readonly string[] NotNameStarts = ["从", "在", "获", "了解", "近日", "日前", "昨日", "今日", "来到", "走访", "采访", "注意", "看到", "发现", "对", "向", "跟", "随", "也", "还", "又", "等", "们"];
 
-    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal) { "报道", "摄影", "摄", "文", "图", "编辑", "责编", "通讯员", "实习生", "整理", "综合", "整合", "编译", "图片", "视频", "评论员", "特约评论员", "本报评论员", "记者", "特约记者", "译", "翻译" };
+    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal) { "报道", "報導", "报导", "摄影", "攝影", "摄", "攝", "文", "图", "圖", "编辑", "編輯", "责编", "通讯员", "实习生", "整理", "综合", "整合", "编译", "图片", "视频", "评论员", "特约评论员", "本报评论员", "记者", "特约记者", "译", "翻译" };
 
-    private static readonly string[] StopWords = ["出自", "出处", "来源", "发自", "编辑", "责编", "责任", "通讯员", "实习生", "发布", "时间", "日期", "摄影"];
+    private static readonly string[] StopWords = ["出自", "出处", "出處", "来源", "來源", "发自", "發自", "编辑", "編輯", "责编", "責編", "责任", "責任", "通讯员", "实习生", "发布", "时间", "日期", "摄影"];
 
     /// <summary>Outlet and unit endings: "（新华社）" at the end of a text credits an outlet, not a person.</summary>
     private static readonly string[] OutletEndings = ["社", "报", "報", "网", "網", "台", "臺", "部", "委", "局", "院", "厅", "办", "中心", "公司", "集团", "协会", "频道", "编辑部", "供图", "摄", "图", "完"];
@@ -148,7 +148,7 @@ internal static partial class AuthorGrammar
     [GeneratedRegex(@"^" + NamesPattern + @"\s*[/／]\s*[\p{IsCJKUnifiedIdeographs}]{2,10}(?:报|网|社|台|杂志|周刊)$", RegexOptions.CultureInvariant)]
     private static partial Regex SlashSignature();
 
-    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}])(?:责任编辑|责编|编辑)\s*[:：]\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|来源|作者|审核|校对|监制))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}])(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|来源|作者|审核|校对|监制))", RegexOptions.CultureInvariant)]
     private static partial Regex EditorLine();
 
     [GeneratedRegex(@"[ 　、，,]+", RegexOptions.CultureInvariant)]

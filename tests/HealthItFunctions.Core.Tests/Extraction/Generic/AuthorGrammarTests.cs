@@ -111,4 +111,20 @@ public sealed class AuthorGrammarTests
     {
         Assert.Equal(expected, AuthorGrammar.IsBareName(value));
     }
+
+    [Theory]
+    [InlineData("記者林一／即時報導", "林一")]
+    [InlineData("（記者 王二 攝影）", "王二")]
+    public void Read_TraditionalReporterByline_Names(string line, string expected)
+    {
+        Assert.Equal(expected, AuthorGrammar.Read(line)?.Name);
+    }
+
+    [Fact]
+    public void Editor_TraditionalEditorCredit_Names()
+    {
+        const string line = "責任編輯：陳三";
+
+        Assert.Equal("陳三", AuthorGrammar.Editor(line, 0, line.Length));
+    }
 }
