@@ -118,6 +118,35 @@ internal sealed class DomIndex
     /// <summary>The visible text of an indexed element, as laid out in <see cref="Text"/>.</summary>
     public string TextOf(NodeInfo node) => Text[node.TextStart..node.TextEnd];
 
+    /// <summary>The deepest node whose text holds position <paramref name="at"/> (nodes are in document order).</summary>
+    public NodeInfo? NodeAt(int at)
+    {
+        int lo = 0, hi = Nodes.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Nodes[mid].TextStart <= at)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        // Nodes[lo - 1] starts at or before the position; climb until one also ends after it.
+        for (var node = lo > 0 ? Nodes[lo - 1] : null; node is not null; node = node.Parent)
+        {
+            if (node.TextEnd > at)
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The visible text of any element; one the walk skipped (hidden, a form control) falls back to its markup's text.</summary>
     public string TextOf(HtmlNode node) => Find(node) is { } info ? TextOf(info) : HtmlEntity.DeEntitize(node.InnerText);
 

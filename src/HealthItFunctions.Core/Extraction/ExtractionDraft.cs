@@ -123,6 +123,19 @@ internal sealed partial class ExtractionDraft
             return;
         }
 
+        // The outlet credited as 来源 is not the writer ("参考消息" in both); nor is a credit for another role ("选稿：某某").
+        if (Source is { } source && (source == author || (author.Length >= 3 && source.Contains(author, StringComparison.Ordinal))))
+        {
+            _candidates.Add(new FieldCandidate(ArticleField.Author, author, rule, "refused: the outlet"));
+            return;
+        }
+
+        if (author.IndexOfAny([':', '：']) >= 0)
+        {
+            _candidates.Add(new FieldCandidate(ArticleField.Author, author, rule, "refused: another role's credit"));
+            return;
+        }
+
         if (Author is null)
         {
             Author = author;

@@ -121,4 +121,63 @@ public sealed class AuthorFixtureTests
 
         Assert.Equal("王丽", article.Author);
     }
+
+    [Fact]
+    public void Extract_LabelsInRunTogetherSpans_AuthorAndSourceRead()
+    {
+        var article = Extract("byline-inline-spans.html");
+
+        Assert.Equal("李强", article.Author);
+        Assert.Equal("某某日报", article.Source);
+    }
+
+    [Fact]
+    public void Extract_OnlyAnEditorCredited_EditorIsAuthorFallback()
+    {
+        var article = Extract("editor-only-credit.html");
+
+        Assert.Equal("山石", article.Author);
+        Assert.Contains(article.Candidates, c => c.Rule == "generic:editor-fallback");
+    }
+
+    [Fact]
+    public void Extract_UnlabelledSourceClassedElementBesideDate_SourceRead()
+    {
+        var article = Extract("source-classed-element.html");
+
+        Assert.Equal("某某周刊", article.Source);
+    }
+
+    [Fact]
+    public void Extract_BracketedNameBesideDate_NameIsAuthor()
+    {
+        var article = Extract("dateline-bracket-name.html");
+
+        Assert.Equal("黄一", article.Author);
+    }
+
+    [Fact]
+    public void Extract_NameAloneUnderHeadline_NameIsAuthor()
+    {
+        var article = Extract("name-line-under-title.html");
+
+        Assert.Equal("胡一", article.Author);
+    }
+
+    [Fact]
+    public void Extract_ForumCreditDateThenBy_PosterIsAuthorAndDateRead()
+    {
+        var article = Extract("posted-by-latin.html");
+
+        Assert.Equal("netuser01", article.Author);
+        Assert.StartsWith("2021-05-12", article.PublishTime?.ToIsoString());
+    }
+
+    [Fact]
+    public void Extract_BlogPostWithoutByline_TitleNamesOwnerAsAuthor()
+    {
+        var article = Extract("blog-owner-title.html");
+
+        Assert.Equal("medblogger", article.Author);
+    }
 }

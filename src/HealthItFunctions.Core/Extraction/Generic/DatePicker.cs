@@ -258,6 +258,8 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
     /// as an update (最后更新, 修改时间) is the last edit, not the publication, and is taken only when nothing else is.
     /// Below the body, where "related articles" lists print a date per link, only a labelled date counts.
     /// </summary>
+    private const int MinLinkedHeadline = 4;
+
     private PublishTime? BestInRegion(PageContext page, string text, Region bounds, int? yearHint)
     {
         if (bounds.End <= bounds.Start)
@@ -269,6 +271,8 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
         PublishTime? firstAbsolute = null;
         PublishTime? firstVague = null;
         PublishTime? firstModified = null;
+        PublishTime? firstLinked = null;
+        var linked = 0;
         foreach (var match in parser.FindAllOnPage(region, page, yearHint))
         {
             if (Plausible(page, match.Time) is not { } time)
@@ -296,10 +300,38 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
                 return time;
             }
 
+            // Dates inside links that hold other text ("某地推进数据共享 2021-09-01"), when several, are a list of
+            // other articles; a single one may be this page's own dateline linking to its channel.
+            if (firstAbsolute is null && !bounds.LabelledOnly && InLinkedHeadline(page.Index, bounds.Start + match.Index, match.Length))
+            {
+                firstLinked ??= time;
+                linked++;
+                continue;
+            }
+
             firstAbsolute ??= bounds.LabelledOnly ? null : time;
         }
 
-        return firstAbsolute ?? firstVague ?? (bounds.LabelledOnly ? null : firstModified);
+        return firstAbsolute ?? (linked == 1 ? firstLinked : null) ?? firstVague ?? (bounds.LabelledOnly ? null : firstModified);
+    }
+
+    /// <summary>Whether the date sits in an &lt;a&gt; that also holds other text (a link to another article).</summary>
+    private static bool InLinkedHeadline(DomIndex index, int at, int length)
+    {
+        for (var node = index.NodeAt(at); node is not null; node = node.Parent)
+        {
+            if (node.Node.Name == "a")
+            {
+                return node.TextLength > length + MinLinkedHeadline;
+            }
+
+            if (node.IsBlock)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -115,6 +115,14 @@ internal static partial class TitleFinder
         return best;
     }
 
+    /// <summary>The parts of a "headline_channel_site" title other than the headline: the site and channel names.</summary>
+    public static IEnumerable<string> SiteSegments(string title)
+    {
+        var parts = TitleSeparators().Split(TextUtil.Collapse(title)).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var headline = StripSiteSuffix(title);
+        return parts.Count > 1 ? parts.Where(p => p != headline) : [];
+    }
+
     /// <summary>Anchors a title taken from metadata to its on-page element, so dates next to it can be found.</summary>
     public static NodeInfo? FindHeadingNear(DomIndex index, string squashedTitle)
     {

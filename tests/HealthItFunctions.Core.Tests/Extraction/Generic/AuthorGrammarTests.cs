@@ -70,4 +70,61 @@ public sealed class AuthorGrammarTests
     {
         Assert.Equal(expected, AuthorGrammar.IsPlausiblePerson(value));
     }
+
+    [Theory]
+    [InlineData("来源：某某晚报\u2002编辑：山石", "山石")]
+    [InlineData("（ 责任编辑：魏一 ）", "魏一")]
+    [InlineData("责任编辑： \n焦二 \n", "焦二")]
+    public void Editor_EditorCredit_Names(string line, string expected)
+    {
+        Assert.Equal(expected, AuthorGrammar.Editor(line, 0, line.Length));
+    }
+
+    [Theory]
+    [InlineData("编辑提供的本地文件")]
+    [InlineData("主编：某某日报社")]
+    public void Editor_NoCreditOrOutlet_Null(string line)
+    {
+        Assert.Null(AuthorGrammar.Editor(line, 0, line.Length));
+    }
+
+    [Fact]
+    public void Read_NameWithLatinOriginal_GlossKept()
+    {
+        Assert.Equal("周一 (John Smith)", AuthorGrammar.Read("作者： 周一 (John Smith)")?.Name);
+    }
+
+    [Fact]
+    public void Signature_RolePrefix_RoleDropped()
+    {
+        Assert.Equal("罗一 萧二", AuthorGrammar.Signature("……就在继续努力之中。（评论员 罗一 萧二）"));
+    }
+
+    [Theory]
+    [InlineData("胡平", true)]
+    [InlineData("欧阳明", true)]
+    [InlineData("新华社", false)]
+    [InlineData("首页", false)]
+    [InlineData("国内新闻", false)]
+    [InlineData("综合", false)]
+    public void IsBareName_ShapeAndSurname_Decides(string value, bool expected)
+    {
+        Assert.Equal(expected, AuthorGrammar.IsBareName(value));
+    }
+
+    [Theory]
+    [InlineData("記者林一／即時報導", "林一")]
+    [InlineData("（記者 王二 攝影）", "王二")]
+    public void Read_TraditionalReporterByline_Names(string line, string expected)
+    {
+        Assert.Equal(expected, AuthorGrammar.Read(line)?.Name);
+    }
+
+    [Fact]
+    public void Editor_TraditionalEditorCredit_Names()
+    {
+        const string line = "責任編輯：陳三";
+
+        Assert.Equal("陳三", AuthorGrammar.Editor(line, 0, line.Length));
+    }
 }
