@@ -267,6 +267,17 @@ module api 'app/api.bicep' = {
       // The longest a user-delegation SAS may live; the .docx is attached anyway.
       Mail__BulletinLinkLifetime: '7.00:00:00'
       Polling__UserAgentContact: !empty(pollingUserAgentContact) ? pollingUserAgentContact : mailFrom
+      // Politeness and source health: one request per host every 2 s; a source is failing after 5 failed polls in
+      // a row and silent after 7 days without a new link.
+      Polling__PerHostDelay: '00:00:02'
+      Polling__MaxBodyBytes: '5242880'
+      Polling__FailureThreshold: '5'
+      Polling__SilentDays: '7'
+      // How often the live catalog blob config/sources.json is checked for a new ETag.
+      Sources__CheckInterval: '00:01:00'
+      // 2018-04 is 第一期; IssueOverrides__yyyy-MM can renumber from a month on.
+      Bulletin__FirstIssueMonth: '2018-04'
+      Extraction__MaxInputBytes: '5242880'
     }
   }
   // The host starts as soon as the site exists and needs these roles for its storage and the

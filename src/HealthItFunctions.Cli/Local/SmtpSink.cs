@@ -54,8 +54,8 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> messages have arrived, or the timeout passes.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (_store.Messages.Count < count && DateTime.UtcNow < deadline)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_store.Messages.Count < count && waited.Elapsed < timeout)
         {
             await Task.Delay(50);
         }
@@ -80,6 +80,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private sealed class Store(string? emlDirectory, int refuseFirst) : MessageStore
     {
+        private int _attempts;
         private int _refused;
 
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
@@ -89,12 +90,12 @@ public sealed class SmtpSink : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (Interlocked.Increment(ref _refused) <= refuseFirst)
+            if (Interlocked.Increment(ref _attempts) <= refuseFirst)
             {
+                Interlocked.Increment(ref _refused);
                 return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "try again later (refused on purpose)");
             }
 
-            Interlocked.Decrement(ref _refused);
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             Messages.Enqueue(message);

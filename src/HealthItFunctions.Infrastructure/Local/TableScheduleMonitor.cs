@@ -1,3 +1,4 @@
+using HealthItFunctions.Infrastructure.Storage;
 using Azure;
 using Azure.Data.Tables;
 
@@ -31,7 +32,7 @@ public sealed class TableScheduleMonitor(TableServiceClient tables)
     public const string TableName = "timerstatus";
     private const string Partition = "timer";
 
-    private TableClient? _table;
+    private readonly LazyResource<TableClient> _table = StorageResources.Table(tables, TableName);
 
     /// <summary>The stored status, or a new one due at <paramref name="firstNext"/>. A changed schedule restarts from <paramref name="firstNext"/>, as the host does.</summary>
     public async Task<ScheduleStatus> GetOrCreateAsync(string timer, string schedule, DateTimeOffset firstNext, DateTimeOffset now, CancellationToken cancellationToken)
@@ -101,17 +102,7 @@ public sealed class TableScheduleMonitor(TableServiceClient tables)
         }
     }
 
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        if (_table is { } table)
-        {
-            return table;
-        }
-
-        table = tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return _table = table;
-    }
+    private ValueTask<TableClient> TableAsync(CancellationToken cancellationToken) => _table.GetAsync(cancellationToken);
 
     private static TableEntity ToEntity(ScheduleStatus s) => new(Partition, s.Timer)
     {

@@ -12,12 +12,7 @@ internal sealed class MailStateTable(TableServiceClient tables)
 {
     public const string TableName = "mailstate";
 
-    private readonly LazyResource<TableClient> _table = new(async ct =>
-    {
-        var table = tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync(ct);
-        return table;
-    });
+    private readonly LazyResource<TableClient> _table = StorageResources.Table(tables, TableName);
 
     public async Task<TableEntity?> GetAsync(string partition, string row, CancellationToken cancellationToken)
     {

@@ -16,12 +16,7 @@ internal sealed class TableSourceStateStore(TableServiceClient tables) : ISource
     private const string Row = "state";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly LazyResource<TableClient> _table = new(async ct =>
-    {
-        var table = tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync(ct);
-        return table;
-    });
+    private readonly LazyResource<TableClient> _table = StorageResources.Table(tables, TableName);
 
     public async Task<SourceState> GetAsync(string sourceId, CancellationToken cancellationToken)
     {

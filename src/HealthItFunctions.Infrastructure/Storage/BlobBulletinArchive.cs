@@ -8,12 +8,7 @@ namespace HealthItFunctions.Infrastructure.Storage;
 /// <summary>Container <c>bulletins</c>, blobs yyyy/MM/bulletin-NNN-vK.{md,html,docx}, each with its content type and metadata.</summary>
 internal sealed class BlobBulletinArchive(BlobServiceClient blobs) : IBulletinArchive
 {
-    private readonly LazyResource<BlobContainerClient> _container = new(async ct =>
-    {
-        var container = blobs.GetBlobContainerClient(StorageNames.BulletinsContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: ct);
-        return container;
-    });
+    private readonly LazyResource<BlobContainerClient> _container = StorageResources.Container(blobs, StorageNames.BulletinsContainer);
 
     public async Task WriteAsync(string blobName, byte[] content, string contentType, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {

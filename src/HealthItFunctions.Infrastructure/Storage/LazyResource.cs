@@ -1,3 +1,7 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
 namespace HealthItFunctions.Infrastructure.Storage;
 
 /// <summary>
@@ -26,4 +30,29 @@ internal sealed class LazyResource<T>(Func<CancellationToken, Task<T>> create) w
             _gate.Release();
         }
     }
+}
+
+/// <summary>The tables, containers and queues the adapters use, each created once per process on first use.</summary>
+internal static class StorageResources
+{
+    public static LazyResource<TableClient> Table(TableServiceClient tables, string name) => new(async ct =>
+    {
+        var table = tables.GetTableClient(name);
+        await table.CreateIfNotExistsAsync(ct);
+        return table;
+    });
+
+    public static LazyResource<BlobContainerClient> Container(BlobServiceClient blobs, string name) => new(async ct =>
+    {
+        var container = blobs.GetBlobContainerClient(name);
+        await container.CreateIfNotExistsAsync(cancellationToken: ct);
+        return container;
+    });
+
+    public static LazyResource<QueueClient> Queue(QueueServiceClient queues, string name) => new(async ct =>
+    {
+        var queue = queues.GetQueueClient(name);
+        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        return queue;
+    });
 }

@@ -25,10 +25,5 @@ internal sealed class StorageWorkQueue(QueueServiceClient queues, IOptions<Queue
     }
 
     internal ValueTask<QueueClient> QueueAsync(string name, CancellationToken cancellationToken) =>
-        _clients.GetOrAdd(name, n => new LazyResource<QueueClient>(async ct =>
-        {
-            var client = queues.GetQueueClient(n);
-            await client.CreateIfNotExistsAsync(cancellationToken: ct);
-            return client;
-        })).GetAsync(cancellationToken);
+        _clients.GetOrAdd(name, n => StorageResources.Queue(queues, n)).GetAsync(cancellationToken);
 }

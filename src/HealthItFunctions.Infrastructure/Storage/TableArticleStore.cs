@@ -19,14 +19,9 @@ internal sealed class TableArticleStore : IArticleStore
 
     public TableArticleStore(TableServiceClient tables, BlobServiceClient blobs)
     {
-        _articles = new(async ct => await CreateAsync(tables.GetTableClient(StorageNames.ArticlesTable), ct));
-        _index = new(async ct => await CreateAsync(tables.GetTableClient(StorageNames.ArticleIndexTable), ct));
-        _bodies = new(async ct =>
-        {
-            var container = blobs.GetBlobContainerClient(StorageNames.ArticleBodiesContainer);
-            await container.CreateIfNotExistsAsync(cancellationToken: ct);
-            return container;
-        });
+        _articles = StorageResources.Table(tables, StorageNames.ArticlesTable);
+        _index = StorageResources.Table(tables, StorageNames.ArticleIndexTable);
+        _bodies = StorageResources.Container(blobs, StorageNames.ArticleBodiesContainer);
     }
 
     public async Task<bool> IsKnownAsync(string articleId, CancellationToken cancellationToken)
@@ -217,11 +212,5 @@ internal sealed class TableArticleStore : IArticleStore
         var bodies = await _bodies.GetAsync(cancellationToken);
         var content = await bodies.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
         return System.Text.Json.JsonSerializer.Deserialize<List<string>>(content.Value.Content.ToString()) ?? [];
-    }
-
-    private static async Task<TableClient> CreateAsync(TableClient table, CancellationToken cancellationToken)
-    {
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return table;
     }
 }

@@ -11,12 +11,7 @@ internal sealed class TableBulletinStore(TableServiceClient tables) : IBulletinS
 {
     private const string Partition = "bulletin";
 
-    private readonly LazyResource<TableClient> _table = new(async ct =>
-    {
-        var table = tables.GetTableClient(StorageNames.BulletinsTable);
-        await table.CreateIfNotExistsAsync(ct);
-        return table;
-    });
+    private readonly LazyResource<TableClient> _table = StorageResources.Table(tables, StorageNames.BulletinsTable);
 
     public async Task<BulletinRecord?> GetAsync(BulletinMonth month, CancellationToken cancellationToken)
     {

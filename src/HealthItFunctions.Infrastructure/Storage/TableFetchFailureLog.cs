@@ -17,8 +17,8 @@ internal sealed class TableFetchFailureLog : IFetchFailureLog
 
     public TableFetchFailureLog(TableServiceClient tables)
     {
-        _failures = new(async ct => await CreateAsync(tables.GetTableClient(FailuresTable), ct));
-        _index = new(async ct => await CreateAsync(tables.GetTableClient(StorageNames.ArticleIndexTable), ct));
+        _failures = StorageResources.Table(tables, FailuresTable);
+        _index = StorageResources.Table(tables, StorageNames.ArticleIndexTable);
     }
 
     public async Task RecordAsync(FetchFailure failure, CancellationToken cancellationToken)
@@ -47,11 +47,5 @@ internal sealed class TableFetchFailureLog : IFetchFailureLog
         }
 
         return result;
-    }
-
-    private static async Task<TableClient> CreateAsync(TableClient table, CancellationToken cancellationToken)
-    {
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return table;
     }
 }

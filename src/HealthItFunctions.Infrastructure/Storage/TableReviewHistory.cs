@@ -13,12 +13,7 @@ internal sealed class TableReviewHistory(TableServiceClient tables) : IReviewHis
 {
     internal const string TableName = "articlehistory";
 
-    private readonly LazyResource<TableClient> _table = new(async ct =>
-    {
-        var table = tables.GetTableClient(TableName);
-        await table.CreateIfNotExistsAsync(ct);
-        return table;
-    });
+    private readonly LazyResource<TableClient> _table = StorageResources.Table(tables, TableName);
 
     public async Task RecordAsync(ReviewHistoryEntry entry, CancellationToken cancellationToken)
     {
