@@ -31,26 +31,8 @@ internal sealed partial class ReferenceBulletin
 
     public IReadOnlyList<BulletinItem> Items { get; }
 
-    /// <summary>
-    /// ../shared/reference/bulletins beside the checkout; a git worktree sits one level deeper (wt/name), so the
-    /// nearest shared/ above the checkout counts too.
-    /// </summary>
-    public static string Directory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(RepositoryPaths.Root).Parent; dir is not null; dir = dir.Parent)
-            {
-                var candidate = System.IO.Path.Combine(dir.FullName, "shared", "reference", "bulletins");
-                if (System.IO.Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            return System.IO.Path.Combine(RepositoryPaths.Shared, "reference", "bulletins");
-        }
-    }
+    /// <summary>../shared/reference/bulletins, found as every test finds the shared folder.</summary>
+    public static string Directory => ReferenceBulletins.Directory;
 
     /// <summary>Loads e.g. "2021-08-issue-041.txt"; skips the calling test when the shared references are absent.</summary>
     public static ReferenceBulletin Load(string fileName)
