@@ -2,8 +2,8 @@ using HealthItFunctions.Core.Bulletins;
 
 namespace HealthItFunctions.Infrastructure.Storage;
 
-/// <summary>Table and container names, fixed: they are the schema, not a setting.</summary>
-internal static class StorageNames
+/// <summary>Table and container names, fixed: they are the schema, not a setting. Public for the serve audit, which reads them directly.</summary>
+public static class StorageNames
 {
     public const string ArticlesTable = "articles";
     public const string ArticleIndexTable = "articleindex";

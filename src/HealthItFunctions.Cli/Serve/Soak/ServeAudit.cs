@@ -1,3 +1,4 @@
+using HealthItFunctions.Infrastructure.Storage;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using HealthItFunctions.Core.Articles;
@@ -39,17 +40,14 @@ public sealed record ServeAuditReport(
 /// </summary>
 public static class ServeAudit
 {
-    // Infrastructure's StorageNames, which is internal to the adapters: the audit reads the tables behind their back on purpose.
-    public const string ArticlesTable = "articles";
-    public const string ArticleIndexTable = "articleindex";
-
+    // The audit reads the adapters' tables directly, on purpose: it checks what was stored, not what the store says.
     public static async Task<ServeAuditReport> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var tables = services.GetRequiredService<TableServiceClient>();
         var storedIds = new HashSet<string>();
         var articles = 0;
         var canonical = new Dictionary<string, int>();
-        await foreach (var row in tables.GetTableClient(ArticlesTable).QueryAsync<TableEntity>(select: ["RowKey", "CanonicalUrl"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.GetTableClient(StorageNames.ArticlesTable).QueryAsync<TableEntity>(select: ["RowKey", "CanonicalUrl"], cancellationToken: cancellationToken))
         {
             articles++;
             storedIds.Add(row.RowKey);
@@ -58,7 +56,7 @@ public static class ServeAudit
         }
 
         var droppedIds = new HashSet<string>();
-        await foreach (var row in tables.GetTableClient(ArticleIndexTable).QueryAsync<TableEntity>(e => e.RowKey == "", cancellationToken: cancellationToken))
+        await foreach (var row in tables.GetTableClient(StorageNames.ArticleIndexTable).QueryAsync<TableEntity>(e => e.RowKey == "", cancellationToken: cancellationToken))
         {
             if (row.GetString("State") == "dropped")
             {

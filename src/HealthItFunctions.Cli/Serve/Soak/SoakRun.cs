@@ -125,7 +125,7 @@ internal sealed class SoakRun(string root, string healthitDll, DirectoryInfo out
 
     private async Task KillAtFirstArticleAsync(int port, CancellationToken cancellationToken)
     {
-        var tables = new Azure.Data.Tables.TableServiceClient(_azurite!.ConnectionString).GetTableClient(ServeAudit.ArticlesTable);
+        var tables = new Azure.Data.Tables.TableServiceClient(_azurite!.ConnectionString).GetTableClient(HealthItFunctions.Infrastructure.Storage.StorageNames.ArticlesTable);
         while (_clock.Elapsed < duration * 0.3)
         {
             try
