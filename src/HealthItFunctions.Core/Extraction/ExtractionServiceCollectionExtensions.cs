@@ -3,7 +3,9 @@ using HealthItFunctions.Core.Extraction.Families;
 using HealthItFunctions.Core.Extraction.Generic;
 using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Seeds;
+using HealthItFunctions.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +17,9 @@ public static class ExtractionServiceCollectionExtensions
 
     /// <summary>
     /// The extractor and its chain. The <see cref="IExtractionLayer"/> registrations below ARE the chain, in the order
-    /// it runs: site rules, page families, then the generic steps per field. Needs a <see cref="TimeProvider"/>.
+    /// it runs: site rules, page families, then the generic steps per field. Needs a <see cref="TimeProvider"/> and the
+    /// host's <see cref="ISourceCatalog"/> (the live catalog in both hosts; a <see cref="FileSourceCatalog"/> over the
+    /// seeds' <see cref="SourceCatalog"/> where there is no storage): the extractor follows whichever catalog is in force.
     /// </summary>
     public static IServiceCollection AddArticleExtraction(this IServiceCollection services)
     {
@@ -38,12 +42,12 @@ public static class ExtractionServiceCollectionExtensions
         services.AddSingleton<IExtractionLayer, SourceLayer>();
         services.AddSingleton<IExtractionLayer, AuthorLayer>();
 
-        services.AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(
-            sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExtractionLayer>()));
+        services.AddSingleton<IArticleExtractor>(sp => new LiveCatalogExtractor(
+            sp.GetRequiredService<ISourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExtractionLayer>()));
         services.AddSingleton<ArticleReader>();
         return services;
     }
 
     private static SourceCatalog LoadCatalog(ExtractionOptions options) =>
-        SeedFiles.Locate(SeedsFileName, options.SourcesPath) is { } path ? SourceCatalog.Load(path) : SourceCatalog.Empty;
+        SeedFiles.Locate(SeedsFileName, options.SourcesPath) is { } path ? SourceCatalogLoader.Load(path) : SourceCatalog.Empty;
 }

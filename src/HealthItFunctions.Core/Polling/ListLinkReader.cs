@@ -12,7 +12,7 @@ namespace HealthItFunctions.Core.Polling;
 public sealed record DiscoveredLink(Uri Url, string? Title, DateTimeOffset? Date);
 
 /// <summary>Applies a source's <see cref="ListRules"/> to an HTML list page.</summary>
-public sealed class ListLinkReader(PublishTimeParser timeParser)
+public sealed class ListLinkReader(PublishTimeParser timeParser, FeedReader feeds)
 {
     public IReadOnlyList<DiscoveredLink> ReadHtmlList(ReadOnlySpan<byte> bytes, string? contentType, Uri pageUrl, ListRules rules, DateTimeOffset fetchedAt) =>
         ReadHtmlList(HtmlDecoder.Decode(bytes, contentType).Text, pageUrl, rules, fetchedAt);
@@ -55,7 +55,7 @@ public sealed class ListLinkReader(PublishTimeParser timeParser)
     /// <summary>RSS 2.0 or Atom through <see cref="FeedReader"/>, which turns a broken feed into notes, never an exception.</summary>
     public (IReadOnlyList<DiscoveredLink> Links, IReadOnlyList<string> Notes) ReadFeed(byte[] bytes, string? contentType, Uri feedUrl)
     {
-        var feed = FeedReader.Read(bytes, contentType, feedUrl);
+        var feed = feeds.Read(bytes, contentType, feedUrl);
         return (feed.Items.Select(item => new DiscoveredLink(item.Link, Clean(item.Title), item.Published)).ToList(), feed.Notes);
     }
 

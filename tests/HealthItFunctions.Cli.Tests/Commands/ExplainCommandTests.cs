@@ -1,6 +1,8 @@
 using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
+using HealthItFunctions.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -47,7 +49,7 @@ public sealed class ExplainCommandTests : IDisposable
         var extractor = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddArticleExtraction()
-            .AddSingleton(SourceCatalog.Empty)
+            .AddSingleton<ISourceCatalog>(new FileSourceCatalog(SourceCatalog.Empty))
             .BuildServiceProvider()
             .GetRequiredService<IArticleExtractor>();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
