@@ -1,5 +1,6 @@
 using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Text;
 using HtmlAgilityPack;
 
 namespace HealthItFunctions.Core.Extraction;
@@ -67,6 +68,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         };
     }
 
+    /// <summary>The fields as they leave extraction, through <see cref="TextSanitizer"/>: a page's entity can spell any code point.</summary>
     private static ExtractedArticle Assemble(PageContext context, ExtractionDraft draft)
     {
         var source = context.Source;
@@ -76,12 +78,12 @@ public sealed class ArticleExtractor : IArticleExtractor
         draft.Decide(ArticleField.Images, draft.Images.Count + " images", draft.Rules[ArticleField.Body]);
         return new ExtractedArticle
         {
-            Title = draft.Title ?? string.Empty,
+            Title = TextSanitizer.Clean(draft.Title ?? string.Empty),
             PublishTime = draft.PublishTime,
-            Source = draft.Source,
-            Media = source?.Media,
-            Author = draft.Author,
-            Paragraphs = draft.Paragraphs,
+            Source = TextSanitizer.Clean(draft.Source),
+            Media = TextSanitizer.Clean(source?.Media),
+            Author = TextSanitizer.Clean(draft.Author),
+            Paragraphs = TextSanitizer.Clean(draft.Paragraphs),
             LeadImages = draft.Images,
             Language = language,
             Rules = new Dictionary<ArticleField, string>(draft.Rules),
