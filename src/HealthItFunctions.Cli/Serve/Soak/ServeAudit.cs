@@ -8,7 +8,7 @@ using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Core.Urls;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -7,7 +7,7 @@ internal sealed class SourceLayer : IExtractionLayer
 {
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
-        if (draft.Body is { Count: > 0 } body && BylineFinder.FindSource(page, draft.TitleNode, body[0]) is { } line)
+        if (draft.Body is { Count: > 0 } body && SourceLineFinder.FindSource(page, draft.TitleNode, body[0]) is { } line)
         {
             draft.OfferSource(line.Value, line.Rule);
         }

@@ -1,6 +1,5 @@
-using HealthItFunctions.Infrastructure.Local;
 
-namespace HealthItFunctions.Cli.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>
 /// Everything the offline demo runs against, on loopback and stopped on dispose: Azurite, an SMTP server that

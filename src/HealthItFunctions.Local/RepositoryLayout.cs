@@ -1,4 +1,4 @@
-namespace HealthItFunctions.Cli.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>Finds the checkout the CLI runs from (it holds node_modules and seeds/), from the cwd and then from the binaries.</summary>
 public static class RepositoryLayout

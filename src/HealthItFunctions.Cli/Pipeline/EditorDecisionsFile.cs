@@ -4,7 +4,7 @@ using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Urls;
 
-namespace HealthItFunctions.Cli.Local;
+namespace HealthItFunctions.Cli.Pipeline;
 
 /// <summary>
 /// editor.json of a replay: the decisions an editor made for that month (assign to a month, order, include or

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace HealthItFunctions.Infrastructure.Local;
+namespace HealthItFunctions.Local;
 
 public static class FreePorts
 {

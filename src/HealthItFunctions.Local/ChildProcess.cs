@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace HealthItFunctions.Infrastructure.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>
 /// A server process the demo, `serve` or a test fixture owns: started with its output captured for diagnostics,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace HealthItFunctions.Cli.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>
 /// replay.json beside sites/: the responses that are not plain files (a failing server, a charset header, a page cut

@@ -1,13 +1,12 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using HealthItFunctions.Infrastructure.Local;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace HealthItFunctions.Cli.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 that keeps what it receives: each message as an .eml file (when a folder is

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace HealthItFunctions.Cli.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>A response as the replay decides it, before it is written to the wire.</summary>
 public sealed record ReplayResponse(int Status, string? ContentType, byte[] Body, string? ETag, DateTimeOffset? LastModified);

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace HealthItFunctions.Infrastructure.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>
 /// Azurite from the repository's node_modules, in memory, on free loopback ports, stopped by PID on dispose.

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using HealthItFunctions.Core.Pipeline;
 
-namespace HealthItFunctions.Infrastructure.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>A message in a poison queue: the original text, and why it is there.</summary>
 public sealed record PoisonMessage(string Queue, string MessageId, long DequeueCount, DateTimeOffset? InsertedOn, string Message, string Reason);

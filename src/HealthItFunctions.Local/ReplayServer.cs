@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
-namespace HealthItFunctions.Cli.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>What the replay was asked, in arrival order.</summary>
 public sealed record ReplayRequest(string Method, string Host, string Path, int Status, DateTimeOffset At);

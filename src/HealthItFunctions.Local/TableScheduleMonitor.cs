@@ -2,7 +2,7 @@ using HealthItFunctions.Infrastructure.Storage;
 using Azure;
 using Azure.Data.Tables;
 
-namespace HealthItFunctions.Infrastructure.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>
 /// One timer's record, like the Functions host's timer status blob (Last, Next, LastUpdated), plus the claim that
