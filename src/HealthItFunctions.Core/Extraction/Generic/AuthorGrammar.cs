@@ -26,6 +26,7 @@ internal sealed partial class AuthorGrammar
     private readonly Regex _slashSignature;
     private readonly Regex _editorLine;
     private readonly Regex _notPerson;
+    private readonly Regex _institutionLine;
 
     public AuthorGrammar(ExtractionLexicon lexicon)
     {
@@ -51,6 +52,9 @@ internal sealed partial class AuthorGrammar
         _trailingSignature = Compile(@"[（(]\s*" + NamesPattern + @"(?:\s+[\p{IsCJKUnifiedIdeographs}]{2,4}" + Alt(roles.Reported) + @")?\s*[）)]$");
         _slashSignature = Compile("^" + NamesPattern + @"\s*[/／]\s*[\p{IsCJKUnifiedIdeographs}]{2,10}" + Alt(names.SignatureOutlets) + "$");
         _editorLine = Compile(@"(?<![\p{IsCJKUnifiedIdeographs}])" + Alt(labels.Editor) + @"\s*[:：]\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|" + Alt(labels.AfterCredit) + "))");
+        // A labelled credit may name an institution or a team ("作者：某某医院党支部"): longer than a name, and it ends in a unit word.
+        _institutionLine = Compile(LineStart + ExtractionVocabulary.Entry("labels.author", labels.Author) + @"\s*[:：|｜/／]\s*(?<names>[\p{IsCJKUnifiedIdeographs}]{2,24}?"
+            + Alt(names.InstitutionEndings) + @")(?=\s*(?:$|[\n）)】\]/／|｜]|\s|" + Alt(labels.AfterCredit) + "))");
         _notPerson = Compile(Alt(names.NotPersons) + "|^" + Alt(names.NotPersonsExact) + "$", RegexOptions.IgnoreCase);
     }
 
@@ -99,7 +103,13 @@ internal sealed partial class AuthorGrammar
         }
 
         var reporter = _reporterLine.Match(line);
-        return Names(reporter) is { } name ? (name, ExtractionVocabulary.Rule("generic:reporter-byline", reporter)) : null;
+        if (Names(reporter) is { } name)
+        {
+            return (name, ExtractionVocabulary.Rule("generic:reporter-byline", reporter));
+        }
+
+        var institution = _institutionLine.Match(line);
+        return institution.Success ? (institution.Groups["names"].Value, ExtractionVocabulary.Rule("generic:institution-credit", institution)) : null;
     }
 
     /// <summary>

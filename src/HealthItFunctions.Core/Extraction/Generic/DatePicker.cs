@@ -180,9 +180,10 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
         foreach (Match match in page.Vocabulary.LabelledDate.Matches(text))
         {
             var tail = text.Substring(match.Index + match.Length, Math.Min(20, text.Length - match.Index - match.Length));
-            if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month } time && PlausibleMonth(page, time) is { } month)
+            // A label keeps whatever precision the page gives: a month, or only a year ("发布日期：2015年").
+            if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month or TimePrecision.Year } time && PlausibleMonth(page, time) is { } month)
             {
-                return (month, "generic:labelled (month)");
+                return (month, time.Precision == TimePrecision.Year ? "generic:labelled (year)" : "generic:labelled (month)");
             }
         }
 
