@@ -34,6 +34,11 @@ internal static partial class DateGrammar
     /// <summary>A numeric date with the year last ("05/07/2005"): month-first only with English context.</summary>
     public static readonly int GroupUs = DateRegex().GroupNumberFromName("us");
 
+    /// <summary>A numeric year-month ("2015-06"): a month only where a label vouches for it.</summary>
+    public static readonly int GroupNy = DateRegex().GroupNumberFromName("ny");
+
+    public static readonly int GroupNm = DateRegex().GroupNumberFromName("nm");
+
     public static readonly int GroupYo = DateRegex().GroupNumberFromName("yo");
 
     public static readonly int GroupMy = DateRegex().GroupNumberFromName("my");
@@ -174,7 +179,7 @@ internal static partial class DateGrammar
                 (?<tz>Z(?![A-Za-z])|\s?(?:GMT|UTC)?[+-](?:0[0-9]|1[0-4]):?[0-5][0-9](?![0-9])|\s(?:GMT|UTC|UT|CST|[ECMP][SD]T)(?![A-Za-z]))?
             )?
           | (?<![0-9])(?<my>[0-9]{4})\s?年\s?(?<mm>[0-9]{1,2})\s?月(?:号|刊)?(?!\s?[0-9])
-          | (?<![0-9./-])(?<my>[0-9]{4})[-/](?<mm>[0-9]{1,2})(?![0-9]|[-/.:][0-9])
+          | (?<![0-9./-])(?<ny>[0-9]{4})[-/](?<nm>[0-9]{1,2})(?![0-9]|[-/.:][0-9])
           | (?<![0-9./-])(?<yo>(?:19|20)[0-9]{2})(?:\s?年(?!\s?[0-9])|(?=\s*$))
           | (?<![0-9])(?<ago>[0-9]{1,3})\s?(?<unit>秒钟|秒鐘|秒|分钟|分鐘|小时|小時|个小时|個小時|天|周|週|星期)前
           | (?<just>刚刚|剛剛|刚才|剛才)

@@ -48,6 +48,9 @@ public enum DateKind
     /// <summary>"2009年11月", "2001年6月号": a year and a month, used only when the page states no full date.</summary>
     MonthOnly,
 
+    /// <summary>A numeric year-month ("2015-06"): a month where a label vouches for it, a version or a range elsewhere.</summary>
+    NumericMonthOnly,
+
     /// <summary>A year alone ("2015年"): the page states no month.</summary>
     YearOnly,
 

@@ -55,7 +55,7 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
                     return found.Time;
                 }
 
-                if (found.Kind is DateKind.MonthOnly)
+                if (found.Kind is DateKind.MonthOnly or DateKind.NumericMonthOnly)
                 {
                     monthOnly ??= found.Time;
                 }
@@ -169,10 +169,11 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
             kind = DateKind.YearOnly;
             time = Local(new DateTime(Digits(g[GroupYo].ValueSpan), 1, 1, 0, 0, 0, DateTimeKind.Unspecified), TimePrecision.Year);
         }
-        else if (g[GroupMy].Success)
+        else if (g[GroupMy].Success || g[GroupNy].Success)
         {
-            kind = DateKind.MonthOnly;
-            var (year, month) = (Digits(g[GroupMy].ValueSpan), Digits(g[GroupMm].ValueSpan));
+            var numeric = g[GroupNy].Success;
+            kind = numeric ? DateKind.NumericMonthOnly : DateKind.MonthOnly;
+            var (year, month) = numeric ? (Digits(g[GroupNy].ValueSpan), Digits(g[GroupNm].ValueSpan)) : (Digits(g[GroupMy].ValueSpan), Digits(g[GroupMm].ValueSpan));
             time = month is >= 1 and <= 12 && year is >= MinYear and <= 9999
                 ? Local(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified), TimePrecision.Month)
                 : null;

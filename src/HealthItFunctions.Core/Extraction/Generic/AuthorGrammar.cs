@@ -27,6 +27,7 @@ internal sealed partial class AuthorGrammar
     private readonly Regex _editorLine;
     private readonly Regex _notPerson;
     private readonly Regex _institutionLine;
+    private readonly IReadOnlyList<string> _reporterWords;
 
     public AuthorGrammar(ExtractionLexicon lexicon)
     {
@@ -34,6 +35,7 @@ internal sealed partial class AuthorGrammar
         var roles = lexicon.Roles;
         var labels = lexicon.Labels;
         _notNameStarts = names.NotNameStarts;
+        _reporterWords = roles.Reporter;
         _roleWords = new HashSet<string>(roles.Words, StringComparer.Ordinal);
         _stopWords = names.StopWords;
         _reported = roles.Reported;
@@ -144,8 +146,10 @@ internal sealed partial class AuthorGrammar
 
         // Greedy name runs can swallow what follows them: a role word ("张明 报道") or the next label ("赵婕 出自…").
         var names = new List<string>();
-        foreach (var token in NameSplit().Split(match.Groups["names"].Value.Trim()))
+        foreach (var raw in NameSplit().Split(match.Groups["names"].Value.Trim()))
         {
+            // "记者樊亮 记者惠禾": each name may repeat the role word before it.
+            var token = _reporterWords.FirstOrDefault(w => raw.Length > w.Length + 1 && raw.StartsWith(w, StringComparison.Ordinal)) is { } role ? raw[role.Length..] : raw;
             if (_stopWords.Any(w => token.StartsWith(w, StringComparison.Ordinal)))
             {
                 break;
