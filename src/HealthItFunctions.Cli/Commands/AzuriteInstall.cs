@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 
 namespace HealthItFunctions.Cli.Commands;
 

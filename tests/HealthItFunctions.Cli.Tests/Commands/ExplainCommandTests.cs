@@ -3,6 +3,7 @@ using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Sources;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -48,6 +49,7 @@ public sealed class ExplainCommandTests : IDisposable
     {
         var extractor = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddArticleExtraction()
             .AddSingleton<ISourceCatalog>(new FileSourceCatalog(SourceCatalog.Empty))
             .BuildServiceProvider()

@@ -1,5 +1,6 @@
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Layers;
+using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Sources;
@@ -20,16 +21,18 @@ internal static class Fixture
     public static SourceCatalog SeedsCatalog() => SourceCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
 
     /// <summary>The extractor as production builds it (DI, the registered layer chain), with a fixed clock and catalog.</summary>
-    public static ArticleExtractor Extractor(SourceCatalog? catalog = null)
+    public static ArticleExtractor Extractor(SourceCatalog? catalog = null, ExtractionVocabulary? vocabulary = null)
     {
-        var services = Services(catalog);
-        return new ArticleExtractor(services.GetRequiredService<SourceCatalog>(), services.GetRequiredService<TimeProvider>(), services.GetServices<IExtractionLayer>());
+        var services = Services(catalog, vocabulary);
+        return new ArticleExtractor(
+            services.GetRequiredService<SourceCatalog>(), services.GetRequiredService<ExtractionVocabulary>(), services.GetRequiredService<TimeProvider>(), services.GetServices<IExtractionLayer>());
     }
 
-    public static ServiceProvider Services(SourceCatalog? catalog = null) => new ServiceCollection()
+    public static ServiceProvider Services(SourceCatalog? catalog = null, ExtractionVocabulary? vocabulary = null) => new ServiceCollection()
         .AddSingleton<TimeProvider>(new FakeTimeProvider(FetchedAt))
         .AddArticleExtraction()
         .AddSingleton(catalog ?? SeedsCatalog())
+        .AddSingleton(vocabulary ?? TestLexicon.Shipped)
         .AddSingleton<ISourceCatalog>(sp => new FileSourceCatalog(sp.GetRequiredService<SourceCatalog>()))
         .BuildServiceProvider();
 }
