@@ -34,7 +34,6 @@ internal static class CliHost
         builder.Services.AddSingleton(_ => FindHostJson() is { } path ? QueueHostSettings.Load(path) : new QueueHostSettings());
         builder.Services.AddSingleton<QueueDrainer>();
         builder.Services.AddSingleton<PipelineRunner>();
-        builder.Services.AddCliCommands();
         return builder;
     }
 
