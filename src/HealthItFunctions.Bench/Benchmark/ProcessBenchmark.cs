@@ -4,7 +4,7 @@ using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Pipeline;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

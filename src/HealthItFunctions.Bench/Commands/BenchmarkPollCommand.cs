@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using HealthItFunctions.Cli.Benchmark;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Core.Sources;
-using HealthItFunctions.Infrastructure.Local;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using HealthItFunctions.Cli.Benchmark;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Core.Articles;
 
 namespace HealthItFunctions.Cli.Commands;

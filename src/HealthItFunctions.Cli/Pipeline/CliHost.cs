@@ -1,6 +1,7 @@
 using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Core;
 using HealthItFunctions.Infrastructure;
+using HealthItFunctions.Local;
 using HealthItFunctions.Infrastructure.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
