@@ -73,7 +73,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var (language, languageRule) = LanguageDetector.Detect(context.Index.Language, draft.Paragraphs);
         draft.Decide(ArticleField.Media, source?.Media ?? "", source is null ? "none" : "source:" + source.Id);
         draft.Decide(ArticleField.Language, language, languageRule);
-        draft.Decide(ArticleField.Images, draft.Images.Count + " images", draft.Rules[ArticleField.Body]);
+        draft.Decide(ArticleField.Images, draft.BodyImages.Count + " images", draft.Rules[ArticleField.Body]);
         return new ExtractedArticle
         {
             Title = draft.Title ?? string.Empty,
@@ -83,6 +83,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Author = draft.Author,
             Paragraphs = draft.Paragraphs,
             LeadImages = draft.Images,
+            Images = draft.BodyImages,
             Language = language,
             Rules = new Dictionary<ArticleField, string>(draft.Rules),
             Candidates = draft.Candidates,

@@ -12,7 +12,17 @@ public interface IPageFetcher
 /// <param name="Url">Absolute http(s) URL.</param>
 /// <param name="ETag">Validator from the previous fetch, for a conditional GET.</param>
 /// <param name="LastModified">Validator from the previous fetch, for a conditional GET.</param>
-public sealed record FetchRequest(Uri Url, string? ETag = null, DateTimeOffset? LastModified = null);
+/// <param name="Kind">What the caller expects: a page or feed (HTML, XML), or a picture (image/* only, under its own cap).</param>
+public sealed record FetchRequest(Uri Url, string? ETag = null, DateTimeOffset? LastModified = null, FetchKind Kind = FetchKind.Page);
+
+public enum FetchKind
+{
+    /// <summary>HTML or a feed, up to Polling:MaxBodyBytes.</summary>
+    Page,
+
+    /// <summary>A body picture: image content types only, up to <see cref="Images.ImageLimits.MaxBytes"/>.</summary>
+    Image,
+}
 
 public enum FetchOutcome
 {
