@@ -72,6 +72,13 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options, ILogger<SmtpMail
 
         message.Subject = mail.Subject;
         var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var image in mail.HtmlBody is null ? [] : mail.InlineImages ?? [])
+        {
+            // multipart/related beside the HTML: clients show these where the body says cid:…, not as attachments.
+            var part = body.LinkedResources.Add(image.ContentId, image.Content, ContentType.Parse(image.ContentType));
+            part.ContentId = image.ContentId;
+        }
+
         foreach (var attachment in mail.Attachments ?? [])
         {
             var part = body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
