@@ -94,9 +94,9 @@ public sealed class ArticleImageCollectorTests(AzuriteFixture azurite)
         var second = await collector.CollectAsync(articleId, images, TestContext.Current.CancellationToken);
 
         Assert.Equal(first.Select(i => i.BlobName), second.Select(i => i.BlobName));
-        var container = blobs.GetBlobContainerClient(Storage.StorageNames.ArticleImagesContainer);
+        var container = blobs.GetBlobContainerClient(Infrastructure.Storage.StorageNames.ArticleImagesContainer);
         var names = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync(prefix: articleId + "/", cancellationToken: TestContext.Current.CancellationToken))
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, articleId + "/", TestContext.Current.CancellationToken))
         {
             names.Add(blob.Name);
         }
