@@ -50,8 +50,10 @@ public static class RenderedPages
     }
 
     /// <summary>
-    /// Regions of non-white pixels at least <paramref name="minSide"/> pixels wide and high that fill most of their
-    /// bounding box: pictures. Lines of text are lower than that, and their glyphs leave most of a box white.
+    /// Regions of non-white pixels at least <paramref name="minSide"/> pixels wide and high whose rows span most of
+    /// their bounding box: pictures. A picture may hold white (a screenshot's cards), so each row counts from its
+    /// leftmost to its rightmost non-white pixel. Text never qualifies: at low resolution its glyphs are specks and a
+    /// line of them is far lower than <paramref name="minSide"/>.
     /// </summary>
     public static int CountPictureRegions(string png, int minSide, double minFill = 0.85)
     {
@@ -68,6 +70,8 @@ public static class RenderedPages
         }
 
         var seen = new bool[ink.Length];
+        var rowMin = new int[height];
+        var rowMax = new int[height];
         var stack = new Stack<int>();
         var regions = 0;
         for (var start = 0; start < ink.Length; start++)
@@ -77,15 +81,17 @@ public static class RenderedPages
                 continue;
             }
 
-            int count = 0, left = width, right = 0, top = height, bottom = 0;
+            int left = width, right = 0, top = height, bottom = 0;
+            Array.Fill(rowMin, int.MaxValue);
+            Array.Fill(rowMax, -1);
             seen[start] = true;
             stack.Push(start);
             while (stack.Count > 0)
             {
                 var at = stack.Pop();
                 int x = at % width, y = at / width;
-                count++;
                 (left, right, top, bottom) = (Math.Min(left, x), Math.Max(right, x), Math.Min(top, y), Math.Max(bottom, y));
+                (rowMin[y], rowMax[y]) = (Math.Min(rowMin[y], x), Math.Max(rowMax[y], x));
                 foreach (var next in (ReadOnlySpan<int>)[x > 0 ? at - 1 : -1, x < width - 1 ? at + 1 : -1, y > 0 ? at - width : -1, y < height - 1 ? at + width : -1])
                 {
                     if (next >= 0 && ink[next] && !seen[next])
@@ -97,7 +103,18 @@ public static class RenderedPages
             }
 
             int w = right - left + 1, h = bottom - top + 1;
-            if (w >= minSide && h >= minSide && count >= minFill * w * h)
+            if (w < minSide || h < minSide)
+            {
+                continue;
+            }
+
+            long covered = 0;
+            for (var y = top; y <= bottom; y++)
+            {
+                covered += rowMax[y] >= rowMin[y] ? rowMax[y] - rowMin[y] + 1 : 0;
+            }
+
+            if (covered >= minFill * w * h)
             {
                 regions++;
             }

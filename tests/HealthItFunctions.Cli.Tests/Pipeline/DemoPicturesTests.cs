@@ -59,7 +59,7 @@ public sealed partial class DemoPicturesTests : IDisposable
         Assert.Equal(pictures.Select(p => p.Groups["path"].Value), sources);
 
         var mail = await MimeMessage.LoadAsync(Assert.Single(_output.GetFiles("*.eml")).FullName, TestContext.Current.CancellationToken);
-        var cids = ImageSource().Matches(mail.HtmlBody).Select(m => m.Groups[1].Value).ToList();
+        var cids = ImageSource().Matches(mail.HtmlBody ?? "").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(ReplayPictures, cids.Count);
         Assert.All(cids, cid => Assert.StartsWith("cid:", cid));
         var related = mail.BodyParts.OfType<MimePart>().Where(p => p.ContentId is not null).ToDictionary(p => p.ContentId!);
@@ -84,7 +84,7 @@ public sealed partial class DemoPicturesTests : IDisposable
         // 1.5 cm at 50 dpi: each picture is at least that on both sides, no line of text is that high.
         var regions = pngs.Sum(png => RenderedPages.CountPictureRegions(png, minSide: 30));
         Assert.Equal(ReplayPictures, regions);
-        CopyPages(docx);
+        await CopyPagesAsync(docx);
     }
 
     private static string Section(string markdown, int item)
@@ -94,8 +94,8 @@ public sealed partial class DemoPicturesTests : IDisposable
         return markdown[start..(end < 0 ? markdown.Length : end)];
     }
 
-    /// <summary>For the closing note: the pages at a readable resolution, named bulletin-041-docx-page-NN.png.</summary>
-    private static void CopyPages(string docx)
+    /// <summary>For the closing note: the pages that hold pictures, at a readable resolution, named bulletin-041-docx-page-NN.png.</summary>
+    private static async Task CopyPagesAsync(string docx)
     {
         if (Environment.GetEnvironmentVariable(PagesVariable) is not { Length: > 0 } target)
         {
@@ -105,11 +105,15 @@ public sealed partial class DemoPicturesTests : IDisposable
         var work = Directory.CreateTempSubdirectory("pages-");
         try
         {
-            var pngs = RenderedPages.RenderAsync(docx, work.FullName, dpi: 60).GetAwaiter().GetResult();
+            const int dpi = 72;
+            var pngs = await RenderedPages.RenderAsync(docx, work.FullName, dpi);
             Directory.CreateDirectory(target);
             for (var i = 0; i < pngs.Count; i++)
             {
-                File.Copy(pngs[i], Path.Combine(target, $"bulletin-041-docx-page-{i + 1:D2}.png"), overwrite: true);
+                if (RenderedPages.CountPictureRegions(pngs[i], minSide: 43) > 0)
+                {
+                    File.Copy(pngs[i], Path.Combine(target, $"bulletin-041-docx-page-{i + 1:D2}.png"), overwrite: true);
+                }
             }
         }
         finally
