@@ -1,4 +1,5 @@
 using System.Text;
+using HealthItFunctions.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Core.Bulletins.Rendering;
@@ -50,7 +51,8 @@ public sealed class MarkdownBulletinRenderer(IOptions<BulletinOptions> options) 
             lines.AddRange(BulletinWording.BodyBlocks(item).Select(block => block.Picture is { } picture ? PictureLine(picture) : block.Paragraph!));
         }
 
-        return Encoding.UTF8.GetBytes(string.Join("\n\n", lines) + "\n");
+        // The last guard: every field already went through SingleLine, the options' own lines did not.
+        return Encoding.UTF8.GetBytes(TextSanitizer.Clean(string.Join("\n\n", lines) + "\n"));
     }
 
     /// <summary>![caption](images/file.png): brackets and backslashes in the caption escaped so it stays one image.</summary>

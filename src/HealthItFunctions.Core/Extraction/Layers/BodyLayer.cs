@@ -54,7 +54,7 @@ internal sealed class BodyLayer : IExtractionLayer
             CommentFinder.Mark(page.Index);
             var narrowed = offered.Count == 1 ? [BodyBounds.StepDown(page.Index, offered[0])] : offered;
             var collected = ParagraphCollector.Collect(page.Index, narrowed, page.Url);
-            var (cleaned, pictures) = BodyPictures.Place(collected, BodyCleaner.Clean(collected.Paragraphs, draft.Title));
+            var (cleaned, pictures) = BodyPictures.Place(collected, page.Vocabulary.Cleaner.Clean(collected.Paragraphs, draft.Title));
             var length = TextUtil.CountNonSpace(string.Concat(cleaned));
             var rule = draft.Rules[ArticleField.Body];
             if (length >= MinBodyLength)
@@ -74,7 +74,7 @@ internal sealed class BodyLayer : IExtractionLayer
         {
             var nodes = BodyBounds.WithSiblings(page.Index, BodyBounds.StepDown(page.Index, best));
             var collected = ParagraphCollector.Collect(page.Index, nodes, page.Url);
-            var (cleaned, pictures) = BodyPictures.Place(collected, BodyCleaner.Clean(collected.Paragraphs, draft.Title));
+            var (cleaned, pictures) = BodyPictures.Place(collected, page.Vocabulary.Cleaner.Clean(collected.Paragraphs, draft.Title));
             if (shortOffered is null || (TextUtil.CountNonSpace(string.Concat(cleaned)) >= MinBodyLength && ReadsLikeProse(nodes)))
             {
                 draft.OfferBody(nodes, "generic:density");
