@@ -25,7 +25,7 @@ internal sealed class PublishCommand(IServiceProvider services) : ICliCommand
                 return CliOutput.UsageError;
             }
 
-            return await CliErrors.GuardAsync(async () =>
+            return await CliErrors.GuardStorageAsync(services, async () =>
             {
                 // Resolved here, not at start-up: a missing setting becomes a one-line error, and `extract` needs none.
                 var publisher = services.GetRequiredService<BulletinPublisher>();
@@ -59,7 +59,7 @@ internal sealed class PublishCommand(IServiceProvider services) : ICliCommand
                 }
 
                 return CliOutput.Ok;
-            });
+            }, cancellationToken);
         });
         return command;
     }

@@ -9,6 +9,7 @@ using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Relevance;
 using HealthItFunctions.Core.Urls;
 using Microsoft.Extensions.Logging;
+using HealthItFunctions.Core.Telemetry;
 
 namespace HealthItFunctions.Core.Articles;
 
@@ -110,6 +111,7 @@ public sealed class ArticleIngestor(
         }
 
         var isReprint = clusterId != id;
+        HealthItTelemetry.ArticlesStored.Add(1, new KeyValuePair<string, object?>("reprint", isReprint));
         logger.LogInformation("Stored {ArticleId} {Title} ({Band}, score {Score:F2}{Reprint})",
             id, article.Title, article.Band, article.Score, isReprint ? ", reprint of " + clusterId : "");
         return new IngestResult(isReprint ? IngestOutcome.StoredAsReprint : IngestOutcome.Stored, id, article.Title, article.Band);
