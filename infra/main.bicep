@@ -119,6 +119,15 @@ param mailMaxAlertsPerDay string = '10'
 @description('Contact (mail address or URL) put in the User-Agent when polling sources, so a site operator can reach us. Empty falls back to mailFrom.')
 param pollingUserAgentContact string = ''
 
+@description('Deploy the optional WeChat feed bridge as a Container App (docs/wechat-bridges.md). Off by default: WeChat accounts stay disabled in the catalog until an operator points them at a bridge.')
+param deployWechatBridge bool = false
+
+@description('Bridge image when deployWechatBridge is true: diygod/rsshub:latest (port 1200) or ghcr.io/rachelos/we-mp-rss:latest (port 8001).')
+param wechatBridgeImage string = 'diygod/rsshub:latest'
+
+@description('Port the bridge image listens on.')
+param wechatBridgePort int = 1200
+
 // ---------------------------------------------------------------------------
 // Naming
 // ---------------------------------------------------------------------------
@@ -293,6 +302,19 @@ module api 'app/api.bicep' = {
   ]
 }
 
+module wechatBridge 'app/wechat-bridge.bicep' = if (deployWechatBridge) {
+  name: 'wechat-bridge'
+  scope: rg
+  params: {
+    environmentName: '${abbrs.appManagedEnvironments}${resourceToken}'
+    appName: '${abbrs.appContainerApps}wxbridge-${resourceToken}'
+    location: location
+    tags: tags
+    image: wechatBridgeImage
+    targetPort: wechatBridgePort
+  }
+}
+
 module auth 'app/auth.bicep' = {
   name: 'auth'
   scope: rg
@@ -319,3 +341,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AUTH_ENABLED bool = auth.outputs.providerEnabled
+output WECHAT_BRIDGE_URI string = deployWechatBridge ? wechatBridge!.outputs.uri : ''
