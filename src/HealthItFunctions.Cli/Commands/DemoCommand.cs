@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Publishing;
@@ -61,7 +61,7 @@ internal sealed class DemoCommand : ICliCommand
         var runner = services.GetRequiredService<PipelineRunner>();
         var report = await DemoRun.RunAsync(services, runner, replay, month, cancellationToken);
 
-        var paths = await BulletinFiles.WriteAsync(output, report.Publish.Files, cancellationToken);
+        var paths = await BulletinFiles.WriteAsync(output, report.Publish.Files, cancellationToken, report.Publish.Pictures);
         var mails = await environment.Mail.WaitForAsync(report.Publish.Mail.State == MailState.Sent ? 1 : 0, TimeSpan.FromSeconds(10));
 
         DemoSummary.Write(Console.Out, report, services.GetRequiredService<StorageTransactionCounter>(), paths,

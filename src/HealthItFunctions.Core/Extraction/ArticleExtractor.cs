@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Text;
 using HtmlAgilityPack;
 
 namespace HealthItFunctions.Core.Extraction;
@@ -81,22 +82,24 @@ public sealed class ArticleExtractor : IArticleExtractor
         };
     }
 
+    /// <summary>The fields as they leave extraction, through <see cref="TextSanitizer"/>: a page's entity can spell any code point.</summary>
     private static ExtractedArticle Assemble(PageContext context, ExtractionDraft draft)
     {
         var source = context.Source;
         var (language, languageRule) = LanguageDetector.Detect(context.Vocabulary, context.Index.Language, draft.Paragraphs);
         draft.Decide(ArticleField.Media, source?.Media ?? "", source is null ? "none" : "source:" + source.Id);
         draft.Decide(ArticleField.Language, language, languageRule);
-        draft.Decide(ArticleField.Images, draft.Images.Count + " images", draft.Rules[ArticleField.Body]);
+        draft.Decide(ArticleField.Images, draft.BodyImages.Count + " images", draft.Rules[ArticleField.Body]);
         return new ExtractedArticle
         {
-            Title = draft.Title ?? string.Empty,
+            Title = TextSanitizer.Clean(draft.Title ?? string.Empty),
             PublishTime = draft.PublishTime,
-            Source = draft.Source,
-            Media = source?.Media,
-            Author = draft.Author,
-            Paragraphs = draft.Paragraphs,
+            Source = TextSanitizer.Clean(draft.Source),
+            Media = TextSanitizer.Clean(source?.Media),
+            Author = TextSanitizer.Clean(draft.Author),
+            Paragraphs = TextSanitizer.Clean(draft.Paragraphs),
             LeadImages = draft.Images,
+            Images = draft.BodyImages.Select(i => i with { Alt = TextSanitizer.Clean(i.Alt), Caption = TextSanitizer.Clean(i.Caption) }).ToList(),
             Language = language,
             Rules = new Dictionary<ArticleField, string>(draft.Rules),
             Candidates = draft.Candidates,

@@ -1,5 +1,6 @@
 using System.Net;
 using HealthItFunctions.Core.Fetching;
+using HealthItFunctions.Core.Images;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -46,6 +47,7 @@ internal sealed partial class HttpPageFetcher(
 
     private async Task<FetchedPage> FollowAsync(FetchRequest request, Trail trail, PollingOptions settings, CancellationToken cancellationToken)
     {
+        var post = request.IsPost;
         for (var hop = 0; ; hop++)
         {
             var url = trail.Current;
@@ -68,7 +70,7 @@ internal sealed partial class HttpPageFetcher(
                         : trail.Failed($"robots.txt of {url.GetLeftPart(UriPartial.Authority)} unavailable: {decision.Reason}");
                 }
 
-                using var message = CreateRequest(url, request);
+                using var message = CreateRequest(url, request, post);
                 using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 trail.Status = (int)response.StatusCode;
 
@@ -80,6 +82,8 @@ internal sealed partial class HttpPageFetcher(
                     }
 
                     var next = new Uri(url, location);
+                    // RFC 9110 15.4: only 307 and 308 repeat the POST; the others continue as a GET, as browsers do.
+                    post &= response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
                     if (!trail.Visit(next))
                     {
                         return trail.Refused($"redirect loop: {string.Join(" → ", trail.Hops)} → {next}");
@@ -136,10 +140,15 @@ internal sealed partial class HttpPageFetcher(
         }
 
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !ContentTypes.IsAccepted(mediaType))
+        var isImage = request.Kind == FetchKind.Image;
+        if (isImage ? !ContentTypes.IsImage(mediaType) : mediaType is not null && !ContentTypes.IsAccepted(mediaType))
         {
-            return trail.Refused($"content type {mediaType} is neither HTML nor a feed at {trail.Current}");
+            return trail.Refused(isImage
+                ? $"content type {mediaType ?? "(none)"} is not a picture at {trail.Current}"
+                : $"content type {mediaType} is neither HTML, a feed nor JSON at {trail.Current}");
         }
+
+        var cap = isImage ? Math.Min(ImageLimits.MaxBytes, settings.MaxBodyBytes) : settings.MaxBodyBytes;
 
         byte[]? body;
         using (var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -147,7 +156,7 @@ internal sealed partial class HttpPageFetcher(
             bodyTimeout.CancelAfter(settings.AttemptTimeout);
             try
             {
-                body = await CappedBody.ReadAsync(response.Content, settings.MaxBodyBytes, bodyTimeout.Token).ConfigureAwait(false);
+                body = await CappedBody.ReadAsync(response.Content, cap, bodyTimeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -161,12 +170,14 @@ internal sealed partial class HttpPageFetcher(
 
         if (body is null)
         {
-            return trail.Refused($"body of {trail.Current} is larger than {settings.MaxBodyBytes} bytes ({PollingOptions.Section}:MaxBodyBytes)");
+            return trail.Refused(isImage
+                ? $"picture {trail.Current} is larger than {cap} bytes (the per-picture cap)"
+                : $"body of {trail.Current} is larger than {cap} bytes ({PollingOptions.Section}:MaxBodyBytes)");
         }
 
-        if (mediaType is null && !ContentTypes.LooksLikeMarkup(body))
+        if (!isImage && mediaType is null && !ContentTypes.LooksLikeDocument(body))
         {
-            return trail.Refused($"{trail.Current} has no content type and does not look like HTML or XML");
+            return trail.Refused($"{trail.Current} has no content type and does not look like HTML, XML or JSON");
         }
 
         return trail.Page(FetchOutcome.Ok) with
@@ -178,9 +189,23 @@ internal sealed partial class HttpPageFetcher(
         };
     }
 
-    private static HttpRequestMessage CreateRequest(Uri url, FetchRequest request)
+    private static HttpRequestMessage CreateRequest(Uri url, FetchRequest request, bool post)
     {
-        var message = new HttpRequestMessage(HttpMethod.Get, url);
+        var message = new HttpRequestMessage(post ? HttpMethod.Post : HttpMethod.Get, url);
+        if (request.Kind == FetchKind.Image)
+        {
+            // Replaces the client's default (pages and feeds) for this request.
+            message.Headers.Accept.ParseAdd(ContentTypes.ImageAcceptHeader);
+        }
+
+        if (post)
+        {
+            // A POST list query is a read (the site answers the same for the same body), so it is paced and retried like a GET;
+            // validators are not sent, since servers do not answer a POST with 304.
+            message.Content = new StringContent(request.PostBody!, System.Text.Encoding.UTF8, request.PostContentType);
+            return message;
+        }
+
         if (request.ETag is { } etag && EntityTagHeaderValueParser.TryParse(etag) is { } parsed)
         {
             message.Headers.IfNoneMatch.Add(parsed);

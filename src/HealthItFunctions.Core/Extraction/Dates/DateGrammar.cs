@@ -149,6 +149,7 @@ internal static partial class DateGrammar
     };
 
     // One pass over the text: calendar dates (with an optional clock time), relative phrases, script timestamps.
+    // gov.cn's firstpublishedtime joins date and clock with a hyphen (2023-05-06-10:30:00); a full hh:mm:ss must follow.
     // Alternatives are ordered so that at any position the most specific reading wins (a four-digit year before a
     // two-digit one before a year-less month-day). [0-9] rather than \d: \d also matches other scripts' digits.
     [GeneratedRegex("""
@@ -167,7 +168,7 @@ internal static partial class DateGrammar
             )
             (?:
                 (?:\s{0,3}[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?
-                (?:T|\s{0,4})
+                (?:T|\s{0,4}|-(?=[0-9]{2}:[0-9]{2}:[0-9]{2}))
                 (?<ap>上午|下午|中午|晚上|凌晨|早上|早晨|傍晚|夜间|夜里|夜間)?\s{0,2}
                 (?<H>[0-9]{1,2})
                 (?:

@@ -112,6 +112,59 @@ public sealed record SourceDefinition
     public bool Enabled { get; init; } = true;
 
     public bool IsPollable => Enabled && List is { StartUrls.Count: > 0 };
+
+    /// <summary>Where each rule's facts were seen (other crawlers, stored pages), so an operator knows what rests on what.</summary>
+    public IReadOnlyList<SourceEvidence> Evidence { get; init; } = [];
+
+    /// <summary>
+    /// The rules this source has that no evidence entry covers: "list", "detail", "canonical" (a rule counts when the
+    /// source sets it). Such a rule is a guess until someone cites where its facts were seen.
+    /// </summary>
+    public IReadOnlyList<string> UnverifiedRules()
+    {
+        var present = new List<string>();
+        if (List is not null)
+        {
+            present.Add(SourceEvidence.ListRule);
+        }
+
+        if (Detail is not null)
+        {
+            present.Add(SourceEvidence.DetailRule);
+        }
+
+        if (Canonical is not null)
+        {
+            present.Add(SourceEvidence.CanonicalRule);
+        }
+
+        return present.Where(rule => !Evidence.Any(e => e.Covers.Contains(rule, StringComparer.Ordinal))).ToList();
+    }
+}
+
+/// <summary>
+/// One fact a source's rules rely on and where it was seen: e.g. covers ["list"], what "rows ul.branch_list_ul li",
+/// seen "DIYgod/RSSHub lib/routes/...", year 2024.
+/// </summary>
+public sealed record SourceEvidence
+{
+    public const string ListRule = "list";
+    public const string DetailRule = "detail";
+    public const string CanonicalRule = "canonical";
+
+    public static IReadOnlyList<string> Rules { get; } = [ListRule, DetailRule, CanonicalRule];
+
+    /// <summary>Which of the source's rules this supports: "list", "detail", "canonical".</summary>
+    public IReadOnlyList<string> Covers { get; init; } = [];
+
+    /// <summary>The fact relied on.</summary>
+    public string What { get; init; } = "";
+
+    /// <summary>Where it was seen: a repository and path, or a page address.</summary>
+    public string Seen { get; init; } = "";
+
+    /// <summary>The year it was seen in that place (how fresh the fact is).</summary>
+    public int Year { get; init; }
 }
 
 public enum ListKind
@@ -119,6 +172,15 @@ public enum ListKind
     HtmlList,
     Rss,
     Atom,
+
+    /// <summary>JSON Feed 1.x (bridges such as wechat2rss and WeRSS serve it); any feed kind reads RSS, Atom or JSON Feed alike.</summary>
+    JsonFeed,
+
+    /// <summary>A JSON endpoint (GET or POST) read with <see cref="ListRules.Items"/> and <see cref="ListRules.Fields"/> JSON Pointers.</summary>
+    Json,
+
+    /// <summary>An HTML page whose &lt;link rel="alternate"&gt; feeds are polled instead of the page itself.</summary>
+    Discover,
 }
 
 /// <summary>
@@ -142,6 +204,61 @@ public sealed record ListRules
 
     /// <summary>XPath of the list date, relative to the row (optional).</summary>
     public string? Date { get; init; }
+
+    /// <summary>json: "GET" (default) or "POST".</summary>
+    public string? Method { get; init; }
+
+    /// <summary>json: the POST body as sent ({page} is replaced when paging by template).</summary>
+    public string? Body { get; init; }
+
+    /// <summary>json: the POST body's media type (default application/json).</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>json: RFC 6901 JSON Pointer to the array of items; "" is the root array.</summary>
+    public string? Items { get; init; }
+
+    /// <summary>json: JSON Pointers inside one item.</summary>
+    public JsonListFields? Fields { get; init; }
+
+    /// <summary>html-list: also poll the feeds the page announces with &lt;link rel="alternate"&gt;.</summary>
+    public bool DiscoverFeeds { get; init; }
+
+    /// <summary>How to reach older pages of the list; used by backfill only (polls read the first page).</summary>
+    public ListPaging? Paging { get; init; }
+
+    public bool IsPost => string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsFeed => Kind is ListKind.Rss or ListKind.Atom or ListKind.JsonFeed;
+}
+
+/// <summary>Where a json list item keeps its title, URL and date (JSON Pointers relative to the item).</summary>
+public sealed record JsonListFields
+{
+    public string? Title { get; init; }
+
+    public string Url { get; init; } = "/url";
+
+    /// <summary>Text dates in the usual forms, or unix seconds / milliseconds (a number or a digit string).</summary>
+    public string? Date { get; init; }
+}
+
+/// <summary>
+/// Older pages of a list: either the page's own next-page link (<see cref="Next"/>, html-list) or a URL/body template
+/// whose {page} runs from <see cref="First"/>.
+/// </summary>
+public sealed record ListPaging
+{
+    /// <summary>XPath of the next-page &lt;a&gt; on an html-list page.</summary>
+    public string? Next { get; init; }
+
+    /// <summary>A page URL with {page}, e.g. https://example/list_{page}.html; for a POST list, {page} may sit in the body instead.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>The {page} value of the second page (the start URL is the first).</summary>
+    public int First { get; init; } = 2;
+
+    /// <summary>Stop after this many pages, whatever the dates say.</summary>
+    public int MaxPages { get; init; } = 50;
 }
 
 /// <summary>
