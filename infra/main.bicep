@@ -70,6 +70,9 @@ param principalType string = 'User'
 @description('Client id of the Entra ID app registration that App Service Authentication validates tokens for. Empty keeps authentication required but with no provider, so every HTTP request is refused (fail closed) until it is set.')
 param authClientId string = ''
 
+@description('Object id of the Entra ID group whose members may use the review page and API. App Service Authentication admits any user of the tenant; the app answers 403 to anyone outside this group. Empty admits every signed-in user.')
+param reviewAllowedGroup string = ''
+
 @description('NCRONTAB (with seconds) for polling the news sources. Evaluated in UTC.')
 param pollSchedule string = '0 */30 * * * *'
 
@@ -287,6 +290,7 @@ module api 'app/api.bicep' = {
       // 2018-04 is 第一期; IssueOverrides__yyyy-MM can renumber from a month on.
       Bulletin__FirstIssueMonth: '2018-04'
       Extraction__MaxInputBytes: '5242880'
+      Review__AllowedGroup: reviewAllowedGroup
     }
   }
   // The host starts as soon as the site exists and needs these roles for its storage and the

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary>
-/// <c>healthit benchmark dedupe [--seed N] [--per-kind N]</c>: near-duplicate recall and precision per shingle size and
+/// <c>healthit-bench dedupe [--seed N] [--per-kind N]</c>: near-duplicate recall and precision per shingle size and
 /// Hamming threshold on a synthetic, seeded set of reprints and different same-topic stories; prints the chosen pair.
 /// </summary>
 internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
@@ -15,8 +15,6 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
     internal const int DefaultPerKind = 400;
     internal const int DefaultStories = 2000;
     private static readonly int[] ShingleSizes = [2, 3, 4, 5, 6, 7, 8];
-
-    public string Group => "benchmark";
 
     public Command Build()
     {

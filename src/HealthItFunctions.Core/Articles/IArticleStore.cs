@@ -90,6 +90,9 @@ public sealed record ArticleEdit
     public string? Title { get; init; }
 
     public string? Summary { get; init; }
+
+    /// <summary>Replaces the set of pictures the editor left out (indexes into <see cref="StoredArticle.Images"/>); empty shows them all.</summary>
+    public IReadOnlyList<int>? DroppedImages { get; init; }
 }
 
 public sealed class ConcurrentEditException(string articleId)

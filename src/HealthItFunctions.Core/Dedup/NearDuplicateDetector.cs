@@ -4,7 +4,7 @@ namespace HealthItFunctions.Core.Dedup;
 /// Decides whether two articles are the same story. With complete signatures: their 128-bit SimHash distance is at most
 /// <see cref="MaybeDistance"/> (a cheap prefilter no reprint in the benchmark exceeds) and the MinHash estimate of their
 /// shingle Jaccard similarity is at least <see cref="MinSimilarity"/>. A row stored before signatures existed is judged
-/// by the old rule: 64-bit distance at most <see cref="Threshold"/>. Defaults chosen by <c>healthit benchmark dedupe</c>.
+/// by the old rule: 64-bit distance at most <see cref="Threshold"/>. Defaults chosen by <c>healthit-bench dedupe</c>.
 /// </summary>
 /// <remarks>
 /// Why two stages: one 64-bit SimHash distance is too noisy near its threshold (best recall 0.93–0.95 at precision 0.99,

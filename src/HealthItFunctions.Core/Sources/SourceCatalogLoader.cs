@@ -26,6 +26,9 @@ public sealed class SourceCatalogException(string origin, int? line, string? fie
 /// </summary>
 public static class SourceCatalogLoader
 {
+    /// <exception cref="SourceCatalogException">The file is not a usable catalog.</exception>
+    public static SourceCatalog Load(string path) => Parse(File.ReadAllText(path), path);
+
     /// <param name="origin">How an operator names the file: "blob config/sources.json" or a path.</param>
     /// <exception cref="SourceCatalogException">The file is not a usable catalog.</exception>
     public static SourceCatalog Parse(string json, string origin)

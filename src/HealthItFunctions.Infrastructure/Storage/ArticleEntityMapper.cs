@@ -37,6 +37,9 @@ internal static class ArticleEntityMapper
             ["Order"] = article.Order,
             ["EditedTitle"] = article.EditedTitle,
             ["EditedSummary"] = article.EditedSummary,
+            // Twelve pictures with captions are a few KiB of JSON, far inside a property's 64 KiB.
+            ["Images"] = article.Images.Count == 0 ? null : JsonSerializer.Serialize(article.Images),
+            ["DroppedImages"] = article.DroppedImages.Count == 0 ? null : JsonSerializer.Serialize(article.DroppedImages),
         };
         if (bodyBlob is not null)
         {
@@ -75,6 +78,8 @@ internal static class ArticleEntityMapper
         Order = entity.GetInt32("Order"),
         EditedTitle = entity.GetString("EditedTitle"),
         EditedSummary = entity.GetString("EditedSummary"),
+        Images = JsonSerializer.Deserialize<List<Core.Images.StoredImage>>(entity.GetString("Images") ?? "[]") ?? [],
+        DroppedImages = JsonSerializer.Deserialize<List<int>>(entity.GetString("DroppedImages") ?? "[]") ?? [],
         ETag = entity.ETag.ToString(),
     };
 
@@ -105,6 +110,11 @@ internal static class ArticleEntityMapper
         if (edit.Summary is { } summary)
         {
             entity["EditedSummary"] = summary;
+        }
+
+        if (edit.DroppedImages is { } dropped)
+        {
+            entity["DroppedImages"] = dropped.Count == 0 ? null : JsonSerializer.Serialize(dropped.Distinct().Order());
         }
     }
 }

@@ -34,8 +34,6 @@ public sealed record SourceCatalog(IReadOnlyList<SourceDefinition> Sources)
         return new SourceCatalog(file.Sources);
     }
 
-    public static SourceCatalog Load(string path) => Parse(File.ReadAllText(path));
-
     /// <summary>The first source whose host pattern matches the URL's host.</summary>
     public SourceDefinition? Match(Uri? url)
     {

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace HealthItFunctions.Core.Tests.Bulletins;
+namespace HealthItFunctions.Testing;
 
 /// <summary>A command-line program a test runs to completion (LibreOffice, pdftotext), killed by PID if it overruns.</summary>
-internal static class ExternalTool
+public static class ExternalTool
 {
     /// <summary>Full path of the first of <paramref name="names"/> found on PATH, or null.</summary>
     public static string? Find(params string[] names) =>
