@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthItFunctions.Cli.Commands;
 
-/// <summary><c>healthit sources check [--source X] [--replay]</c>: does each source's list still give links, and do its detail rules still match?</summary>
+/// <summary><c>healthit sources check [--source X] [--replay [name]]</c>: does each source's list still give links, and do its detail rules still match?</summary>
 internal sealed class SourcesCheckCommand(IServiceProvider services) : ICliCommand
 {
     public string Group => "sources";
