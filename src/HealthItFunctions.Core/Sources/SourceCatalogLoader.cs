@@ -67,6 +67,11 @@ public static class SourceCatalogLoader
             return ("id", $"source id '{source.Id}' appears twice");
         }
 
+        if (EvidenceProblem(source) is { } evidenceProblem)
+        {
+            return evidenceProblem;
+        }
+
         var rewrites = source.Canonical?.Rewrite ?? [];
         for (var r = 0; r < rewrites.Count; r++)
         {
@@ -129,6 +134,30 @@ public static class SourceCatalogLoader
             catch (ArgumentException e)
             {
                 return ("list.urlPattern", $"source '{source.Id}': invalid regex: {e.Message}");
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Field, string Message)? EvidenceProblem(SourceDefinition source)
+    {
+        for (var e = 0; e < source.Evidence.Count; e++)
+        {
+            var evidence = source.Evidence[e];
+            if (evidence.Covers.Count == 0 || evidence.Covers.Any(c => !SourceEvidence.Rules.Contains(c, StringComparer.Ordinal)))
+            {
+                return ($"evidence[{e}].covers", $"source '{source.Id}': covers must list some of {string.Join(", ", SourceEvidence.Rules)}");
+            }
+
+            if (string.IsNullOrWhiteSpace(evidence.What) || string.IsNullOrWhiteSpace(evidence.Seen))
+            {
+                return ($"evidence[{e}]", $"source '{source.Id}': evidence needs 'what' (the fact) and 'seen' (repository and path, or page address)");
+            }
+
+            if (evidence.Year is < 1995 or > 2100)
+            {
+                return ($"evidence[{e}].year", $"source '{source.Id}': year {evidence.Year} is not the year the fact was seen");
             }
         }
 
