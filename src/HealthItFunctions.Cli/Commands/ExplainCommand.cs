@@ -45,7 +45,7 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
         table.AddRow("media", Markup.Escape(article.Media ?? ""), Rule(ArticleField.Media));
         table.AddRow("author", Markup.Escape(article.Author ?? ""), Rule(ArticleField.Author));
         table.AddRow("language", article.Language, Rule(ArticleField.Language));
-        table.AddRow("images", Markup.Escape(string.Join("\n", article.LeadImages)), Rule(ArticleField.Images));
+        table.AddRow("images", Markup.Escape(string.Join("\n", article.Images.Select(i => $"¶{i.Position} {i.Url}{(i.Caption is null ? "" : " — " + i.Caption)}"))), Rule(ArticleField.Images));
         table.AddRow("body", $"{article.Paragraphs.Count} paragraphs", Rule(ArticleField.Body));
         console.Write(table);
         WriteSteps();

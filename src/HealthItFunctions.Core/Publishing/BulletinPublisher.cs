@@ -14,6 +14,9 @@ public sealed record RenderedBulletin(BulletinDocument Document, IReadOnlyList<R
     /// <summary>The HTML for the mail body, its pictures as cid: parts; null when no HTML renderer is registered.</summary>
     public string? MailHtml { get; init; }
 
+    /// <summary>The HTML with its pictures inline as data: URIs, for the review page's preview frame.</summary>
+    public string? PreviewHtml { get; init; }
+
     /// <summary>Every picture the bulletin shows, to archive under images/ beside the files and to embed in the mail.</summary>
     public IReadOnlyList<BulletinPicture> Pictures => Document.Items.SelectMany(i => i.Pictures).ToList();
 }
@@ -84,8 +87,13 @@ public sealed class BulletinPublisher(
             .ToList();
         // The Markdown carries every word of the bulletin; the .docx also carries zip timestamps, which must not make a new version.
         var hash = Convert.ToHexStringLower(SHA256.HashData(files.Single(f => f.Format == BulletinFormat.Markdown).Content));
-        var mailHtml = renderers.OfType<HtmlBulletinRenderer>().FirstOrDefault()?.RenderForMail(document);
-        return new RenderedBulletin(document, files, hash) { MailHtml = mailHtml is null ? null : System.Text.Encoding.UTF8.GetString(mailHtml) };
+        var html = renderers.OfType<HtmlBulletinRenderer>().FirstOrDefault();
+        string? Text(byte[]? bytes) => bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes);
+        return new RenderedBulletin(document, files, hash)
+        {
+            MailHtml = Text(html?.RenderForMail(document)),
+            PreviewHtml = Text(html?.RenderSelfContained(document)),
+        };
     }
 
     /// <summary>The article's shown pictures, read from their blobs (one request each); a vanished blob is left out with a warning.</summary>

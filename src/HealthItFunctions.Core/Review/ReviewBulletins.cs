@@ -35,6 +35,12 @@ public sealed class ReviewBulletins(
 
         var rendered = await publisher.PreviewAsync(parsed, cancellationToken);
         var file = rendered.Files.Single(f => f.Format == chosen);
+        if (chosen == BulletinFormat.Html && rendered.PreviewHtml is { } preview)
+        {
+            // The page's preview frame has no images/ folder beside it: the pictures travel inside the HTML.
+            file = file with { Content = System.Text.Encoding.UTF8.GetBytes(preview) };
+        }
+
         var contentType = chosen == BulletinFormat.Docx ? file.ContentType : $"{file.ContentType.Split(';')[0]}; charset=utf-8";
         return new ReviewResponse { File = new ReviewFile(file.Content, contentType, chosen == BulletinFormat.Docx ? file.FileName : null) };
     }

@@ -48,6 +48,7 @@ internal static class ReviewChanges
         Compare("order", before.Order?.ToString(), after.Order?.ToString());
         Compare("title", before.EditedTitle ?? before.Title, after.EditedTitle ?? after.Title);
         Compare("summary", before.EditedSummary, after.EditedSummary);
+        Compare("droppedImages", string.Join(',', before.DroppedImages), string.Join(',', after.DroppedImages));
         return changes;
     }
 }

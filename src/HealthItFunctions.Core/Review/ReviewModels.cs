@@ -63,6 +63,9 @@ public sealed record ReviewArticle
     [JsonPropertyName("etag")]
     public string? ETag { get; init; }
 
+    /// <summary>The body's pictures: caption, size, why one was skipped, and whether the editor dropped it.</summary>
+    public IReadOnlyList<ReviewPicture> Pictures { get; init; } = [];
+
     internal static ReviewArticle From(StoredArticle article, IReadOnlyList<ClusterMember> alsoReportedBy)
     {
         var original = string.Join('\n', article.Paragraphs);
@@ -92,6 +95,8 @@ public sealed record ReviewArticle
             IsReprint = article.IsReprint,
             AlsoReportedBy = alsoReportedBy,
             ETag = article.ETag,
+            Pictures = article.Images.Select(i => new ReviewPicture(i.Index, i.Position, i.Caption ?? i.Alt, i.Width, i.Height, i.IsAvailable,
+                article.DroppedImages.Contains(i.Index), i.Note)).ToList(),
         };
     }
 
@@ -103,6 +108,11 @@ public sealed record ReviewArticle
         return end > start ? matched[start..end] : "";
     }
 }
+
+/// <param name="Index">What "droppedImages" in a PATCH names.</param>
+/// <param name="Position">Body paragraphs before it.</param>
+/// <param name="Available">Downloaded and stored; a skipped picture carries its <paramref name="Note"/>.</param>
+public sealed record ReviewPicture(int Index, int Position, string? Caption, int Width, int Height, bool Available, bool Dropped, string? Note);
 
 public sealed record ClusterMember(string Id, string Media, string Title, string Url, DateTimeOffset? PublishedAt);
 

@@ -18,7 +18,11 @@ public sealed record ArticlePatch(string? Decision, BulletinMonth? Month, int? O
         Order = Order,
         Title = Title,
         Summary = Summary,
+        DroppedImages = DroppedImages,
     };
+
+    /// <summary>The pictures (indexes) the bulletin leaves out; an empty list shows them all again.</summary>
+    public IReadOnlyList<int>? DroppedImages { get; init; }
 }
 
 /// <summary>
@@ -31,6 +35,9 @@ public static partial class ReviewRequests
     public const int MaxSummaryChars = 5000;
     public const int MaxUrlChars = 2048;
     public const int MaxOrder = 10_000;
+
+    /// <summary>Pictures an article can have (the ingest cap, plus the ones listed past it).</summary>
+    public const int MaxPictures = 100;
 
     private static readonly string[] Decisions = ["include", "exclude", "reset"];
 
@@ -67,6 +74,7 @@ public static partial class ReviewRequests
         string? decision = null, title = null, summary = null;
         BulletinMonth? month = null;
         int? order = null;
+        List<int>? dropped = null;
         foreach (var property in root.EnumerateObject())
         {
             var value = property.Value;
@@ -96,13 +104,20 @@ public static partial class ReviewRequests
                 case "summary":
                     summary = Text(value, "summary", MaxSummaryChars, allowBlank: true, errors);
                     break;
+                case "droppedImages" when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() <= MaxPictures
+                    && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var index) && index is >= 0 and < MaxPictures):
+                    dropped = value.EnumerateArray().Select(v => v.GetInt32()).Distinct().Order().ToList();
+                    break;
+                case "droppedImages":
+                    errors["droppedImages"] = [$"must be a list of picture indexes from 0 to {MaxPictures - 1}, e.g. [0, 3]; [] shows every picture."];
+                    break;
                 default:
-                    errors[property.Name] = ["is not a field an editor can change (decision, month, order, title, summary)."];
+                    errors[property.Name] = ["is not a field an editor can change (decision, month, order, title, summary, droppedImages)."];
                     break;
             }
         }
 
-        if (errors.Count == 0 && decision is null && month is null && order is null && title is null && summary is null)
+        if (errors.Count == 0 && decision is null && month is null && order is null && title is null && summary is null && dropped is null)
         {
             errors["body"] = ["names no change; send at least one of decision, month, order, title, summary."];
         }
@@ -113,7 +128,7 @@ public static partial class ReviewRequests
             return false;
         }
 
-        patch = new ArticlePatch(decision, month, order, title, summary);
+        patch = new ArticlePatch(decision, month, order, title, summary) { DroppedImages = dropped };
         return true;
     }
 

@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Images;
 using HealthItFunctions.Core.Relevance;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
 
 namespace HealthItFunctions.Cli.Tests.Review;
 
@@ -121,6 +124,7 @@ public sealed class ReviewApiTests(ReviewHostFixture host)
         { "unknown decision", """{"decision":"maybe"}""", "decision" },
         { "bad month", """{"month":"2021-13"}""", "month" },
         { "unknown field", """{"score":1}""", "score" },
+        { "picture index not a number", """{"droppedImages":["first"]}""", "droppedImages" },
         { "no change", "{}", "body" },
         { "not JSON", "{decision:", "body" },
         { "not an object", "[1,2]", "body" },
@@ -366,6 +370,50 @@ public sealed class ReviewApiTests(ReviewHostFixture host)
         Assert.Contains("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(".innerHTML", html, StringComparison.Ordinal);
         Assert.DoesNotContain("insertAdjacentHTML", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditArticle_DropPicture_PreviewLeavesItOutAndHistoryRecordsIt()
+    {
+        var month = ReviewHostFixture.NewMonth();
+        var store = host.App.Services.GetRequiredService<IArticleImageStore>();
+        byte[][] pngs = [Png(SKColors.Red), Png(SKColors.Blue)];
+        var blobs = new[] { $"review-{Guid.NewGuid():N}/00.png", $"review-{Guid.NewGuid():N}/01.png" };
+        for (var i = 0; i < 2; i++)
+        {
+            await store.PutAsync(blobs[i], pngs[i], "image/png", Ct);
+        }
+
+        var article = await host.SeedAsync(month, "北京通上线出生医学证明线上申领", images:
+        [
+            new StoredImage { Index = 0, Position = 1, SourceUrl = "https://img.example.org/0.png", Caption = "① 主页点击", BlobName = blobs[0], ContentType = "image/png", Width = 40, Height = 30 },
+            new StoredImage { Index = 1, Position = 2, SourceUrl = "https://img.example.org/1.png", Caption = "② 点击申领", BlobName = blobs[1], ContentType = "image/png", Width = 40, Height = 30 },
+            new StoredImage { Index = 2, Position = 2, SourceUrl = "https://img.example.org/2.svg", Note = "skipped: SVG with script" },
+        ]);
+        using var client = host.Client();
+        var before = await client.GetStringAsync($"/api/months/{month}/bulletin/preview?format=html", Ct);
+
+        using var response = await PatchAsync(client, article.Id, """{"droppedImages":[0]}""", article.ETag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var after = await client.GetStringAsync($"/api/months/{month}/bulletin/preview?format=html", Ct);
+        Assert.Contains(Convert.ToBase64String(pngs[0]), before);
+        Assert.DoesNotContain(Convert.ToBase64String(pngs[0]), after);
+        Assert.Contains(Convert.ToBase64String(pngs[1]), after);
+        var pictures = (await GetJsonAsync(client, $"/api/months/{month}/articles"))["items"]![0]!["pictures"]!.AsArray();
+        Assert.Equal([true, false, false], pictures.Select(p => p!["dropped"]!.GetValue<bool>()));
+        Assert.Contains("SVG", pictures[2]!["note"]!.GetValue<string>());
+        var change = (await GetJsonAsync(client, $"/api/articles/{article.Id}/history"))[0]!["changes"]!.AsArray()
+            .Single(c => c!["field"]!.GetValue<string>() == "droppedImages")!;
+        Assert.Equal("0", change["to"]!.GetValue<string>());
+    }
+
+    private static byte[] Png(SKColor color)
+    {
+        using var bitmap = new SKBitmap(40, 30);
+        bitmap.Erase(color);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     private static async Task<JsonNode> GetJsonAsync(HttpClient client, string path)

@@ -93,7 +93,8 @@ public sealed class ReviewHostFixture : IAsyncLifetime
     }
 
     public async Task<StoredArticle> SeedAsync(BulletinMonth month, string title, RelevanceBand band = RelevanceBand.Include, int day = 1,
-        string media = "HIT专家网", string? clusterOf = null, string[]? paragraphs = null, double score = 0.8)
+        string media = "HIT专家网", string? clusterOf = null, string[]? paragraphs = null, double score = 0.8,
+        IReadOnlyList<Core.Images.StoredImage>? images = null)
     {
         var url = $"https://www.example.org/review/{Guid.NewGuid():N}.html";
         var id = ArticleId.From(new Uri(url));
@@ -116,6 +117,7 @@ public sealed class ReviewHostFixture : IAsyncLifetime
             Band = band,
             MatchedTerms = ["informatization:互联网医院@title×1", "beijing:北京@body×2"],
             ClusterId = clusterOf ?? id,
+            Images = images ?? [],
         };
         Assert.Equal(AddOutcome.Added, await Articles.AddAsync(article, CancellationToken.None));
         await Articles.MarkStoredAsync(article.Id, article.Month, CancellationToken.None);

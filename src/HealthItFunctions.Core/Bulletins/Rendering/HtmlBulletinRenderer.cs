@@ -37,6 +37,10 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
     /// <summary>The mail body: pictures as cid: references to parts of the same message.</summary>
     public byte[] RenderForMail(BulletinDocument document) => Render(document, picture => "cid:" + picture.FileName);
 
+    /// <summary>One file with its pictures as data: URIs: the review page's preview, which has no folder beside it.</summary>
+    public byte[] RenderSelfContained(BulletinDocument document) =>
+        Render(document, picture => $"data:{picture.ContentType};base64,{Convert.ToBase64String(picture.Content)}");
+
     private byte[] Render(BulletinDocument document, Func<BulletinPicture, string> pictureSource)
     {
         ArgumentNullException.ThrowIfNull(document);

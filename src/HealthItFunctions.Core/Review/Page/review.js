@@ -109,6 +109,31 @@
     return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
   }
 
+  // The body's pictures: the preview shows them in place; here each can be dropped from (or put back into) the bulletin.
+  function pictures(item) {
+    const list = item.pictures || [];
+    if (!list.length) return "";
+    const dropped = list.filter((p) => p.dropped).map((p) => p.index);
+    const rows = list.map((p) => {
+      const label = (p.caption || "（无说明 no caption）") + (p.available ? " · " + p.width + "×" + p.height : "");
+      const row = el("li", { class: p.dropped ? "dropped" : "" }, el("span", { text: "图" + (p.index + 1) + " " + label }));
+      if (!p.available) {
+        row.append(el("span", { class: "badge", title: p.note || "", text: "未下载 skipped: " + (p.note || "") }));
+      } else {
+        const next = p.dropped ? dropped.filter((i) => i !== p.index) : dropped.concat([p.index]);
+        row.append(el("button", {
+          type: "button", "aria-pressed": String(p.dropped),
+          onclick: () => edit(item, { droppedImages: next }, p.dropped ? "Picture restored" : "Picture dropped"),
+          text: p.dropped ? "恢复 Restore" : "去掉 Drop",
+        }));
+      }
+      return row;
+    });
+    return el("details", { class: "pictures" },
+      el("summary", { text: "图片 Pictures (" + list.filter((p) => p.available && !p.dropped).length + "/" + list.length + ")" }),
+      el("ul", {}, ...rows));
+  }
+
   function card(item, index, selectedIds) {
     const position = selectedIds.indexOf(item.id);
     const headingId = "title-" + item.id;
@@ -149,7 +174,7 @@
       el("button", { type: "button", onclick: () => edit(item, { summary: textarea.value }, "Summary saved"), text: "保存摘要 Save summary" }));
     return el("li", {
       class: "card" + (item.selected ? " selected" : " excluded"), "data-id": item.id, "aria-labelledby": headingId,
-    }, title, meta, also, controls, summary);
+    }, title, meta, also, controls, pictures(item), summary);
   }
 
   function render(list) {
