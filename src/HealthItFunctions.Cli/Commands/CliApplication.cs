@@ -79,6 +79,7 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, Review.ReviewCommand>()
         .AddSingleton<ICliCommand, SourcesCheckCommand>()
         .AddSingleton<ICliCommand, SourcesStatusCommand>()
+        .AddSingleton<ICliCommand, SourcesMatchCommand>()
         .AddSingleton<ICliCommand, Serve.ServeCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>()
