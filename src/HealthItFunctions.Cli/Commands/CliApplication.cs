@@ -80,6 +80,7 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, SourcesCheckCommand>()
         .AddSingleton<ICliCommand, SourcesStatusCommand>()
         .AddSingleton<ICliCommand, SourcesMatchCommand>()
+        .AddSingleton<ICliCommand, BackfillCommand>()
         .AddSingleton<ICliCommand, Serve.ServeCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>()

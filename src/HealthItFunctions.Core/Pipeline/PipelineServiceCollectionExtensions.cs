@@ -24,6 +24,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<MessageIntake>();
         services.TryAddSingleton<ListLinkReader>();
         services.TryAddSingleton<SourcePoller>();
+        services.TryAddSingleton<ListBackfiller>();
         services.TryAddSingleton<ArticleIngestor>();
         services.TryAddSingleton<BulletinPublisher>();
         return services;
