@@ -78,6 +78,12 @@ internal sealed class ReplaySite(string sitesDirectory, ReplayManifest manifest)
             ".atom" => "application/atom+xml; charset=utf-8",
             ".json" => name.EndsWith("feed.json", StringComparison.Ordinal) ? "application/feed+json; charset=utf-8" : "application/json; charset=utf-8",
             ".txt" => TextUtf8,
+            ".jpg" or ".jpeg" => "image/jpeg",
+            ".png" => "image/png",
+            ".gif" => "image/gif",
+            ".webp" => "image/webp",
+            ".avif" => "image/avif",
+            ".svg" => "image/svg+xml",
             _ when name == "feed" => RssUtf8,
             _ => "application/octet-stream",
         };

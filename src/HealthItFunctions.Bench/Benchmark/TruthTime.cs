@@ -5,6 +5,7 @@ namespace HealthItFunctions.Cli.Benchmark;
 
 public enum TruthPrecision
 {
+    Year,
     Month,
     Day,
     Minute,
@@ -30,7 +31,7 @@ internal readonly partial record struct TruthTime(DateTimeOffset Value, TruthPre
         int Part(string name, int fallback) => match.Groups[name].Success ? int.Parse(match.Groups[name].ValueSpan, CultureInfo.InvariantCulture) : fallback;
         var (year, month, day) = (Part("y", 1), Part("mo", 1), Part("d", 1));
         var (hour, minute, second) = (Part("h", 0), Part("mi", 0), Part("s", 0));
-        var precision = !match.Groups["mo"].Success ? TruthPrecision.Month
+        var precision = !match.Groups["mo"].Success ? TruthPrecision.Year
             : !match.Groups["d"].Success ? TruthPrecision.Month
             : !match.Groups["h"].Success || (hour, minute, second) == (0, 0, 0) ? TruthPrecision.Day
             : match.Groups["s"].Success ? TruthPrecision.Second
@@ -52,6 +53,7 @@ internal readonly partial record struct TruthTime(DateTimeOffset Value, TruthPre
         var t = Value;
         return Precision switch
         {
+            TruthPrecision.Year => p.Year == t.Year,
             TruthPrecision.Month => p.Year == t.Year && p.Month == t.Month,
             TruthPrecision.Day => p.Date == t.Date,
             TruthPrecision.Minute => p.Date == t.Date && p.Hour == t.Hour && p.Minute == t.Minute,

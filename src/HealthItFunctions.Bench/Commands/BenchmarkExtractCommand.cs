@@ -6,11 +6,9 @@ using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
 
-/// <summary><c>healthit benchmark extract [--corpus dir] [--all]</c>: per-field accuracy, pages/s and the worst pages.</summary>
+/// <summary><c>healthit-bench extract [--corpus dir] [--all]</c>: per-field accuracy, pages/s and the worst pages.</summary>
 internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole console) : ICliCommand
 {
-    public string Group => "benchmark";
-
     /// <summary>Progress and errors; the report itself goes to the injected (stdout) console.</summary>
     internal IAnsiConsole Errors { get; init; } = CliConsole.Stderr;
 
@@ -31,8 +29,12 @@ internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole
         {
             Description = "List every scored page with its body precision, recall and F1, not only the worst ten.",
         };
-        var command = new Command("extract", "Score the article extractor against a corpus with ground truth.") { corpus, all };
-        command.SetAction(result => Run(result.GetRequiredValue(corpus), result.GetValue(all)));
+        var profile = new Option<bool>("--profile")
+        {
+            Description = "Also time each extraction step (decode, parse, index, gate, each layer) and print where the time went.",
+        };
+        var command = new Command("extract", "Score the article extractor against a corpus with ground truth.") { corpus, all, profile };
+        command.SetAction(result => Run(result.GetRequiredValue(corpus), result.GetValue(all), result.GetValue(profile)));
         return command;
     }
 
@@ -66,7 +68,7 @@ internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole
         return null;
     }
 
-    internal int Run(DirectoryInfo corpus, bool all = false)
+    internal int Run(DirectoryInfo corpus, bool all = false, bool profile = false)
     {
         if (!File.Exists(Path.Combine(corpus.FullName, PageSet.IndexFileName)))
         {
@@ -81,12 +83,12 @@ internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole
             Errors.Progress().Start(progress =>
             {
                 var task = progress.AddTask("scoring", maxValue: ExtractionBenchmark.CountPages(corpus));
-                report = benchmark.Run(corpus, () => task.Increment(1));
+                report = benchmark.Run(corpus, () => task.Increment(1), profile: profile);
             });
         }
         else
         {
-            report = benchmark.Run(corpus, () => { });
+            report = benchmark.Run(corpus, () => { }, profile: profile);
         }
 
         Render(report!, all);
@@ -111,7 +113,12 @@ internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole
 
         fields.AddRow("body precision / recall", "", $"{report.BodyPrecision:0.000} / {report.BodyRecall:0.000}");
         fields.AddRow($"pages/s (one thread, best of {report.TimedPasses} passes)", report.Pages.Count.ToString(), report.PagesPerSecond?.ToString("0") ?? "not measured");
+        fields.AddRow("pages/s (one thread's CPU time, best pass)", report.Pages.Count.ToString(), report.PagesPerCpuSecond?.ToString("0") ?? "not measured");
         console.Write(fields);
+        if (report.Profile is { } profile)
+        {
+            RenderProfile(profile, report.Pages.Count);
+        }
 
         var worst = new Table().AddColumns("page", "score", "reason");
         foreach (var page in report.Worst(WorstCount))
@@ -125,6 +132,20 @@ internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole
         {
             RenderAll(report);
         }
+    }
+
+    /// <summary>Where the time went: each step's share of one profiled pass.</summary>
+    private void RenderProfile(ExtractionProfile profile, int pages)
+    {
+        var steps = profile.Steps.ToList();
+        var total = steps.Sum(s => s.Total.TotalMilliseconds);
+        var table = new Table().Title("profile: one pass, Stopwatch per step").AddColumns("step", "ms/page", "share");
+        foreach (var (step, time) in steps.OrderByDescending(s => s.Total))
+        {
+            table.AddRow(Markup.Escape(step), (time.TotalMilliseconds / Math.Max(pages, 1)).ToString("0.000"), (time.TotalMilliseconds / Math.Max(total, 1e-9)).ToString("P0"));
+        }
+
+        console.Write(table);
     }
 
     /// <summary>Every page by body F1, worst first: precision and recall losses hide behind a good mean.</summary>

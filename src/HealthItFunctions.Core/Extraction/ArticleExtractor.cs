@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Sources;
@@ -26,16 +27,21 @@ public sealed class ArticleExtractor : IArticleExtractor
         _layers = [.. layers];
     }
 
-    public ExtractionResult Extract(HtmlPage page)
+    public ExtractionResult Extract(HtmlPage page) => Extract(page, null);
+
+    public ExtractionResult Extract(HtmlPage page, ExtractionProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var lap = Stopwatch.GetTimestamp();
         if (string.IsNullOrWhiteSpace(page.Html))
         {
             return ExtractionResult.NotAnArticle(NotArticleReason.EmptyPage, "the page is empty");
         }
 
-        var context = Parse(page);
-        if (PageGate.Check(context) is { } gate)
+        var context = Parse(page, profile, ref lap);
+        var gated = PageGate.Check(context);
+        lap = profile?.Lap("gate", lap) ?? lap;
+        if (gated is { } gate)
         {
             return ExtractionResult.NotAnArticle(gate.Reason, gate.Detail);
         }
@@ -44,27 +50,33 @@ public sealed class ArticleExtractor : IArticleExtractor
         foreach (var layer in _layers)
         {
             layer.Contribute(context, draft);
+            lap = profile?.Lap(layer.GetType().Name, lap) ?? lap;
             if (draft.NotArticle is { } notArticle)
             {
                 return ExtractionResult.NotAnArticle(notArticle.Reason, notArticle.Detail);
             }
         }
 
-        return ExtractionResult.Success(Assemble(context, draft));
+        var article = Assemble(context, draft);
+        profile?.Lap("assemble", lap);
+        return ExtractionResult.Success(article);
     }
 
     /// <summary>The DOM, with the source's remove rules applied before indexing so removed chrome never scores.</summary>
-    private PageContext Parse(HtmlPage page)
+    private PageContext Parse(HtmlPage page, ExtractionProfile? profile, ref long lap)
     {
         var document = new HtmlDocument { OptionCheckSyntax = false };
         document.LoadHtml(page.Html);
+        lap = profile?.Lap("parse (HtmlAgilityPack)", lap) ?? lap;
         var source = _catalog.Match(page.Url);
         if (source?.Detail is { } detailRules)
         {
             SourceRules.RemoveNodes(document, detailRules);
         }
 
-        return new PageContext(document, page.Url, page.FetchedAt, page.FetchedAt ?? _clock.GetUtcNow(), DomIndex.Build(document.DocumentNode, _vocabulary))
+        var index = DomIndex.Build(document.DocumentNode, _vocabulary);
+        lap = profile?.Lap("index (DomIndex)", lap) ?? lap;
+        return new PageContext(document, page.Url, page.FetchedAt, page.FetchedAt ?? _clock.GetUtcNow(), index)
         {
             Source = source,
         };
@@ -77,7 +89,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var (language, languageRule) = LanguageDetector.Detect(context.Vocabulary, context.Index.Language, draft.Paragraphs);
         draft.Decide(ArticleField.Media, source?.Media ?? "", source is null ? "none" : "source:" + source.Id);
         draft.Decide(ArticleField.Language, language, languageRule);
-        draft.Decide(ArticleField.Images, draft.Images.Count + " images", draft.Rules[ArticleField.Body]);
+        draft.Decide(ArticleField.Images, draft.BodyImages.Count + " images", draft.Rules[ArticleField.Body]);
         return new ExtractedArticle
         {
             Title = TextSanitizer.Clean(draft.Title ?? string.Empty),
@@ -87,6 +99,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Author = TextSanitizer.Clean(draft.Author),
             Paragraphs = TextSanitizer.Clean(draft.Paragraphs),
             LeadImages = draft.Images,
+            Images = draft.BodyImages.Select(i => i with { Alt = TextSanitizer.Clean(i.Alt), Caption = TextSanitizer.Clean(i.Caption) }).ToList(),
             Language = language,
             Rules = new Dictionary<ArticleField, string>(draft.Rules),
             Candidates = draft.Candidates,

@@ -16,7 +16,9 @@ internal sealed class LiveCatalogExtractor(ISourceCatalog catalog, IExtractionLe
 {
     private (SourceCatalog Catalog, ExtractionVocabulary Vocabulary, ArticleExtractor Extractor)? _built;
 
-    public ExtractionResult Extract(HtmlPage page)
+    public ExtractionResult Extract(HtmlPage page) => Extract(page, null);
+
+    public ExtractionResult Extract(HtmlPage page, ExtractionProfile? profile)
     {
         var current = catalog.Current;
         var vocabulary = lexicon.Current;
@@ -28,6 +30,6 @@ internal sealed class LiveCatalogExtractor(ISourceCatalog catalog, IExtractionLe
             _built = ready;
         }
 
-        return ready.Extractor.Extract(page);
+        return ready.Extractor.Extract(page, profile);
     }
 }

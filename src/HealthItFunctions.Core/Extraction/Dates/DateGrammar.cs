@@ -31,6 +31,16 @@ internal static partial class DateGrammar
     public static readonly int GroupUnix = DateRegex().GroupNumberFromName("unix");
     public static readonly int GroupKey = DateRegex().GroupNumberFromName("key");
 
+    /// <summary>A numeric date with the year last ("05/07/2005"): month-first only with English context.</summary>
+    public static readonly int GroupUs = DateRegex().GroupNumberFromName("us");
+
+    /// <summary>A numeric year-month ("2015-06"): a month only where a label vouches for it.</summary>
+    public static readonly int GroupNy = DateRegex().GroupNumberFromName("ny");
+
+    public static readonly int GroupNm = DateRegex().GroupNumberFromName("nm");
+
+    public static readonly int GroupYo = DateRegex().GroupNumberFromName("yo");
+
     public static readonly int GroupMy = DateRegex().GroupNumberFromName("my");
     public static readonly int GroupMm = DateRegex().GroupNumberFromName("mm");
 
@@ -150,7 +160,7 @@ internal static partial class DateGrammar
               | (?<cy>[〇○零Ｏ一二三四五六七八九]{4})\s?年\s?(?<cm>[一二三四五六七八九十]{1,2})\s?月\s?(?<cd>[一二三四五六七八九十]{1,3})\s?[日号]
               | (?<![0-9A-Za-z])(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?(?<d>[0-9]{1,2})[\s-]+(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[\s-]+(?<y>[0-9]{4})(?![0-9])
               | (?<![0-9A-Za-z])(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y>[0-9]{4})(?![0-9])
-              | (?<![0-9./-])(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2})/(?<y>[0-9]{4})(?![0-9])
+              | (?<![0-9./-])(?<us>(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2}))/(?<y>[0-9]{4})(?![0-9])
               | (?<![0-9./-])(?<yy>[0-9]{2})(?<sep>[-/.])(?<m>[0-9]{2})\k<sep>(?<d>[0-9]{2})(?![0-9]|[-/.][0-9])
               | (?<![0-9])(?<m>[0-9]{1,2})\s?月\s?(?<d>[0-9]{1,2})\s?[日号]
               | (?<![0-9./-])(?<![0-9]:)(?<m>[0-9]{1,2})[-/](?<d>[0-9]{1,2})(?=\s{1,3}[0-9]{1,2}:[0-9]{2})
@@ -170,6 +180,8 @@ internal static partial class DateGrammar
                 (?<tz>Z(?![A-Za-z])|\s?(?:GMT|UTC)?[+-](?:0[0-9]|1[0-4]):?[0-5][0-9](?![0-9])|\s(?:GMT|UTC|UT|CST|[ECMP][SD]T)(?![A-Za-z]))?
             )?
           | (?<![0-9])(?<my>[0-9]{4})\s?年\s?(?<mm>[0-9]{1,2})\s?月(?:号|刊)?(?!\s?[0-9])
+          | (?<![0-9./-])(?<ny>[0-9]{4})[-/](?<nm>[0-9]{1,2})(?![0-9]|[-/.:][0-9])
+          | (?<![0-9./-])(?<yo>(?:19|20)[0-9]{2})(?:\s?年(?!\s?[0-9])|(?=\s*$))
           | (?<![0-9])(?<ago>[0-9]{1,3})\s?(?<unit>秒钟|秒鐘|秒|分钟|分鐘|小时|小時|个小时|個小時|天|周|週|星期)前
           | (?<just>刚刚|剛剛|刚才|剛才)
           | (?<![0-9.])(?<=(?<key>[A-Za-z_$][A-Za-z0-9_$]{0,40})["']?\s{0,3}[=:]\s{0,3}["']?)(?<unix>[0-9]{10}(?:[0-9]{3})?)(?![0-9.])

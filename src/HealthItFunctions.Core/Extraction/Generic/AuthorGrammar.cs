@@ -26,6 +26,8 @@ internal sealed partial class AuthorGrammar
     private readonly Regex _slashSignature;
     private readonly Regex _editorLine;
     private readonly Regex _notPerson;
+    private readonly Regex _institutionLine;
+    private readonly IReadOnlyList<string> _reporterWords;
 
     public AuthorGrammar(ExtractionLexicon lexicon)
     {
@@ -33,6 +35,7 @@ internal sealed partial class AuthorGrammar
         var roles = lexicon.Roles;
         var labels = lexicon.Labels;
         _notNameStarts = names.NotNameStarts;
+        _reporterWords = roles.Reporter;
         _roleWords = new HashSet<string>(roles.Words, StringComparer.Ordinal);
         _stopWords = names.StopWords;
         _reported = roles.Reported;
@@ -51,6 +54,9 @@ internal sealed partial class AuthorGrammar
         _trailingSignature = Compile(@"[（(]\s*" + NamesPattern + @"(?:\s+[\p{IsCJKUnifiedIdeographs}]{2,4}" + Alt(roles.Reported) + @")?\s*[）)]$");
         _slashSignature = Compile("^" + NamesPattern + @"\s*[/／]\s*[\p{IsCJKUnifiedIdeographs}]{2,10}" + Alt(names.SignatureOutlets) + "$");
         _editorLine = Compile(@"(?<![\p{IsCJKUnifiedIdeographs}])" + Alt(labels.Editor) + @"\s*[:：]\s*" + NamesPattern + @"(?=\s*(?:$|[\n）)】\]/／|｜]|" + Alt(labels.AfterCredit) + "))");
+        // A labelled credit may name an institution or a team ("作者：某某医院党支部"): longer than a name, and it ends in a unit word.
+        _institutionLine = Compile(LineStart + ExtractionVocabulary.Entry("labels.author", labels.Author) + @"\s*[:：|｜/／]\s*(?<names>[\p{IsCJKUnifiedIdeographs}]{2,24}?"
+            + Alt(names.InstitutionEndings) + @")(?=\s*(?:$|[\n）)】\]/／|｜]|\s|" + Alt(labels.AfterCredit) + "))");
         _notPerson = Compile(Alt(names.NotPersons) + "|^" + Alt(names.NotPersonsExact) + "$", RegexOptions.IgnoreCase);
     }
 
@@ -99,7 +105,13 @@ internal sealed partial class AuthorGrammar
         }
 
         var reporter = _reporterLine.Match(line);
-        return Names(reporter) is { } name ? (name, ExtractionVocabulary.Rule("generic:reporter-byline", reporter)) : null;
+        if (Names(reporter) is { } name)
+        {
+            return (name, ExtractionVocabulary.Rule("generic:reporter-byline", reporter));
+        }
+
+        var institution = _institutionLine.Match(line);
+        return institution.Success ? (institution.Groups["names"].Value, ExtractionVocabulary.Rule("generic:institution-credit", institution)) : null;
     }
 
     /// <summary>
@@ -134,8 +146,10 @@ internal sealed partial class AuthorGrammar
 
         // Greedy name runs can swallow what follows them: a role word ("张明 报道") or the next label ("赵婕 出自…").
         var names = new List<string>();
-        foreach (var token in NameSplit().Split(match.Groups["names"].Value.Trim()))
+        foreach (var raw in NameSplit().Split(match.Groups["names"].Value.Trim()))
         {
+            // "记者樊亮 记者惠禾": each name may repeat the role word before it.
+            var token = _reporterWords.FirstOrDefault(w => raw.Length > w.Length + 1 && raw.StartsWith(w, StringComparison.Ordinal)) is { } role ? raw[role.Length..] : raw;
             if (_stopWords.Any(w => token.StartsWith(w, StringComparison.Ordinal)))
             {
                 break;

@@ -180,9 +180,12 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
         foreach (Match match in page.Vocabulary.LabelledDate.Matches(text))
         {
             var tail = text.Substring(match.Index + match.Length, Math.Min(20, text.Length - match.Index - match.Length));
-            if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month } time && PlausibleMonth(page, time) is { } month)
+            // A label keeps whatever precision the page gives: a month, or only a year ("发布日期：2015年"), which must
+            // follow the label directly: "时间跨度从公元前2000年" is prose.
+            if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month or TimePrecision.Year } time && PlausibleMonth(page, time) is { } month
+                && (time.Precision == TimePrecision.Month || (match.Value.TrimEnd().EndsWith(':') || match.Value.TrimEnd().EndsWith('：')) && YearRightAfterLabel().IsMatch(tail)))
             {
-                return (month, "generic:labelled (month)");
+                return (month, time.Precision == TimePrecision.Year ? "generic:labelled (year)" : "generic:labelled (month)");
             }
         }
 
@@ -391,6 +394,9 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
     }
 
     /// <summary>A full date (day or finer) from 1990 up to the fetch; month-only dates are a separate, last fallback.</summary>
+    [GeneratedRegex(@"^\s{0,2}(?:19|20)[0-9]{2}\s?年?(?:$|\s|[^\p{IsCJKUnifiedIdeographs}0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex YearRightAfterLabel();
+
     internal static PublishTime? Plausible(PageContext page, PublishTime? time) =>
         time is { Precision: > TimePrecision.Month } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
 

@@ -9,6 +9,9 @@ using static HealthItFunctions.Core.Extraction.Generic.BylineRegions;
 internal static partial class ReporterBylineFinder
 {
     private const int MinProseLine = 40;
+
+    /// <summary>A lead's dateline ("据新华社拉萨9月1日电") is short; a bracket further in is part of the text.</summary>
+    private const int MaxLeadDateline = 24;
     private const int MaxRunTogetherName = 8;
 
     /// <summary>
@@ -68,7 +71,7 @@ internal static partial class ReporterBylineFinder
 
             // Bylines are short lines, or the bracketed tail of a paragraph ("……交流。(信报记者 蔡雪婧)").
             var line = text.AsSpan(lineStart, lineEnd - lineStart);
-            if (line.Length > 0 && (line.Length <= MaxBylineLine ? authors.Read(line.ToString()) : TailByline(authors, line)) is { } found)
+            if (line.Length > 0 && (line.Length <= MaxBylineLine ? authors.Read(line.ToString()) : TailByline(authors, line) ?? LeadByline(authors, line)) is { } found)
             {
                 return found;
             }
@@ -156,6 +159,22 @@ internal static partial class ReporterBylineFinder
         return null;
     }
 
+
+    /// <summary>
+    /// A reporter credited in the lead's dateline, before the text begins: "据新华社拉萨电（记者 张三）…",
+    /// "本报讯（记者 李四 通讯员 王五）…". The bracket opens within the dateline's reach and holds a reporter credit.
+    /// </summary>
+    private static (string Name, string Rule)? LeadByline(AuthorGrammar authors, ReadOnlySpan<char> line)
+    {
+        var open = line.IndexOfAny('（', '(');
+        if (open < 0 || open > MaxLeadDateline)
+        {
+            return null;
+        }
+
+        var close = line[open..].IndexOfAny('）', ')');
+        return close > 0 && close <= MaxBylineLine && authors.Reporter(line.Slice(open, close + 1).ToString()) is { } name ? (name, "generic:lead-byline") : null;
+    }
 
     private static (string Name, string Rule)? TailByline(AuthorGrammar authors, ReadOnlySpan<char> line)
     {

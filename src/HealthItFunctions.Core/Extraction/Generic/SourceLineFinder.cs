@@ -72,6 +72,47 @@ internal static partial class SourceLineFinder
     }
 
 
+    /// <summary>
+    /// The site's own content: an original mark standing alone in the header ("原创", "本站原创", not "原创药"), or an
+    /// article copyright claim naming the site under the text ("本文版权归某某网所有"). The site's name comes from the
+    /// catalog, og:site_name or the title's site segment; with none of them there is nothing to credit.
+    /// </summary>
+    public static (string Value, string Rule)? FindOriginal(PageContext page, NodeInfo? title, IReadOnlyList<NodeInfo> body)
+    {
+        if (SiteName(page) is not { } site)
+        {
+            return null;
+        }
+
+        var vocabulary = page.Vocabulary;
+        var text = page.Index.Text;
+        var headerStart = title?.TextEnd ?? Math.Max(0, body[0].TextStart - HeaderWindow);
+        var headerEnd = Math.Min(text.Length, Math.Max(headerStart, body[0].TextStart) + 1);
+        if (headerEnd > headerStart && vocabulary.OriginalMark.Match(text, headerStart, Math.Min(headerEnd - headerStart, HeaderWindow)) is { Success: true } mark)
+        {
+            return (site, ExtractionVocabulary.Rule("generic:original-site", mark));
+        }
+
+        var tailStart = body[0].TextStart;
+        var tailEnd = Math.Min(text.Length, body[^1].TextEnd + AfterBodyWindow);
+        for (var claim = vocabulary.CopyrightTo.Match(text, tailStart, tailEnd - tailStart); claim.Success; claim = claim.NextMatch())
+        {
+            var owner = claim.Groups["owner"].Value;
+            if (owner.Contains(site, StringComparison.Ordinal) || site.Contains(owner, StringComparison.Ordinal))
+            {
+                return (site, "generic:original-site [original.copyright]");
+            }
+        }
+
+        return null;
+    }
+
+    private static string? SiteName(PageContext page)
+    {
+        var name = page.Source?.Media ?? page.Meta("og:site_name", "application-name") ?? TitleFinder.SiteSegments(page.TitleTag).LastOrDefault();
+        return name is { Length: >= 2 and <= 30 } ? name.Trim() : null;
+    }
+
     /// <summary>The labelled name and the lexicon entry whose label matched ("labels.source: 来源").</summary>
     private static (string Name, string Rule)? Labelled(ExtractionVocabulary vocabulary, string text, int start, int end)
     {

@@ -169,6 +169,7 @@ public sealed record LexiconOriginal
     /// <summary>A page marked with one of these is the site's own content: the site is its 来源.</summary>
     public required IReadOnlyList<string> Markers { get; init; }
 
+    /// <summary>An article-level copyright claim ("本文版权归某某网所有"): original when it names the site.</summary>
     public required IReadOnlyList<string> Copyright { get; init; }
 }
 

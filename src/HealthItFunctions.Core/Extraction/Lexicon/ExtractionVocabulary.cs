@@ -52,8 +52,8 @@ public sealed class ExtractionVocabulary
         CommentName = Compile(@"(?<![a-z])(?:" + Alt(lexicon.Comments.ClassNames) + ")(?!-(?:open|closed|count|num))", RegexOptions.IgnoreCase);
         RecentTime = Compile(@"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?![0-9])|[0-9]+\s*" + Alt(lexicon.Comments.TimeAgoUnits) + "前|" + Alt(lexicon.Comments.JustNow));
         ContentClass = Compile(@"(?<![a-z])(?:article|content|post|entry|text|body|main|story|detail|rich_media|zw(?![a-z])|txt|" + Alt(boilerplate.ContentClassWords) + ")", RegexOptions.IgnoreCase);
-        OriginalMark = Compile(Alt(lexicon.Original.Markers));
-        Copyright = Compile(Alt(lexicon.Original.Copyright), RegexOptions.IgnoreCase);
+        OriginalMark = Compile(@"(?<![\p{IsCJKUnifiedIdeographs}])" + Entry("original.markers", lexicon.Original.Markers) + @"(?![\p{IsCJKUnifiedIdeographs}])");
+        CopyrightTo = Compile(Alt(lexicon.Original.Copyright) + @"\s*(?<owner>[^\s，。,；;]{2,30}?)\s*所有");
     }
 
     /// <summary>
@@ -143,5 +143,6 @@ public sealed class ExtractionVocabulary
 
     internal Regex OriginalMark { get; }
 
-    internal Regex Copyright { get; }
+    /// <summary>"版权归某某网所有": the owner named.</summary>
+    internal Regex CopyrightTo { get; }
 }
