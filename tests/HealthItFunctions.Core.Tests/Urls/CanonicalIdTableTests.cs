@@ -10,7 +10,7 @@ namespace HealthItFunctions.Core.Tests.Urls;
 /// </summary>
 public sealed class CanonicalIdTableTests
 {
-    private static readonly ArticleUrls Urls = new(new FileSourceCatalog(SourceCatalog.Load(Fixture("canonical-catalog.json"))));
+    private static readonly ArticleUrls Urls = new(new FileSourceCatalog(SourceCatalog.Parse(File.ReadAllText(Fixture("canonical-catalog.json")))));
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Urls", "Fixtures", name);
 
