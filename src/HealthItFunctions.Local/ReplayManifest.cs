@@ -53,8 +53,14 @@ public sealed record ReplayManifest
         return manifest;
     }
 
-    public ReplayRoute? Find(string host, string path) =>
-        Routes.FirstOrDefault(r => r.Host.Equals(host, StringComparison.OrdinalIgnoreCase) && r.Path.Equals(path, StringComparison.Ordinal));
+    public ReplayRoute? Find(string host, string path) => Find(host, path, "GET", "", "");
+
+    /// <summary>The first route for this request: host and path, and its method, query and body when the route names them.</summary>
+    public ReplayRoute? Find(string host, string path, string method, string query, string body) =>
+        Routes.FirstOrDefault(r => r.Host.Equals(host, StringComparison.OrdinalIgnoreCase) && r.Path.Equals(path, StringComparison.Ordinal)
+            && (r.Method ?? "GET").Equals(method, StringComparison.OrdinalIgnoreCase)
+            && (r.Query is null || r.Query == query.TrimStart('?'))
+            && (r.Body is null || body.Contains(r.Body, StringComparison.Ordinal)));
 }
 
 /// <summary>One special response. Unset members keep the file's default behaviour.</summary>
@@ -72,6 +78,18 @@ public sealed record ReplayRoute
 
     /// <summary>Serve only the first N bytes of the file (Content-Length says N): a page cut off mid-HTML.</summary>
     public int? Truncate { get; init; }
+
+    /// <summary>GET (default) or POST: a JSON list endpoint asked by POST is served only through a route.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>The query string (without '?') this route answers, e.g. "page=2" for a paged JSON list; unset matches any.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>Text the request body must contain (a POST list's page: "\"page\":2"); unset matches any.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The file to serve, relative to sites/&lt;host&gt;/, when it is not the path itself (queries and POST bodies pick pages).</summary>
+    public string? File { get; init; }
 
     /// <summary>Why the route exists; not used by the server.</summary>
     public string? Note { get; init; }

@@ -88,16 +88,18 @@ public sealed class ReplayServer : IAsyncDisposable
         var request = context.Request;
         var isHead = HttpMethods.IsHead(request.Method);
         ReplayResponse response;
-        if (!isHead && !HttpMethods.IsGet(request.Method))
+        if (!isHead && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method))
         {
-            response = new ReplayResponse(405, "text/plain; charset=utf-8", "The replay serves GET and HEAD only.\n"u8.ToArray(), null, null);
-            context.Response.Headers.Allow = "GET, HEAD";
+            response = new ReplayResponse(405, "text/plain; charset=utf-8", "The replay serves GET, HEAD and POST (through replay.json routes) only.\n"u8.ToArray(), null, null);
+            context.Response.Headers.Allow = "GET, HEAD, POST";
         }
         else
         {
             var headers = request.GetTypedHeaders();
             var ifNoneMatch = request.Headers.IfNoneMatch.OfType<string>().ToArray();
-            response = _site.Respond(request.Host.Host, request.Path.Value ?? "/", ifNoneMatch, headers.IfModifiedSince);
+            var body = HttpMethods.IsPost(request.Method) ? await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted).ConfigureAwait(false) : "";
+            response = _site.Respond(request.Host.Host, request.Path.Value ?? "/", isHead ? "GET" : request.Method, request.QueryString.Value ?? "", body,
+                ifNoneMatch, headers.IfModifiedSince);
         }
 
         _requests.Enqueue(new ReplayRequest(request.Method, request.Host.Host, request.Path.Value ?? "/", response.Status, _clock.GetUtcNow()));

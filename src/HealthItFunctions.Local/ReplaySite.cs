@@ -23,7 +23,12 @@ internal sealed class ReplaySite(string sitesDirectory, ReplayManifest manifest)
         .Order(StringComparer.Ordinal)
         .ToArray();
 
-    public ReplayResponse Respond(string host, string path, IReadOnlyList<string> ifNoneMatch, DateTimeOffset? ifModifiedSince)
+    public ReplayResponse Respond(string host, string path, IReadOnlyList<string> ifNoneMatch, DateTimeOffset? ifModifiedSince) =>
+        Respond(host, path, "GET", "", "", ifNoneMatch, ifModifiedSince);
+
+    /// <param name="query">The query string as sent ("?page=2" or "").</param>
+    /// <param name="body">A POST's body as text ("" for GET).</param>
+    public ReplayResponse Respond(string host, string path, string method, string query, string body, IReadOnlyList<string> ifNoneMatch, DateTimeOffset? ifModifiedSince)
     {
         host = host.ToLowerInvariant();
         if (!Hosts.Contains(host))
@@ -31,8 +36,14 @@ internal sealed class ReplaySite(string sitesDirectory, ReplayManifest manifest)
             return Text(404, $"The replay has no site {host}.");
         }
 
-        var route = manifest.Find(host, path);
-        var file = FindFile(host, path);
+        var isPost = method.Equals("POST", StringComparison.OrdinalIgnoreCase);
+        var route = manifest.Find(host, path, isPost ? "POST" : "GET", query, body);
+        if (isPost && route is null)
+        {
+            return Text(405, $"No POST route for {host}{path} in replay.json (a route with method POST and body text picks the file).");
+        }
+
+        var file = route?.File is { } routed ? FindFile(host, "/" + routed.TrimStart('/')) : FindFile(host, path);
         if (file is null)
         {
             if (path == "/robots.txt")
@@ -51,7 +62,8 @@ internal sealed class ReplaySite(string sitesDirectory, ReplayManifest manifest)
 
         var lastModified = manifest.LastModified ?? new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
         var response = new ReplayResponse(route?.Status ?? 200, route?.ContentType ?? ContentTypeOf(file), bytes, ETagOf(bytes), lastModified);
-        return response.Status == 200 && NotModified(response, ifNoneMatch, ifModifiedSince)
+        // A POST is answered in full: servers do not revalidate a POST.
+        return response.Status == 200 && !isPost && NotModified(response, ifNoneMatch, ifModifiedSince)
             ? response with { Status = 304, Body = [] }
             : response;
     }
@@ -63,6 +75,8 @@ internal sealed class ReplaySite(string sitesDirectory, ReplayManifest manifest)
         {
             ".html" or ".htm" or ".shtml" => HtmlUtf8,
             ".xml" => RssUtf8,
+            ".atom" => "application/atom+xml; charset=utf-8",
+            ".json" => name.EndsWith("feed.json", StringComparison.Ordinal) ? "application/feed+json; charset=utf-8" : "application/json; charset=utf-8",
             ".txt" => TextUtf8,
             ".jpg" or ".jpeg" => "image/jpeg",
             ".png" => "image/png",

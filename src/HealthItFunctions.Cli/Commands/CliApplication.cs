@@ -128,6 +128,8 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, Review.ReviewCommand>()
         .AddSingleton<ICliCommand, SourcesCheckCommand>()
         .AddSingleton<ICliCommand, SourcesStatusCommand>()
+        .AddSingleton<ICliCommand, SourcesMatchCommand>()
+        .AddSingleton<ICliCommand, BackfillCommand>()
         .AddSingleton<ICliCommand, Serve.ServeCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>()

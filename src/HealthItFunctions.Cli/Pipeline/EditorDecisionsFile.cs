@@ -26,7 +26,7 @@ public static class EditorDecisionsFile
         foreach (var decision in file.Decisions)
         {
             var url = new Uri(decision.Url);
-            var id = ArticleId.From(UrlCanonicalizer.Canonicalize(url, catalog.Current.Match(url)?.Canonical));
+            var id = new ArticleUrls(catalog).Identify(url).Id;
             var edit = new ArticleEdit
             {
                 AssignMonth = decision.AssignMonth is { } month ? BulletinMonth.Parse(month) : null,

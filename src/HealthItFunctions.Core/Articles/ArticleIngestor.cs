@@ -73,7 +73,10 @@ public sealed class ArticleIngestor(
     public async Task<IngestResult> IngestAsync(ArticleFetchMessage message, DeliveryAttempt? attempt, CancellationToken cancellationToken)
     {
         var id = ArticleId.From(new Uri(message.CanonicalUrl));
-        if (await store.GetStateAsync(id, cancellationToken) is LinkState.Stored or LinkState.Dropped)
+        var rule = (catalog.Find(message.SourceId) ?? catalog.Current.Match(new Uri(message.Url)))?.Canonical;
+        // A short link's own id is only remembered to stop polls offering it again; an editor adding it still gets the article.
+        var shortForm = ShortLinks.IsShortForm(new Uri(message.Url), rule);
+        if (!shortForm && await store.GetStateAsync(id, cancellationToken) is LinkState.Stored or LinkState.Dropped)
         {
             return new IngestResult(IngestOutcome.Duplicate, id);
         }
@@ -93,6 +96,18 @@ public sealed class ArticleIngestor(
                 return await DroppedAsync(id, message.Url, page.Reason ?? page.Outcome.ToString(), cancellationToken);
         }
 
+        string? shortId = null;
+        if (shortForm && Resolve(message, page, rule!) is { } resolved && resolved.Id != id)
+        {
+            // One story under its long id, whichever link led here; the short id becomes an alias once the story is stored.
+            (shortId, id, message) = (id, resolved.Id, message with { CanonicalUrl = resolved.Canonical.AbsoluteUri });
+            if (await store.GetStateAsync(id, cancellationToken) is LinkState.Stored or LinkState.Dropped)
+            {
+                await store.RecordDroppedAsync(shortId, message.Url, $"short link of {message.CanonicalUrl}", cancellationToken);
+                return new IngestResult(IngestOutcome.Duplicate, id);
+            }
+        }
+
         var extraction = reader.Read(page.Body, page.ContentType, page.FinalUrl, page.FetchedAt);
         if (extraction.Article is not { } extracted)
         {
@@ -105,6 +120,10 @@ public sealed class ArticleIngestor(
         // Also after a 409: the run that inserted may have died before clustering or indexing.
         var clusterId = await ClusterAsync(article, cancellationToken);
         await store.MarkStoredAsync(id, article.Month, cancellationToken);
+        if (shortId is not null)
+        {
+            await store.RecordDroppedAsync(shortId, message.Url, $"short link of {message.CanonicalUrl}", cancellationToken);
+        }
         if (outcome == AddOutcome.AlreadyPresent)
         {
             return new IngestResult(IngestOutcome.Duplicate, id, article.Title);
@@ -115,6 +134,18 @@ public sealed class ArticleIngestor(
         logger.LogInformation("Stored {ArticleId} {Title} ({Band}, score {Score:F2}{Reprint})",
             id, article.Title, article.Band, article.Score, isReprint ? ", reprint of " + clusterId : "");
         return new IngestResult(isReprint ? IngestOutcome.StoredAsReprint : IngestOutcome.Stored, id, article.Title, article.Band);
+    }
+
+    private static (Uri Canonical, string Id)? Resolve(ArticleFetchMessage message, FetchedPage page, CanonicalUrlRule rule)
+    {
+        var html = Text.HtmlDecoder.Decode(page.Body, page.ContentType).Text;
+        if (ShortLinks.Resolve(new Uri(message.Url), page.FinalUrl, html, rule) is not { } longUrl)
+        {
+            return null;
+        }
+
+        var canonical = UrlCanonicalizer.Canonicalize(longUrl, rule);
+        return (canonical, ArticleId.From(canonical));
     }
 
     private StoredArticle Build(string id, ArticleFetchMessage message, FetchedPage page, ExtractedArticle extracted)

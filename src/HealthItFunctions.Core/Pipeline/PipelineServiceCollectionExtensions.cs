@@ -25,6 +25,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<FeedReader>();
         services.TryAddSingleton<ListLinkReader>();
         services.TryAddSingleton<SourcePoller>();
+        services.TryAddSingleton<ListBackfiller>();
         services.TryAddSingleton<ArticleIngestor>();
         services.TryAddSingleton<Images.ArticleImageCollector>();
         services.TryAddSingleton<BulletinPublisher>();

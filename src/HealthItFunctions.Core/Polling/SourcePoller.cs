@@ -162,8 +162,7 @@ public sealed partial class SourcePoller(
         var fresh = 0;
         foreach (var link in links)
         {
-            var canonical = UrlCanonicalizer.Canonicalize(link.Url, source.Canonical);
-            var id = ArticleId.From(canonical);
+            var (_, _, canonical, id) = ArticleUrls.Identify(link.Url, source);
             if (!enqueued.Add(id) || await index.IsKnownAsync(id, cancellationToken))
             {
                 continue;

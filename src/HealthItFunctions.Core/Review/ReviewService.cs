@@ -90,9 +90,10 @@ public sealed class ReviewService(
             return problem;
         }
 
-        var canonical = UrlCanonicalizer.Canonicalize(url);
-        var source = catalog.Current.Match(url)?.Id ?? "editor";
-        var message = new ArticleFetchMessage(ArticleFetchMessage.CurrentVersion, source, url.AbsoluteUri, canonical.AbsoluteUri, null, null, clock.GetUtcNow());
+        // The claiming source's canonical rule, as a poll applies it, so an editor's URL and a polled one get one id.
+        var identity = new ArticleUrls(catalog).Identify(url);
+        var message = new ArticleFetchMessage(ArticleFetchMessage.CurrentVersion, identity.Source?.Id ?? "editor", url.AbsoluteUri,
+            identity.Canonical.AbsoluteUri, null, null, clock.GetUtcNow());
         IngestResult result;
         try
         {

@@ -21,7 +21,7 @@ internal sealed class PollingHost : IDisposable
     private readonly IHost _host;
     private readonly string _seedsFile;
 
-    public PollingHost(AzuriteFixture azurite, LoopbackSite site, string catalogJson, IEnumerable<string> hosts, IDictionary<string, string?>? overrides = null)
+    public PollingHost(AzuriteFixture azurite, LoopbackSite? site, string catalogJson, IEnumerable<string> hosts, IDictionary<string, string?>? overrides = null)
     {
         _seedsFile = Path.Combine(Path.GetTempPath(), azurite.UniqueName("sources") + ".json");
         File.WriteAllText(_seedsFile, catalogJson);
@@ -42,7 +42,7 @@ internal sealed class PollingHost : IDisposable
         };
         foreach (var host in hosts)
         {
-            settings[$"Polling:HostMap:{host}"] = site.Endpoint;
+            settings[$"Polling:HostMap:{host}"] = site!.Endpoint;
         }
 
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

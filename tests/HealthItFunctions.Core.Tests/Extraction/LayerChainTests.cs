@@ -144,7 +144,7 @@ public sealed class LayerChainTests
         var layers = services.GetServices<IExtractionLayer>().Select(l => l.GetType().Name).ToList();
 
         Assert.Equal(
-            ["SourceRuleLayer", "WeChatFamily", "GovCnFamily", "GovCmsFamily", "TitleLayer", "BodyLayer", "PublishTimeLayer", "SourceLayer", "AuthorLayer"],
+            ["SourceRuleLayer", "WeChatFamily", "ScriptDataFamily", "GovCnFamily", "GovCmsFamily", "TitleLayer", "BodyLayer", "PublishTimeLayer", "SourceLayer", "AuthorLayer"],
             layers);
         Assert.Same(PublishTimeParser.China, services.GetRequiredService<PublishTimeParser>().Zone);
     }

@@ -38,7 +38,7 @@ public sealed class SourceEvidenceTests
     [Fact]
     public void UnverifiedRules_ShippedCatalog_OnlyTheDocumentedGaps()
     {
-        var catalog = SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
+        var catalog = HealthItFunctions.Core.Sources.SourceCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
 
         var gaps = catalog.Sources.SelectMany(s => s.UnverifiedRules().Select(rule => $"{s.Id} {rule}")).Order().ToList();
 
@@ -48,7 +48,7 @@ public sealed class SourceEvidenceTests
     [Fact]
     public void Evidence_ShippedCatalog_EveryEntrySaysWhereAndWhen()
     {
-        var catalog = SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
+        var catalog = HealthItFunctions.Core.Sources.SourceCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
 
         Assert.All(catalog.Sources.SelectMany(s => s.Evidence), e =>
         {

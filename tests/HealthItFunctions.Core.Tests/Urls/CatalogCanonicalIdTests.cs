@@ -10,7 +10,7 @@ namespace HealthItFunctions.Core.Tests.Urls;
 /// </summary>
 public sealed class CatalogCanonicalIdTests
 {
-    private static readonly SourceCatalog Catalog = SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
+    private static readonly SourceCatalog Catalog = HealthItFunctions.Core.Sources.SourceCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
 
     public static TheoryData<string, string> SameStory => new()
     {

@@ -138,7 +138,7 @@ public static class ServeAudit
                 var found = reader.Read(page, rules).Links;
                 foreach (var link in found)
                 {
-                    links.TryAdd(ArticleId.From(UrlCanonicalizer.Canonicalize(link.Url, source.Canonical)), link.Url.AbsoluteUri);
+                    links.TryAdd(ArticleUrls.Identify(link.Url, source).Id, link.Url.AbsoluteUri);
                 }
             }
         }

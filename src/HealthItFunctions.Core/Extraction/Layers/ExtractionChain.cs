@@ -11,7 +11,8 @@ public static class ExtractionChain
     internal static readonly (Type Layer, string Name, string Does)[] Steps =
     [
         (typeof(SourceRuleLayer), "site rules", "the catalogued source's detail XPaths (seeds/sources.json)"),
-        (typeof(WeChatFamily), "family: WeChat", "mp.weixin.qq.com pages: #js_content, var ct, the account name"),
+        (typeof(WeChatFamily), "family: WeChat", "mp.weixin.qq.com pages: #activity-name, #js_name, #js_content"),
+        (typeof(ScriptDataFamily), "family: script data", "data in script: window.DATA JSON (qq), var ct/publish_time/nickname (WeChat)"),
         (typeof(GovCnFamily), "family: gov.cn", "www.gov.cn article templates"),
         (typeof(GovCmsFamily), "family: government CMS", "the meta tags government CMSs print (ArticleTitle, PubDate, ContentSource)"),
         (typeof(TitleLayer), "title", "the heading the metadata titles and <title> agree with"),
