@@ -81,6 +81,23 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
         return 0;
     }
 
+    /// <summary>The product rule with excerpt containment, per containment threshold: overall and per pair kind.</summary>
+    private void WriteContainment(IReadOnlyList<ArticlePair> pairs)
+    {
+        var rows = TwoStageBenchmark.Containment(pairs);
+        var kinds = rows[0].MergedShare.Keys.Order().ToList();
+        var table = new Table().AddColumns(["min containment", "recall", "precision", "false positives", .. kinds.Select(k => k + " merged")]);
+        foreach (var (c, score, share) in rows)
+        {
+            var mark = Math.Abs(c - NearDuplicateDetector.DefaultMinContainment) < 1e-9 ? " ←" : "";
+            table.AddRow([c.ToString("0.00") + mark, score.Recall.ToString("0.000"), score.Precision.ToString("0.0000"), score.FalsePositives.ToString(),
+                .. kinds.Select(k => share[k].ToString("0.000"))]);
+        }
+
+        console.WriteLine($"product rule with excerpt containment (shorter text ≥ {NearDuplicateDetector.MinExcerptShingles} shingles, Jaccard ≥ {NearDuplicateDetector.MinExcerptSimilarity}):");
+        console.Write(table);
+    }
+
     /// <summary>The product rule: 128-bit distance ≤ maybe band, then MinHash similarity ≥ threshold.</summary>
     private void WriteTwoStage(IReadOnlyList<ArticlePair> pairs, int seed, int stories)
     {
@@ -93,6 +110,7 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
 
         console.WriteLine($"two-stage (128-bit distance ≤ {NearDuplicateDetector.DefaultMaybeDistance}, then sketch similarity), n = {SimHash.DefaultShingleSize}:");
         console.Write(table);
+        WriteContainment(pairs);
         if (stories < 2)
         {
             return;

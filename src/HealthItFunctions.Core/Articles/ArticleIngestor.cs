@@ -144,6 +144,7 @@ public sealed class ArticleIngestor(
             MatchedTerms = assessment.Terms.Select(t => $"{t.Axis}:{t.Term}@{t.Where.ToString().ToLowerInvariant()}×{t.Count}").ToList(),
             Fingerprint = signature?.Fingerprint ?? 0,
             Fingerprint2 = signature?.Fingerprint2 ?? 0,
+            Shingles = signature?.Shingles ?? 0,
             Sketch = signature?.SketchText,
             // Stored as its own primary; ClusterAsync re-points it when an earlier or better copy is already stored.
             ClusterId = id,
@@ -185,7 +186,7 @@ public sealed class ArticleIngestor(
         // After a 409 the stored row is the truth (it may already have been re-pointed).
         var self = window.FirstOrDefault(c => c.Id == article.Id)
             ?? new ArticleFingerprint(article.Id, article.Month, article.ClusterId, article.PublishedAt, article.Fingerprint, article.SourceId, Media: article.Media,
-                Fingerprint2: article.Fingerprint2, Sketch: article.Sketch);
+                Fingerprint2: article.Fingerprint2, Sketch: article.Sketch, Shingles: article.Shingles);
         var plan = _clusters.Plan(self, window);
         if (plan.Repoint.Count > 0)
         {

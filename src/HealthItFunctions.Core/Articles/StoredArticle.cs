@@ -56,6 +56,9 @@ public sealed record StoredArticle
     /// <summary>The second, independently salted SimHash (0 on rows stored before it existed).</summary>
     public ulong Fingerprint2 { get; init; }
 
+    /// <summary>Distinct shingles behind the sketch (<see cref="Dedup.DedupSignature.Shingles"/>); 0 on old rows.</summary>
+    public int Shingles { get; init; }
+
     /// <summary>Base64 MinHash sketch of the body's shingles (<see cref="Dedup.DedupSignature.SketchText"/>); null on old rows.</summary>
     public string? Sketch { get; init; }
 

@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Alerts;
+using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Sources;
 using HealthItFunctions.Infrastructure.Sources;
@@ -22,6 +23,8 @@ public static class SourcesServiceCollectionExtensions
         services.AddSingleton<BlobSourceCatalog>();
         services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<BlobSourceCatalog>());
         services.AddHostedService<SourceCatalogStartup>();
+        services.AddSingleton<BlobExtractionLexicon>();
+        services.Replace(ServiceDescriptor.Singleton<IExtractionLexiconSource>(sp => sp.GetRequiredService<BlobExtractionLexicon>()));
         services.AddSingleton<ISourceStateStore, TableSourceStateStore>();
         return services;
     }
