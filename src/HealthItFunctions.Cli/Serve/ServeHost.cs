@@ -243,6 +243,8 @@ internal static class ServeHost
             logging.AddFilter("Microsoft", LogLevel.Warning);
             logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
+            // A start-up failure (a missing setting) reaches the command as an exception, told there in one line.
+            logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         }
     }
 
