@@ -19,7 +19,8 @@ public sealed class ArticleReader(IArticleExtractor extractor)
         var start = Stopwatch.GetTimestamp();
         var decoded = HtmlDecoder.Decode(bytes, contentType);
         profile?.Lap("decode", start);
-        return extractor.Extract(new HtmlPage(decoded.Text, url, fetchedAt), profile) with
+        var page = new HtmlPage(decoded.Text, url, fetchedAt);
+        return (profile is null ? extractor.Extract(page) : extractor.Extract(page, profile)) with
         {
             Encoding = decoded.Encoding.WebName,
             EncodingEvidence = decoded.Evidence,
