@@ -62,7 +62,7 @@ internal sealed class ReprintPairs
     public IReadOnlyList<ArticlePair> Generate(int perKind)
     {
         var pairs = new List<ArticlePair>();
-        var reprintKinds = Enum.GetValues<PairKind>().Where(k => k < PairKind.SameTopic).ToList();
+        var reprintKinds = Enum.GetValues<PairKind>().Where(k => k < PairKind.SameTopic && k != PairKind.Excerpt).ToList();
         foreach (var kind in reprintKinds)
         {
             for (var i = 0; i < perKind; i++)
@@ -74,17 +74,20 @@ internal sealed class ReprintPairs
         var negatives = perKind * reprintKinds.Count;
         for (var i = 0; i < negatives; i++)
         {
-            pairs.Add((i % 6) switch
+            pairs.Add((i % 5) switch
             {
                 0 or 1 => Different(PairKind.SameTopic),
                 2 or 3 => Different(PairKind.SameTopicSameHospital),
-                4 => Different(PairKind.SameTopicLead),
                 _ => Different(PairKind.OtherTopic),
             });
         }
 
         return pairs;
     }
+
+    /// <summary><paramref name="count"/> excerpt reprints (the lead third) and as many leads of another same-topic story.</summary>
+    public IReadOnlyList<ArticlePair> Excerpts(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => Reprint(PairKind.Excerpt)), .. Enumerable.Range(0, count).Select(_ => Different(PairKind.SameTopicLead))];
 
     /// <summary><paramref name="count"/> different stories (topics at random, each with its site's furniture): a month of originals.</summary>
     public IReadOnlyList<(string Title, string Body)> DistinctStories(int count) =>

@@ -110,7 +110,7 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
 
         console.WriteLine($"two-stage (128-bit distance ≤ {NearDuplicateDetector.DefaultMaybeDistance}, then sketch similarity), n = {SimHash.DefaultShingleSize}:");
         console.Write(table);
-        WriteContainment(pairs);
+        WriteContainment([.. pairs, .. new ReprintPairs(seed + 2).Excerpts(pairs.Count(p => p.IsReprint) / 5)]);
         if (stories < 2)
         {
             return;

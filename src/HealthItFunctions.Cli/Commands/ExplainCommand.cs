@@ -61,7 +61,7 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
     /// <summary>The chain's steps in the order they run (<see cref="ExtractionChain"/>), so a rule's place is plain.</summary>
     private void WriteSteps()
     {
-        var steps = new Table().Title("the chain, in the order it runs; a rule's [list: word] names the lexicon entry that matched").AddColumns("#", "step", "reads");
+        var steps = new Table().Title("the chain, in the order it runs; a rule's [[list: word]] names the lexicon entry that matched").AddColumns("#", "step", "reads");
         var number = 0;
         foreach (var (name, does) in ExtractionChain.Describe())
         {

@@ -35,7 +35,9 @@ public static class ExtractionServiceCollectionExtensions
         services.AddSingleton<DatePicker>();
 
         // Compiled once, at start; a lexicon an operator edits later reaches the extractor through IExtractionLexiconSource.
-        services.AddSingleton(sp => LoadVocabulary(sp.GetRequiredService<IOptions<ExtractionOptions>>().Value));
+        // Hosts without configuration (tests composing the extractor alone) get the shipped lexicon.
+        services.AddSingleton(sp => ExtractionVocabulary.LoadShipped(
+            sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is null ? null : sp.GetRequiredService<IOptions<ExtractionOptions>>().Value.LexiconPath));
         services.TryAddSingleton<IExtractionLexiconSource>(sp => new FileExtractionLexiconSource(sp.GetRequiredService<ExtractionVocabulary>()));
         foreach (var (layer, _, _) in ExtractionChain.Steps)
         {
@@ -48,10 +50,6 @@ public static class ExtractionServiceCollectionExtensions
         services.AddSingleton<ArticleReader>();
         return services;
     }
-
-    /// <summary>The shipped (or configured) extraction lexicon; a refused file stops the start with its line and field.</summary>
-    private static ExtractionVocabulary LoadVocabulary(ExtractionOptions options) =>
-        ExtractionVocabulary.LoadShipped(options.LexiconPath);
 
     private static SourceCatalog LoadCatalog(ExtractionOptions options) =>
         SeedFiles.Locate(SeedsFileName, options.SourcesPath) is { } path ? SourceCatalogLoader.Load(path) : SourceCatalog.Empty;

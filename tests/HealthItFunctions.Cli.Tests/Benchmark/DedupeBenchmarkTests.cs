@@ -16,7 +16,7 @@ public sealed class DedupeBenchmarkTests
         Assert.Equal(first, second);
         Assert.Equal(1000, first.Count);
         Assert.Equal(500, first.Count(p => p.IsReprint));
-        Assert.Equal(Enum.GetValues<PairKind>(), first.Select(p => p.Kind).Distinct().Order());
+        Assert.Equal(Enum.GetValues<PairKind>().Where(k => k is not (PairKind.Excerpt or PairKind.SameTopicLead)), first.Select(p => p.Kind).Distinct().Order());
         Assert.All(first.Where(p => p.IsReprint), p => Assert.NotEqual(p.BodyA, p.BodyB));
     }
 
