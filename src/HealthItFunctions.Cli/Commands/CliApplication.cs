@@ -23,6 +23,7 @@ internal sealed class CliApplication(IEnumerable<ICliCommand> commands)
         ["sources"] = "Inspect and check the source catalog.",
         ["bulletins"] = "Inspect published bulletins.",
         ["poison"] = "List and replay messages that failed too often.",
+        ["links"] = "Manage links the index remembers as dropped or failed.",
     };
 
     // `serve` drains in-flight messages on Ctrl-C/SIGTERM for up to its 30 s shutdown timeout; System.CommandLine's
@@ -78,6 +79,7 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, BenchmarkProcessCommand>()
         .AddSingleton<ICliCommand, SourcesCheckCommand>()
         .AddSingleton<ICliCommand, SourcesStatusCommand>()
+        .AddSingleton<ICliCommand, LinksForgetCommand>()
         .AddSingleton<ICliCommand, BenchmarkPollCommand>()
         .AddSingleton<ICliCommand, Serve.ServeCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonListCommand>()

@@ -29,6 +29,7 @@ public static class ReviewWebHost
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.AddCore();
         builder.AddInfrastructure();
+        builder.Services.AddSingleton<HealthItFunctions.Infrastructure.Http.LocalRun>();
         builder.Services.AddReviewHosting();
 
         var app = builder.Build();

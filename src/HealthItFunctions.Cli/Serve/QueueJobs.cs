@@ -18,4 +18,8 @@ public sealed class QueueJobs(SourcePoller poller, ArticleIngestor ingestor)
     [FunctionName("ProcessArticle")]
     public Task ProcessArticle([QueueTrigger("%Queues:ArticleFetch%", Connection = ServeHost.StorageConnection)] string message, CancellationToken cancellationToken) =>
         ingestor.HandleAsync(message, cancellationToken);
+
+    [FunctionName("RecordPoisonedArticle")]
+    public Task RecordPoisonedArticle([QueueTrigger("%Queues:ArticleFetch%-poison", Connection = ServeHost.StorageConnection)] string message, CancellationToken cancellationToken) =>
+        ingestor.RecordPoisonedAsync(message, cancellationToken);
 }

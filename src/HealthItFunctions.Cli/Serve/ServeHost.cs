@@ -56,6 +56,7 @@ internal static class ServeHost
 
         builder.AddCore();
         builder.AddInfrastructure();
+        builder.Services.AddSingleton<HealthItFunctions.Infrastructure.Http.LocalRun>();
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
         if (serve.ClockOffset != TimeSpan.Zero)
         {

@@ -121,7 +121,7 @@ public sealed partial class SourcePoller(
                 EncodingEvidence = decoded?.Evidence,
             };
             pages.Add(new PagePoll(startUrl, page.Outcome, null, links.Count, rules.Kind == ListKind.HtmlList));
-            fresh += await EnqueueNewAsync(source, page, links, enqueued, cancellationToken);
+            fresh += await EnqueueNewAsync(source, page, links, enqueued, notes, cancellationToken);
         }
 
         var result = new PollResult(source.Id,
@@ -133,7 +133,11 @@ public sealed partial class SourcePoller(
         return result;
     }
 
-    private async Task<int> EnqueueNewAsync(SourceDefinition source, FetchedPage page, IReadOnlyList<DiscoveredLink> links, HashSet<string> enqueued, CancellationToken cancellationToken)
+    /// <summary>A list title is only a hint for the fetch; one longer than this is cut rather than risk the message size.</summary>
+    private const int MaxListTitleChars = 1000;
+
+    private async Task<int> EnqueueNewAsync(
+        SourceDefinition source, FetchedPage page, IReadOnlyList<DiscoveredLink> links, HashSet<string> enqueued, List<string> notes, CancellationToken cancellationToken)
     {
         var fresh = 0;
         foreach (var link in links)
@@ -145,10 +149,19 @@ public sealed partial class SourcePoller(
                 continue;
             }
 
+            var title = link.Title is { Length: > MaxListTitleChars } longTitle ? longTitle[..MaxListTitleChars] : link.Title;
+            var message = new ArticleFetchMessage(ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri, title, link.Date, page.FetchedAt);
+            if (!QueueMessageCodec.Fits(message))
+            {
+                // One hostile link must not cost the links after it, nor the poll's health record.
+                var shown = link.Url.AbsoluteUri.Length > 120 ? link.Url.AbsoluteUri[..120] + "…" : link.Url.AbsoluteUri;
+                notes.Add($"skipped a link whose address ({link.Url.AbsoluteUri.Length} characters) does not fit a queue message: {shown}");
+                logger.LogWarning("Source {SourceId}: skipped a link too long for a queue message: {Url}", source.Id, shown);
+                continue;
+            }
+
             fresh++;
-            await queue.SendAsync(new ArticleFetchMessage(
-                ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri,
-                link.Title, link.Date, page.FetchedAt), cancellationToken);
+            await queue.SendAsync(message, cancellationToken);
         }
 
         return fresh;
