@@ -6,19 +6,26 @@ namespace HealthItFunctions.Testing;
 public sealed record ReferenceItem(string Bulletin, int Number, string Title, string Content);
 
 /// <summary>
-/// Reads the reference bulletins (../shared/reference/bulletins/*.txt) at test time; their texts are third-party
-/// content and never copied into the repository. Each item starts "N. 标题：…" and its text follows "主要内容：".
+/// Reads the reference bulletins in seeds/bulletins/*.txt: the product's specification, kept in the repository so
+/// golden, calibration and demo tests run in every clone. Each item starts "N. 标题：…" and its text follows "主要内容：".
 /// </summary>
 public static partial class ReferenceBulletins
 {
-    public static string Directory => Path.Combine(RepositoryPaths.Shared, "reference", "bulletins");
+    public static string Directory => Path.Combine(RepositoryPaths.Root, "seeds", "bulletins");
 
-    public static bool Exists => System.IO.Directory.Exists(Directory) && System.IO.Directory.GetFiles(Directory, "*.txt").Length > 0;
+    /// <summary>The text of one issue, e.g. "2021-08-issue-041.txt"; a missing file is a broken checkout, so it throws.</summary>
+    public static string Read(string fileName) => File.ReadAllText(Path.Combine(Directory, fileName));
 
     public static IReadOnlyList<ReferenceItem> Items()
     {
         var items = new List<ReferenceItem>();
-        foreach (var file in System.IO.Directory.GetFiles(Directory, "*.txt").Order(StringComparer.Ordinal))
+        var files = System.IO.Directory.GetFiles(Directory, "*.txt").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new InvalidOperationException($"No reference bulletins in {Directory}; they belong to the repository (seeds/bulletins).");
+        }
+
+        foreach (var file in files)
         {
             items.AddRange(Parse(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file)));
         }

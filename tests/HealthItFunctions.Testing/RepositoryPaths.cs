@@ -8,7 +8,7 @@ public static class RepositoryPaths
     public static string Root => LazyRoot.Value;
 
     /// <summary>
-    /// The shared folder beside the checkout (corpus, reference bulletins). A git worktree nested one level deeper
+    /// The shared folder beside the checkout (the dev corpus; the reference bulletins live in seeds/bulletins). A git worktree nested one level deeper
     /// (e.g. wt/&lt;branch&gt;) finds the same folder further up; the nearest one wins.
     /// </summary>
     public static string Shared => LazyShared.Value;

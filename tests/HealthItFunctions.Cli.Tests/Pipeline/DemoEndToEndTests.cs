@@ -8,7 +8,7 @@ namespace HealthItFunctions.Cli.Tests.Pipeline;
 
 /// <summary>
 /// The demo flow with every real part: Azurite, the SMTP server and the replay on loopback, poll → process →
-/// publish through the services the functions call. Checked against reference issue 41, read at test time.
+/// publish through the services the functions call. Checked against reference issue 41 (seeds/bulletins).
 /// </summary>
 public sealed class DemoEndToEndTests : IDisposable
 {
@@ -19,8 +19,7 @@ public sealed class DemoEndToEndTests : IDisposable
     [Fact]
     public async Task RunAsync_Replay2021_08_RebuildsIssue41()
     {
-        Assert.SkipUnless(ReferenceBulletins.Exists, $"reference bulletins not found at {ReferenceBulletins.Directory}");
-        var reference = ReferenceBulletins.Parse("2021-08-issue-041", File.ReadAllText(Path.Combine(ReferenceBulletins.Directory, "2021-08-issue-041.txt"))).ToList();
+        var reference = ReferenceBulletins.Parse("2021-08-issue-041", ReferenceBulletins.Read("2021-08-issue-041.txt")).ToList();
 
         var exit = await DemoCommand.RunAsync(_output, BulletinMonth.Parse("2021-08"), TestContext.Current.CancellationToken);
 

@@ -7,7 +7,7 @@ using HealthItFunctions.Testing;
 namespace HealthItFunctions.Core.Tests.Bulletins;
 
 /// <summary>
-/// A hand-made reference issue from ../shared/reference/bulletins, read at test time: its lines, and the items
+/// A hand-made reference issue from seeds/bulletins: its lines, and the items
 /// its 具体内容 section lists, parsed back into <see cref="BulletinItem"/>s so a rendering can be compared with the original.
 /// </summary>
 internal sealed partial class ReferenceBulletin
@@ -31,18 +31,14 @@ internal sealed partial class ReferenceBulletin
 
     public IReadOnlyList<BulletinItem> Items { get; }
 
-    /// <summary>../shared/reference/bulletins, found as every test finds the shared folder.</summary>
+    /// <summary>seeds/bulletins in the repository.</summary>
     public static string Directory => ReferenceBulletins.Directory;
 
-    /// <summary>Loads e.g. "2021-08-issue-041.txt"; skips the calling test when the shared references are absent.</summary>
+    /// <summary>Loads e.g. "2021-08-issue-041.txt"; the references are part of the repository, so a missing one fails the test.</summary>
     public static ReferenceBulletin Load(string fileName)
     {
         var path = System.IO.Path.Combine(Directory, fileName);
-        if (!File.Exists(path))
-        {
-            Assert.Skip($"Reference bulletin {path} not found (../shared/reference/bulletins beside the checkout); golden comparison skipped.");
-        }
-
+        Assert.True(File.Exists(path), $"Reference bulletin {path} is missing; it belongs to the repository (seeds/bulletins).");
         var match = FileNamePattern().Match(fileName);
         Assert.True(match.Success, $"{fileName} is not named yyyy-MM-issue-NNN.txt");
         var lines = File.ReadAllLines(path, Encoding.UTF8);

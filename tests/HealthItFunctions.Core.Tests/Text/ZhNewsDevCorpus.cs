@@ -4,26 +4,20 @@ using HealthItFunctions.Testing;
 namespace HealthItFunctions.Core.Tests.Text;
 
 /// <summary>
-/// The shared dev corpus beside the checkout (<c>../shared/corpus/zh-news-dev</c>). Pages are third-party content,
+/// The dev corpus (<see cref="DevCorpus"/>: <c>../shared/corpus/zh-news-dev</c> or HEALTHIT_DEV_CORPUS). Pages are third-party content,
 /// read in place at test time and never copied into the repository.
 /// </summary>
 internal static class ZhNewsDevCorpus
 {
-    private static readonly Lazy<string?> LazyDirectory = new(Locate);
-
-    /// <summary>The corpus folder, or null when this machine has no copy.</summary>
-    public static string? Directory => LazyDirectory.Value;
-
-    /// <summary>Skips the calling test (xunit v3) when the corpus is absent, so CI without the share stays green.</summary>
-    public static string RequireDirectory()
+    /// <summary>Returns <paramref name="corpus"/> (the theory's argument); skips the calling test when it holds no corpus.</summary>
+    public static string RequireDirectory(string corpus)
     {
-        var dir = Directory;
-        if (dir is null)
+        if (!System.IO.Directory.Exists(Path.Combine(corpus, "truth")))
         {
-            Assert.Skip("zh-news-dev corpus not found at ../shared/corpus/zh-news-dev beside the folder holding HealthItFunctions.sln; corpus checks skipped.");
+            Assert.Skip(DevCorpus.SkipReason);
         }
 
-        return dir;
+        return corpus;
     }
 
     public static IEnumerable<(string Id, JsonElement Truth)> Truths(string dir)
@@ -36,10 +30,4 @@ internal static class ZhNewsDevCorpus
     }
 
     public static byte[] PageBytes(string dir, string id) => File.ReadAllBytes(Path.Combine(dir, "pages", id + ".html"));
-
-    private static string? Locate()
-    {
-        var corpus = Path.Combine(RepositoryPaths.Shared, "corpus", "zh-news-dev");
-        return System.IO.Directory.Exists(Path.Combine(corpus, "truth")) ? corpus : null;
-    }
 }

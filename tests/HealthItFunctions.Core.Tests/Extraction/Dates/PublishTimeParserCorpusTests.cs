@@ -1,3 +1,4 @@
+using HealthItFunctions.Testing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HealthItFunctions.Core.Extraction.Dates;
@@ -11,10 +12,14 @@ public partial class PublishTimeParserCorpusTests
     // Late enough that no truth date is "in the future"; relative displays (昨天/前天) are skipped.
     private static readonly DateTimeOffset Fetched = new(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
-    [Fact]
-    public void Parse_CorpusTruthAndDisplayStrings_MatchTruthAtItsPrecision()
+    // The corpus path is the argument, so a skip names it in the default `dotnet test` output.
+    public static TheoryData<string> Corpus => new(DevCorpus.Directory);
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void Parse_CorpusTruthAndDisplayStrings_MatchTruthAtItsPrecision(string corpus)
     {
-        var dir = ZhNewsDevCorpus.RequireDirectory();
+        var dir = ZhNewsDevCorpus.RequireDirectory(corpus);
         var parser = new PublishTimeParser(PublishTimeParser.China, TimeProvider.System);
         var failures = new List<string>();
         var checkedCount = 0;
