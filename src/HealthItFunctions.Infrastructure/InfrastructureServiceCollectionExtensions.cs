@@ -12,7 +12,6 @@ using HealthItFunctions.Infrastructure.Mail;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -93,6 +93,11 @@ public static class QueueMessageCodec
         {
             problem = $"not valid {typeof(TMessage).Name} JSON: {e.Message}";
         }
+        catch (InvalidOperationException e)
+        {
+            // An escape spelling a lone surrogate ("\ud800") parses as JSON and fails as text.
+            problem = $"not valid {typeof(TMessage).Name} JSON: {e.Message}";
+        }
 
         return false;
     }

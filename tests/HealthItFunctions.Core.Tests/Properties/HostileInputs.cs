@@ -44,17 +44,19 @@ public static class HostileInputs
         "<html><head><title>医院信息化建设新进展</title></head><body><h1>医院信息化建设新进展</h1>" + string.Concat(parts) + "</body></html>");
 
     /// <summary>A page as bytes: UTF-8, GB18030, or UTF-8 with random bytes spliced in (a mis-saved or truncated page).</summary>
-    public static Gen<(byte[] Bytes, string? ContentType)> PageBytes { get; } = Gen.Select(Page, Gen.Int[0, 3], Gen.Byte.Array[0, 64], (page, kind, noise) =>
+    public static Gen<(byte[] Bytes, string? ContentType)> PageBytes { get; } = Gen.Select(Page, Gen.Int[0, 3], Gen.Byte.Array[0, 64], Encode);
+
+    private static (byte[] Bytes, string? ContentType) Encode(string page, int kind, byte[] noise)
     {
         var utf8 = Encoding.UTF8.GetBytes(page);
         return kind switch
         {
             0 => (utf8, "text/html; charset=utf-8"),
             1 => (Gb18030.GetBytes(page), "text/html; charset=gbk"),
-            2 => ([.. utf8.AsSpan(0, utf8.Length / 2), .. noise, .. utf8.AsSpan(utf8.Length / 2)], (string?)null),
+            2 => ([.. utf8.AsSpan(0, utf8.Length / 2), .. noise, .. utf8.AsSpan(utf8.Length / 2)], null),
             _ => (utf8.AsSpan(0, utf8.Length * 2 / 3).ToArray(), "text/html; charset=x-unknown"),
         };
-    });
+    }
 
     /// <summary>JSON-ish text: valid documents of the wrong shape, near-misses of ours, and noise.</summary>
     public static Gen<string> Json { get; } = Gen.Frequency(
