@@ -11,4 +11,8 @@ public sealed record BulletinItem(
     string Media,
     string Url,
     DateTimeOffset? PublishedAt,
-    IReadOnlyList<string> Paragraphs);
+    IReadOnlyList<string> Paragraphs)
+{
+    /// <summary>The body's pictures the editor kept, each placed among <see cref="Paragraphs"/>.</summary>
+    public IReadOnlyList<BulletinPicture> Pictures { get; init; } = [];
+}

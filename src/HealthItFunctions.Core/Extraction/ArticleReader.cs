@@ -29,7 +29,11 @@ public sealed class ArticleReader(IArticleExtractor extractor, IOptions<Extracti
         var start = Stopwatch.GetTimestamp();
         var decoded = HtmlDecoder.Decode(bytes, contentType);
         profile?.Lap("decode", start);
-        return extractor.Extract(new HtmlPage(decoded.Text, url, fetchedAt), profile) with
+        var page = new HtmlPage(decoded.Text, url, fetchedAt);
+        // Unprofiled reads call the port's one required member, so an extractor that implements only Extract(page)
+        // (a test double, a custom extractor) never reaches the profiling overload's default.
+        var result = profile is null ? extractor.Extract(page) : extractor.Extract(page, profile);
+        return result with
         {
             Encoding = decoded.Encoding.WebName,
             EncodingEvidence = decoded.Evidence,

@@ -1,13 +1,22 @@
 using System.Security.Cryptography;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Core.Bulletins.Rendering;
+using HealthItFunctions.Core.Images;
 using Microsoft.Extensions.Logging;
 
 namespace HealthItFunctions.Core.Publishing;
 
 public sealed record RenderedFile(string FileName, BulletinFormat Format, string ContentType, byte[] Content);
 
-public sealed record RenderedBulletin(BulletinDocument Document, IReadOnlyList<RenderedFile> Files, string ContentHash);
+public sealed record RenderedBulletin(BulletinDocument Document, IReadOnlyList<RenderedFile> Files, string ContentHash)
+{
+    /// <summary>The HTML for the mail body, its pictures as cid: parts; null when no HTML renderer is registered.</summary>
+    public string? MailHtml { get; init; }
+
+    /// <summary>Every picture the bulletin shows, to archive under images/ beside the files and to embed in the mail.</summary>
+    public IReadOnlyList<BulletinPicture> Pictures => Document.Items.SelectMany(i => i.Pictures).ToList();
+}
 
 public sealed record PublishResult(
     BulletinMonth Month,
@@ -17,7 +26,11 @@ public sealed record PublishResult(
     int ArticleCount,
     IReadOnlyList<string> BlobNames,
     IReadOnlyList<RenderedFile> Files,
-    MailOutcome Mail);
+    MailOutcome Mail)
+{
+    /// <summary>The pictures, for a copy of the files on disk: they go under images/ beside them.</summary>
+    public IReadOnlyList<BulletinPicture> Pictures { get; init; } = [];
+}
 
 /// <summary>
 /// PublishBulletin and `healthit publish`: the month's selected articles → the three formats → a version in the
@@ -30,6 +43,7 @@ public sealed class BulletinPublisher(
     IBulletinArchive archive,
     IBulletinStore bulletins,
     BulletinMailer mailer,
+    IArticleImageStore pictures,
     TimeProvider clock,
     ILogger<BulletinPublisher> logger)
 {
@@ -52,12 +66,17 @@ public sealed class BulletinPublisher(
     /// <summary>Renders the month as it would be published, without archiving or mailing anything.</summary>
     public async Task<RenderedBulletin> PreviewAsync(BulletinMonth month, CancellationToken cancellationToken)
     {
-        var items = (await articles.ListMonthAsync(month, cancellationToken))
+        var selected = (await articles.ListMonthAsync(month, cancellationToken))
             .Where(a => a.IsSelected)
             .OrderBy(a => a.Order ?? int.MaxValue)
             .ThenBy(a => a.PublishedAt ?? DateTimeOffset.MaxValue)
-            .Select(ToItem)
             .ToList();
+        var items = new List<BulletinItem>(selected.Count);
+        foreach (var article in selected)
+        {
+            items.Add(ToItem(article) with { Pictures = await LoadPicturesAsync(article, cancellationToken) });
+        }
+
         var document = composer.Compose(month, items);
         var files = renderers
             .OrderBy(r => r.Format)
@@ -65,7 +84,27 @@ public sealed class BulletinPublisher(
             .ToList();
         // The Markdown carries every word of the bulletin; the .docx also carries zip timestamps, which must not make a new version.
         var hash = Convert.ToHexStringLower(SHA256.HashData(files.Single(f => f.Format == BulletinFormat.Markdown).Content));
-        return new RenderedBulletin(document, files, hash);
+        var mailHtml = renderers.OfType<HtmlBulletinRenderer>().FirstOrDefault()?.RenderForMail(document);
+        return new RenderedBulletin(document, files, hash) { MailHtml = mailHtml is null ? null : System.Text.Encoding.UTF8.GetString(mailHtml) };
+    }
+
+    /// <summary>The article's shown pictures, read from their blobs (one request each); a vanished blob is left out with a warning.</summary>
+    private async Task<IReadOnlyList<BulletinPicture>> LoadPicturesAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        var loaded = new List<BulletinPicture>();
+        foreach (var image in article.ShownImages)
+        {
+            if (await pictures.GetAsync(image.BlobName!, cancellationToken) is not { } content)
+            {
+                logger.LogWarning("Picture {Blob} of article {ArticleId} is gone from storage; the bulletin goes without it", image.BlobName, article.Id);
+                continue;
+            }
+
+            loaded.Add(new BulletinPicture(image.Position, image.BlobName!.Replace('/', '-'), image.ContentType ?? "image/jpeg", content,
+                image.Width, image.Height, image.Caption, image.Alt));
+        }
+
+        return loaded;
     }
 
     public async Task<PublishResult> PublishAsync(BulletinMonth month, bool sendMail, CancellationToken cancellationToken)
@@ -87,7 +126,10 @@ public sealed class BulletinPublisher(
 
         var mail = sendMail ? await mailer.SendOnceAsync(record, rendered, cancellationToken) : MailOutcome.NotRequested;
         var files = rendered.Files.Select(f => f with { FileName = VersionedName(document, version.Version, f) }).ToList();
-        return new PublishResult(month, document.IssueNumber, version.Version, isNew, version.ArticleCount, version.BlobNames, files, mail);
+        return new PublishResult(month, document.IssueNumber, version.Version, isNew, version.ArticleCount, version.BlobNames, files, mail)
+        {
+            Pictures = rendered.Pictures,
+        };
     }
 
     private async Task<BulletinRecord> ArchiveNewVersionAsync(BulletinRecord record, RenderedBulletin rendered, CancellationToken cancellationToken)
@@ -97,6 +139,13 @@ public sealed class BulletinPublisher(
             var document = rendered.Document;
             var number = (record.Latest?.Version ?? 0) + 1;
             var names = new List<string>();
+            // Pictures are named by article, index and bytes: every version shares them, and a re-run finds them written.
+            foreach (var picture in rendered.Pictures)
+            {
+                await archive.WriteAsync($"{document.Month.Year:D4}/{document.Month.Month:D2}/{picture.ArchivePath}", picture.Content, picture.ContentType,
+                    new Dictionary<string, string> { ["month"] = document.Month.ToString() }, cancellationToken);
+            }
+
             foreach (var file in rendered.Files)
             {
                 // Blobs first, under names that depend only on the version: a crash before the record is saved

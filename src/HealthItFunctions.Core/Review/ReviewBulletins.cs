@@ -60,7 +60,7 @@ public sealed class ReviewBulletins(
         var plan = await PlanOfAsync(parsed, cancellationToken);
         if (plan.RequiresConfirmation && !confirm)
         {
-            return ReviewResponse.Fail(409, "Already sent: confirm to send again",
+            return ReviewResponse.Fail(ReviewOutcome.Conflict, "Already sent: confirm to send again",
                 $"Version {plan.SentVersion} of {parsed} was already mailed to {string.Join(", ", plan.Recipients)}. " +
                 "Publishing now sends a new version; repeat the request with ?confirm=true (or {\"confirm\": true}).",
                 new Dictionary<string, object?> { ["plan"] = plan });

@@ -270,9 +270,9 @@ public static partial class ReviewRequests
         return text;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    [GeneratedRegex(@"\A\d{4}-\d{2}\z")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
+    [GeneratedRegex(@"\A[0-9a-f]{32}\z")]
     private static partial Regex IdPattern();
 }

@@ -31,12 +31,16 @@ internal static class ArticleEntityMapper
             ["Terms"] = JsonSerializer.Serialize(article.MatchedTerms),
             ["Fingerprint"] = unchecked((long)article.Fingerprint),
             ["Fingerprint2"] = unchecked((long)article.Fingerprint2),
+            ["Shingles"] = article.Shingles,
             ["Sketch"] = article.Sketch,
             ["ClusterId"] = article.ClusterId,
             ["Decision"] = article.Decision?.ToString(),
             ["Order"] = article.Order,
             ["EditedTitle"] = article.EditedTitle,
             ["EditedSummary"] = article.EditedSummary,
+            // Twelve pictures with captions are a few KiB of JSON, far inside a property's 64 KiB.
+            ["Images"] = article.Images.Count == 0 ? null : JsonSerializer.Serialize(article.Images),
+            ["DroppedImages"] = article.DroppedImages.Count == 0 ? null : JsonSerializer.Serialize(article.DroppedImages),
         };
         if (bodyBlob is not null)
         {
@@ -69,12 +73,15 @@ internal static class ArticleEntityMapper
         MatchedTerms = JsonSerializer.Deserialize<List<string>>(entity.GetString("Terms") ?? "[]") ?? [],
         Fingerprint = unchecked((ulong)(entity.GetInt64("Fingerprint") ?? 0)),
         Fingerprint2 = unchecked((ulong)(entity.GetInt64("Fingerprint2") ?? 0)),
+        Shingles = entity.GetInt32("Shingles") ?? 0,
         Sketch = entity.GetString("Sketch"),
         ClusterId = entity.GetString("ClusterId") ?? entity.RowKey,
         Decision = Enum.TryParse<EditorDecision>(entity.GetString("Decision"), out var decision) ? decision : null,
         Order = entity.GetInt32("Order"),
         EditedTitle = entity.GetString("EditedTitle"),
         EditedSummary = entity.GetString("EditedSummary"),
+        Images = JsonSerializer.Deserialize<List<Core.Images.StoredImage>>(entity.GetString("Images") ?? "[]") ?? [],
+        DroppedImages = JsonSerializer.Deserialize<List<int>>(entity.GetString("DroppedImages") ?? "[]") ?? [],
         ETag = entity.ETag.ToString(),
     };
 
@@ -105,6 +112,11 @@ internal static class ArticleEntityMapper
         if (edit.Summary is { } summary)
         {
             entity["EditedSummary"] = summary;
+        }
+
+        if (edit.DroppedImages is { } dropped)
+        {
+            entity["DroppedImages"] = dropped.Count == 0 ? null : JsonSerializer.Serialize(dropped.Distinct().Order());
         }
     }
 }

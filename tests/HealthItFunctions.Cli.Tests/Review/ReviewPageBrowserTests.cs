@@ -34,7 +34,7 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         // 1. Open the month (token in the fragment, as `healthit review` prints it).
-        await page.GotoAsync(new Uri(host.Address, $"/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
+        await page.GotoAsync(new Uri(host.Address, $"/api/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
         var list = page.Locator("#candidates > li");
         await Assertions.Expect(list).ToHaveCountAsync(5);
         Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        await page.GotoAsync(new Uri(host.Address, $"/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
+        await page.GotoAsync(new Uri(host.Address, $"/api/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
         await Assertions.Expect(page.Locator("#candidates > li")).ToHaveCountAsync(1);
         int Mailed() => host.Mail.Received.Count(m => (m.TextBody ?? "").Contains(title, StringComparison.Ordinal));
 
