@@ -12,7 +12,6 @@ using HealthItFunctions.Infrastructure.Mail;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -28,10 +27,6 @@ public static class InfrastructureServiceCollectionExtensions
         builder.Services.AddSingleton<IArticleStore, TableArticleStore>();
         builder.Services.AddSingleton<IArticleIndex>(sp => sp.GetRequiredService<IArticleStore>());
         builder.Services.AddSingleton<IFetchFailureLog, TableFetchFailureLog>();
-        // host.json ships beside the binaries; ProcessArticle needs its maxDequeueCount to know the last delivery.
-        builder.Services.TryAddSingleton(_ => Path.Combine(AppContext.BaseDirectory, "host.json") is var path && File.Exists(path)
-            ? Local.QueueHostSettings.Load(path)
-            : new Local.QueueHostSettings());
         builder.Services.AddSingleton<IBulletinStore, TableBulletinStore>();
         builder.Services.AddSingleton<IBulletinArchive, BlobBulletinArchive>();
         builder.Services.AddSingleton<Core.Images.IArticleImageStore, Images.BlobArticleImageStore>();

@@ -26,6 +26,7 @@ internal sealed class CliApplication(IEnumerable<ICliCommand> commands, CliDescr
         ["sources"] = "Inspect and check the source catalog.",
         ["bulletins"] = "Inspect published bulletins.",
         ["poison"] = "List and replay messages that failed too often.",
+        ["links"] = "Manage links the index remembers as dropped or failed.",
     };
 
     // `serve` drains in-flight messages on Ctrl-C/SIGTERM for up to its 30 s shutdown timeout; System.CommandLine's
@@ -130,6 +131,7 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, SourcesStatusCommand>()
         .AddSingleton<ICliCommand, SourcesMatchCommand>()
         .AddSingleton<ICliCommand, BackfillCommand>()
+        .AddSingleton<ICliCommand, LinksForgetCommand>()
         .AddSingleton<ICliCommand, Serve.ServeCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>()

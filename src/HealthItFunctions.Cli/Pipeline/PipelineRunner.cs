@@ -42,10 +42,10 @@ public sealed class PipelineRunner(
     {
         var results = new List<IngestResult>();
         var costs = new Dictionary<IngestOutcome, (int Count, int Transactions)>();
-        var (_, poisoned) = await drainer.DrainAsync(queues.Value.ArticleFetch, async (message, attempt, ct) =>
+        var (_, poisoned) = await drainer.DrainAsync(queues.Value.ArticleFetch, async (message, ct) =>
         {
             var before = transactions.Total;
-            if (await ingestor.HandleAsync(message, attempt, ct) is not { } result)
+            if (await ingestor.HandleAsync(message, ct) is not { } result)
             {
                 return;
             }
@@ -56,6 +56,8 @@ public sealed class PipelineRunner(
             results.Add(result);
             progress?.Invoke($"[{results.Count}] {result.Outcome.ToString().ToLowerInvariant()}: {result.Title ?? result.Reason}");
         }, RetryDelay, cancellationToken);
+        // What the poison function does in the hosts: each given-up link recorded for its source's health.
+        await drainer.DrainAsync(QueueOptions.PoisonNameOf(queues.Value.ArticleFetch), async (message, ct) => await ingestor.RecordPoisonedAsync(message, ct), RetryDelay, cancellationToken);
         return (results, poisoned, costs);
     }
 }

@@ -27,7 +27,11 @@ public enum IngestOutcome
 
 public sealed record IngestResult(IngestOutcome Outcome, string ArticleId, string? Title = null, RelevanceBand? Band = null, string? Reason = null);
 
-/// <summary>A fetch that may succeed later: thrown so the queue retries the message, and poisons it after maxDequeueCount.</summary>
+/// <summary>
+/// A fetch that may succeed later (a failed request, or an anti-bot wall instead of the page): thrown so the queue
+/// retries the message after its visibility timeout, and poisons it after maxDequeueCount, where
+/// <see cref="ArticleIngestor.RecordPoisonedAsync"/> records it for the source's health.
+/// </summary>
 public sealed class TransientFetchException(string message) : Exception(message);
 
 /// <summary>
@@ -56,21 +60,39 @@ public sealed class ArticleIngestor(
 {
     private readonly ClusterPlanner _clusters = new(reprints, catalog);
 
-    public Task<IngestResult?> HandleAsync(string rawMessage, CancellationToken cancellationToken) =>
-        HandleAsync(rawMessage, attempt: null, cancellationToken);
-
-    /// <param name="attempt">The delivery, when the caller knows it: the last failed one is recorded in <see cref="IFetchFailureLog"/>.</param>
-    public async Task<IngestResult?> HandleAsync(string rawMessage, DeliveryAttempt? attempt, CancellationToken cancellationToken)
+    public async Task<IngestResult?> HandleAsync(string rawMessage, CancellationToken cancellationToken)
     {
         return await intake.AcceptAsync<ArticleFetchMessage>(rawMessage, cancellationToken) is { } message
-            ? await IngestAsync(message, attempt, cancellationToken)
+            ? await IngestAsync(message, cancellationToken)
             : null;
     }
 
-    public Task<IngestResult> IngestAsync(ArticleFetchMessage message, CancellationToken cancellationToken) =>
-        IngestAsync(message, attempt: null, cancellationToken);
+    /// <summary>
+    /// A message every delivery of which failed, read from the poison queue: whatever made it fail (a fetch that kept
+    /// failing, an anti-bot wall that never lifted, a row the table refuses), it is recorded for the source's health
+    /// and the link is marked failed, so polls stop offering it and it cannot loop. A message the intake parked there
+    /// (malformed, with its reason beside it) names no link; it is logged in full.
+    /// </summary>
+    /// <returns>The failure recorded, or null when the message names no link.</returns>
+    public async Task<FetchFailure?> RecordPoisonedAsync(string rawMessage, CancellationToken cancellationToken)
+    {
+        if (!QueueMessageCodec.TryDecode<ArticleFetchMessage>(rawMessage, out var message, out var problem))
+        {
+            logger.LogError("Poisoned article message names no link ({Problem}); dropped from poison: {Message}", problem,
+                rawMessage.Length > 2000 ? rawMessage[..2000] + "…" : rawMessage);
+            return null;
+        }
 
-    public async Task<IngestResult> IngestAsync(ArticleFetchMessage message, DeliveryAttempt? attempt, CancellationToken cancellationToken)
+        var id = ArticleId.From(new Uri(message.CanonicalUrl));
+        // Attempts 0: how many deliveries it took is the host's maxDequeueCount, which no code here needs to know.
+        var failure = new FetchFailure(message.SourceId, id, message.Url, 0,
+            "every delivery failed (see the function's log for each attempt's error); the message went to poison", time.GetUtcNow());
+        logger.LogWarning("Giving up on {Url} ({Source}): {Reason}", message.Url, message.SourceId, failure.Reason);
+        await failures.RecordAsync(failure, cancellationToken);
+        return failure;
+    }
+
+    public async Task<IngestResult> IngestAsync(ArticleFetchMessage message, CancellationToken cancellationToken)
     {
         var id = ArticleId.From(new Uri(message.CanonicalUrl));
         var rule = (catalog.Find(message.SourceId) ?? catalog.Current.Match(new Uri(message.Url)))?.Canonical;
@@ -85,13 +107,7 @@ public sealed class ArticleIngestor(
         switch (page.Outcome)
         {
             case FetchOutcome.Failed:
-                var reason = $"{message.Url}: {page.StatusCode} {page.Reason}";
-                if (attempt is { IsLast: true } last)
-                {
-                    await RecordFailureAsync(id, message, last, reason, cancellationToken);
-                }
-
-                throw new TransientFetchException(reason);
+                throw new TransientFetchException($"{message.Url}: {page.StatusCode} {page.Reason}");
             case FetchOutcome.Refused or FetchOutcome.NotModified:
                 return await DroppedAsync(id, message.Url, page.Reason ?? page.Outcome.ToString(), cancellationToken);
         }
@@ -109,6 +125,12 @@ public sealed class ArticleIngestor(
         }
 
         var extraction = reader.Read(page.Body, page.ContentType, page.FinalUrl, page.FetchedAt);
+        if (extraction.Reason == NotArticleReason.Blocked)
+        {
+            // A wall stands in front of the page, not instead of it: dropping the link would lose the article for good.
+            throw new TransientFetchException($"{message.Url}: blocked ({extraction.Detail})");
+        }
+
         if (extraction.Article is not { } extracted)
         {
             return await DroppedAsync(id, message.Url, $"not an article: {extraction.Reason} ({extraction.Detail})", cancellationToken);
@@ -229,13 +251,6 @@ public sealed class ArticleIngestor(
         }
 
         return plan.ClusterId;
-    }
-
-    private async Task RecordFailureAsync(string id, ArticleFetchMessage message, DeliveryAttempt attempt, string reason, CancellationToken cancellationToken)
-    {
-        var text = $"failed after {attempt.Count} attempts: {reason}";
-        logger.LogWarning("Giving up on {Url} ({Source}): {Reason}; the message goes to poison", message.Url, message.SourceId, text);
-        await failures.RecordAsync(new FetchFailure(message.SourceId, id, message.Url, attempt.Count, text, time.GetUtcNow()), cancellationToken);
     }
 
     private async Task<IngestResult> DroppedAsync(string id, string url, string reason, CancellationToken cancellationToken)

@@ -1,11 +1,11 @@
 namespace HealthItFunctions.Core.Articles;
 
-/// <summary>A link whose every delivery failed to fetch, recorded when the last one fails, before the message goes to poison.</summary>
+/// <summary>A link whose every delivery failed, recorded from the poison queue.</summary>
 public sealed record FetchFailure(string SourceId, string ArticleId, string Url, long Attempts, string Reason, DateTimeOffset At);
 
 /// <summary>
-/// Where the source's health reads failed fetches from. The ingestor records on the last delivery because the host
-/// moves the message to poison without telling the function, and the poison message carries no reason.
+/// Where the source's health reads failed fetches from. A function on the poison queue records each poisoned message,
+/// so no code needs to know the host's maxDequeueCount.
 /// </summary>
 public interface IFetchFailureLog
 {
@@ -15,7 +15,7 @@ public interface IFetchFailureLog
     Task<IReadOnlyList<FetchFailure>> ListAsync(string sourceId, CancellationToken cancellationToken);
 }
 
-/// <summary>Which delivery of a queue message this is: the host's dequeue count and host.json's maxDequeueCount.</summary>
+/// <summary>Which delivery of a queue message this is (the local queue drainer's retry bookkeeping).</summary>
 public readonly record struct DeliveryAttempt(long Count, int MaxCount)
 {
     public bool IsLast => Count >= MaxCount;

@@ -23,8 +23,17 @@ public interface IArticleIndex
     /// <summary>The same point read as <see cref="IsKnownAsync"/>, telling the states apart.</summary>
     Task<LinkState> GetStateAsync(string articleId, CancellationToken cancellationToken);
 
-    /// <summary>Remembers a link that is not worth fetching again (not an article, refused), so polls stop offering it.</summary>
+    /// <summary>
+    /// Remembers a link that is not worth fetching again (not an article, refused), so polls stop offering it. Never
+    /// overwrites a stored link: a concurrent delivery that stored it wins.
+    /// </summary>
     Task RecordDroppedAsync(string articleId, string url, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Forgets a dropped or failed link so the next poll (or add by URL) fetches it again; a stored link is kept.
+    /// Returns what the index said before.
+    /// </summary>
+    Task<LinkState> ForgetAsync(string articleId, CancellationToken cancellationToken);
 }
 
 public enum AddOutcome

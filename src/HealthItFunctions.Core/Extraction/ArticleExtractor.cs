@@ -38,6 +38,12 @@ public sealed class ArticleExtractor : IArticleExtractor
             return ExtractionResult.NotAnArticle(NotArticleReason.EmptyPage, "the page is empty");
         }
 
+        // Before the parser: its time grows with the square of the nesting, and its tree walks recurse per level.
+        if (MarkupScanner.Exceeds(page.Html, MarkupLimits.Default) is { } overLimits)
+        {
+            return ExtractionResult.NotAnArticle(NotArticleReason.OverLimits, overLimits);
+        }
+
         var context = Parse(page, profile, ref lap);
         var gated = PageGate.Check(context);
         lap = profile?.Lap("gate", lap) ?? lap;

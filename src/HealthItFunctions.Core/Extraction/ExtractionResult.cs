@@ -27,6 +27,9 @@ public enum NotArticleReason
 
     /// <summary>Text exists but no block reads like an article body (lists, navigation, portals).</summary>
     NoMainContent,
+
+    /// <summary>The page is larger, deeper or has more elements than extraction accepts (<see cref="MarkupLimits"/>, Extraction:MaxInputBytes).</summary>
+    OverLimits,
 }
 
 /// <summary>The extracted fields plus, per field, the rule that produced it (for debugging bad pages).</summary>

@@ -135,10 +135,12 @@ public sealed class RobotsTxt
 
         if (anchored)
         {
-            regex.Append('$');
+            regex.Append(@"\z");
         }
 
-        return new Regex(regex.ToString(), RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        // Without backtracking: a hostile pattern (/*a*a*a…*a$) against a long path took exponential time and threw
+        // RegexMatchTimeoutException out of the fetcher; the non-backtracking engine matches in time linear in the path.
+        return new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     private sealed record Rule(string Pattern, bool Allow, Regex Regex);

@@ -53,6 +53,15 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             Fail("User", "must be set when Mail:Password is");
         }
 
+        // None sends AUTH in clear; Auto falls back to clear when the server offers no STARTTLS, so a man in the middle
+        // who strips it reads the password. Only a server on this machine may take a password without TLS.
+        if (!string.IsNullOrEmpty(options.Password) && options.Security is { } security
+            && (security.Equals("None", StringComparison.OrdinalIgnoreCase) || security.Equals("Auto", StringComparison.OrdinalIgnoreCase))
+            && !IsLoopback(options.Host))
+        {
+            Fail("Security", $"is '{security}' while Mail:Password is set, so the password could cross the network in clear; use StartTls or SslOnConnect");
+        }
+
         if (options.MaxAlertsPerDay < 0)
         {
             Fail("MaxAlertsPerDay", "must be 0 (no alert mails) or more");
@@ -75,6 +84,9 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
     // Deliberately loose: the SMTP server is the judge; this catches a pasted name or a stray separator.
     private static bool IsAddress(string value)

@@ -58,8 +58,18 @@ public static class QueueMessageCodec
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
+    /// <summary>
+    /// The largest encoded message a queue takes: Queue Storage allows 64 KiB, and the Functions trigger's base64
+    /// encoding spends four bytes for every three.
+    /// </summary>
+    public const int MaxEncodedBytes = 48 * 1024;
+
     public static string Encode<TMessage>(TMessage message) where TMessage : IQueueMessage =>
         JsonSerializer.Serialize(message, Json);
+
+    /// <summary>True when the message, encoded, fits a queue message (<see cref="MaxEncodedBytes"/>).</summary>
+    public static bool Fits<TMessage>(TMessage message) where TMessage : IQueueMessage =>
+        System.Text.Encoding.UTF8.GetByteCount(Encode(message)) <= MaxEncodedBytes;
 
     /// <summary>Decodes and validates; on failure <paramref name="problem"/> says why, for the log and the poison queue.</summary>
     public static bool TryDecode<TMessage>(string raw, out TMessage message, out string problem) where TMessage : class, IQueueMessage
@@ -81,6 +91,11 @@ public static class QueueMessageCodec
         }
         catch (NotSupportedException e)
         {
+            problem = $"not valid {typeof(TMessage).Name} JSON: {e.Message}";
+        }
+        catch (InvalidOperationException e)
+        {
+            // An escape spelling a lone surrogate ("\ud800") parses as JSON and fails as text.
             problem = $"not valid {typeof(TMessage).Name} JSON: {e.Message}";
         }
 

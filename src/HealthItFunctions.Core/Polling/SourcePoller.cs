@@ -130,7 +130,7 @@ public sealed partial class SourcePoller(
             };
             pages.Add(new PagePoll(url, page.Outcome, null, read.Links.Count, ruleApplies, read.FellBack));
             Follow(read.Feeds.Select(f => f.AbsoluteUri));
-            fresh += await EnqueueNewAsync(source, page.FetchedAt, read.Links, enqueued, cancellationToken);
+            fresh += await EnqueueNewAsync(source, page.FetchedAt, read.Links, enqueued, cancellationToken, notes);
         }
 
         var result = new PollResult(source.Id,
@@ -153,11 +153,17 @@ public sealed partial class SourcePoller(
         }
     }
 
+    /// <summary>A list title is only a hint for the fetch; one longer than this is cut rather than risk the message size.</summary>
+    private const int MaxListTitleChars = 1000;
+
     /// <summary>
     /// One message per link whose canonical id is neither known nor already sent in this run. Backfill enqueues
-    /// through here too, so a past month's links take exactly the path a poll's do.
+    /// through here too, so a past month's links take exactly the path a poll's do. A link too large for a queue
+    /// message is skipped with a line in <paramref name="notes"/>.
     /// </summary>
-    internal async Task<int> EnqueueNewAsync(SourceDefinition source, DateTimeOffset discoveredAt, IReadOnlyList<DiscoveredLink> links, HashSet<string> enqueued, CancellationToken cancellationToken)
+    internal async Task<int> EnqueueNewAsync(
+        SourceDefinition source, DateTimeOffset discoveredAt, IReadOnlyList<DiscoveredLink> links, HashSet<string> enqueued, CancellationToken cancellationToken,
+        List<string>? notes = null)
     {
         var fresh = 0;
         foreach (var link in links)
@@ -168,10 +174,19 @@ public sealed partial class SourcePoller(
                 continue;
             }
 
+            var title = link.Title is { Length: > MaxListTitleChars } longTitle ? longTitle[..MaxListTitleChars] : link.Title;
+            var message = new ArticleFetchMessage(ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri, title, link.Date, discoveredAt);
+            if (!QueueMessageCodec.Fits(message))
+            {
+                // One hostile link must not cost the links after it, nor the poll's health record.
+                var shown = link.Url.AbsoluteUri.Length > 120 ? link.Url.AbsoluteUri[..120] + "…" : link.Url.AbsoluteUri;
+                notes?.Add($"skipped a link whose address ({link.Url.AbsoluteUri.Length} characters) does not fit a queue message: {shown}");
+                logger.LogWarning("Source {SourceId}: skipped a link too long for a queue message: {Url}", source.Id, shown);
+                continue;
+            }
+
             fresh++;
-            await queue.SendAsync(new ArticleFetchMessage(
-                ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri,
-                link.Title, link.Date, discoveredAt), cancellationToken);
+            await queue.SendAsync(message, cancellationToken);
         }
 
         return fresh;

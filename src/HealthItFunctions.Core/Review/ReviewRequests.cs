@@ -206,6 +206,30 @@ public static partial class ReviewRequests
         return true;
     }
 
+    /// <summary>Every string and property name in the document decodes to text (JSON escapes can spell lone surrogates). Depth is bounded by the parser (64).</summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(IsText);
+                case JsonValueKind.Object:
+                    return element.EnumerateObject().All(p => p.Name is not null && IsText(p.Value));
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static bool TryObject(string? body, out JsonElement root, [NotNullWhen(false)] out ReviewResponse? problem)
     {
         root = default;
@@ -213,6 +237,13 @@ public static partial class ReviewRequests
         try
         {
             using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "null" : body);
+            if (!IsText(document.RootElement))
+            {
+                // A "\ud800" escape parses, then throws when read: refused here, not as a 500 from a field read later.
+                problem = ReviewResponse.Invalid("body", "holds an unpaired surrogate escape (\\uD800–\\uDFFF), which is no text.");
+                return false;
+            }
+
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 root = document.RootElement.Clone();

@@ -61,11 +61,26 @@ public sealed class PollingOptions
         IPEndPoint.TryParse(value, out endpoint!) && endpoint.Port != 0;
 }
 
-internal sealed class PollingOptionsValidator : IValidateOptions<PollingOptions>
+/// <summary>
+/// Registered by the hosts that run on a developer's machine (the healthit CLI: demo, serve, local runs, and the tests
+/// built on it), never by the Functions app. Only such a host may use <see cref="PollingOptions.HostMap"/> or
+/// <see cref="PollingOptions.AllowLoopback"/>: both skip the SSRF guard and HostMap downgrades https to http. A service,
+/// not a setting, so no app setting in Azure can switch it on.
+/// </summary>
+public sealed class LocalRun;
+
+internal sealed class PollingOptionsValidator(LocalRun? localRun = null) : IValidateOptions<PollingOptions>
 {
     public ValidateOptionsResult Validate(string? name, PollingOptions options)
     {
         var errors = new List<string>();
+        if (localRun is null && (options.AllowLoopback || options.HostMap.Count > 0))
+        {
+            errors.Add($"{PollingOptions.Section}:HostMap and {PollingOptions.Section}:AllowLoopback bypass the SSRF guard (and HostMap fetches https as http); " +
+                       "they work only in local runs through the healthit CLI (demo, serve, tests). Remove them from this app's settings " +
+                       $"(environment: {PollingOptions.Section}__HostMap__<host>, {PollingOptions.Section}__AllowLoopback).");
+        }
+
         var contact = options.UserAgentContact.Trim();
         if (!(contact.Contains('@') || Uri.TryCreate(contact, UriKind.Absolute, out _)) || contact.Any(char.IsControl))
         {

@@ -35,19 +35,75 @@ internal sealed class TableArticleStore : IArticleStore
     {
         var index = await _index.GetAsync(cancellationToken);
         var entry = await index.GetEntityIfExistsAsync<TableEntity>(articleId, "", ["State"], cancellationToken);
-        return !entry.HasValue ? LinkState.Unknown : entry.Value!.GetString("State") switch
-        {
-            "dropped" => LinkState.Dropped,
-            "failed" => LinkState.Failed,
-            _ => LinkState.Stored,
-        };
+        return !entry.HasValue ? LinkState.Unknown : StateOf(entry.Value!);
     }
+
+    private static LinkState StateOf(TableEntity entry) => entry.GetString("State") switch
+    {
+        "dropped" => LinkState.Dropped,
+        "failed" => LinkState.Failed,
+        _ => LinkState.Stored,
+    };
 
     public async Task RecordDroppedAsync(string articleId, string url, string reason, CancellationToken cancellationToken)
     {
         var index = await _index.GetAsync(cancellationToken);
-        await index.UpsertEntityAsync(new TableEntity(articleId, "") { ["State"] = "dropped", ["Url"] = url, ["Reason"] = reason },
-            TableUpdateMode.Replace, cancellationToken);
+        await WriteUnlessStoredAsync(index, new TableEntity(articleId, "") { ["State"] = "dropped", ["Url"] = url, ["Reason"] = reason }, cancellationToken);
+    }
+
+    public async Task<LinkState> ForgetAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var index = await _index.GetAsync(cancellationToken);
+        var entry = await index.GetEntityIfExistsAsync<TableEntity>(articleId, "", cancellationToken: cancellationToken);
+        if (!entry.HasValue)
+        {
+            return LinkState.Unknown;
+        }
+
+        var state = StateOf(entry.Value!);
+        if (state != LinkState.Stored)
+        {
+            try
+            {
+                // Under its ETag: a delivery that stored the link meanwhile is not forgotten.
+                await index.DeleteEntityAsync(articleId, "", entry.Value!.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                return await GetStateAsync(articleId, cancellationToken);
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Insert, or replace under the ETag read: "dropped" or "failed" must never overwrite "stored", which a concurrent
+    /// delivery may have written between our read and our write.
+    /// </summary>
+    internal static async Task WriteUnlessStoredAsync(TableClient index, TableEntity entry, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await index.GetEntityIfExistsAsync<TableEntity>(entry.PartitionKey, entry.RowKey, cancellationToken: cancellationToken);
+            try
+            {
+                if (!current.HasValue)
+                {
+                    await index.AddEntityAsync(entry, cancellationToken);
+                }
+                else if (StateOf(current.Value!) != LinkState.Stored)
+                {
+                    await index.UpdateEntityAsync(entry, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Someone wrote in between: read again and decide again.
+            }
+        }
     }
 
     public async Task<AddOutcome> AddAsync(StoredArticle article, CancellationToken cancellationToken)

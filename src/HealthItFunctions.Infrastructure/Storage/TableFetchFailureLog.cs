@@ -32,8 +32,8 @@ internal sealed class TableFetchFailureLog : IFetchFailureLog
             ["At"] = failure.At,
         }, TableUpdateMode.Replace, cancellationToken);
         var index = await _index.GetAsync(cancellationToken);
-        await index.UpsertEntityAsync(new TableEntity(failure.ArticleId, "") { ["State"] = "failed", ["Url"] = failure.Url, ["Reason"] = failure.Reason },
-            TableUpdateMode.Replace, cancellationToken);
+        await TableArticleStore.WriteUnlessStoredAsync(index,
+            new TableEntity(failure.ArticleId, "") { ["State"] = "failed", ["Url"] = failure.Url, ["Reason"] = failure.Reason }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FetchFailure>> ListAsync(string sourceId, CancellationToken cancellationToken)

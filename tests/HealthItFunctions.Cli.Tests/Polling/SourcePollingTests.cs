@@ -51,6 +51,29 @@ public sealed class SourcePollingTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task PollAsync_LinkTooLongForAQueueMessage_SkippedWithANoteAndThePollCompletes()
+    {
+        const string host = "oversized.test";
+        var hugePath = "/a/" + new string('0', 60_000) + "7.html";
+        var hugeTitle = string.Concat(Enumerable.Repeat("卫生信息化", 20_000));
+        var list = "<html><head><meta charset=\"utf-8\"><title>新闻</title></head><body><ul class=\"list\">"
+            + "<li><a href=\"/a/1.html\">第1条 卫生信息化新闻</a><span>2021-08-01</span></li>"
+            + $"<li><a href=\"{hugePath}\">地址过长的链接</a><span>2021-08-02</span></li>"
+            + $"<li><a href=\"/a/3.html\">{hugeTitle}</a><span>2021-08-03</span></li>"
+            + "<li><a href=\"/a/4.html\">第4条 卫生信息化新闻</a><span>2021-08-04</span></li></ul></body></html>";
+        await using var site = await LoopbackSite.StartAsync(app => app.MapGet("/news/", () => Results.Content(list, "text/html; charset=utf-8")).RequireHost(host));
+        using var polling = new PollingHost(azurite, site, PollingHost.ListCatalog("oversized", host), [host]);
+
+        var result = await polling.PollAsync("oversized");
+
+        Assert.Equal((4, 3), (result.LinksFound, result.NewLinks));
+        Assert.Equal(3, await polling.QueuedArticlesAsync());
+        var state = await polling.States.GetAsync("oversized", Ct);
+        Assert.Equal(4, state.LinksLastPoll);
+        Assert.Contains(state.Notes, note => note.Contains("does not fit a queue message", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PollAsync_FiveFailuresThenRecovery_RaisesOneAlertAndOneRecovery()
     {
         const string host = "flaky.test";

@@ -20,7 +20,7 @@ public sealed class FailureAndBodyTests(AzuriteFixture azurite)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task DrainAsync_SiteAnswers500EveryTime_PoisonsAfterMaxDequeueCountAndRecordsTheFailure()
+    public async Task DrainAsync_SiteAnswers500EveryTime_PoisonedThenRecordedByThePoisonHandler()
     {
         var queueName = azurite.UniqueName("fetch");
         await using var harness = await IngestHarness.StartAsync(azurite, [Host], new Dictionary<string, string?> { ["Queues:ArticleFetch"] = queueName });
@@ -32,16 +32,22 @@ public sealed class FailureAndBodyTests(AzuriteFixture azurite)
         var settings = harness.Services.GetRequiredService<QueueHostSettings>();
         var drainer = harness.Services.GetRequiredService<QueueDrainer>();
 
-        var (succeeded, poisoned) = await drainer.DrainAsync(queueName, (raw, attempt, ct) => harness.Ingestor.HandleAsync(raw, attempt, ct),
-            TimeSpan.FromSeconds(1), Ct);
+        var (succeeded, poisoned) = await drainer.DrainAsync(queueName, (raw, ct) => harness.Ingestor.HandleAsync(raw, ct), TimeSpan.FromSeconds(1), Ct);
 
         Assert.Equal((0, 1), (succeeded, poisoned));
         var poison = harness.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueOptions.PoisonNameOf(queueName));
-        var parked = await poison.ReceiveMessageAsync(cancellationToken: Ct);
-        Assert.Equal(message, QueueMessageCodec.TryDecode<ArticleFetchMessage>(parked.Value.Body.ToString(), out var decoded, out _) ? decoded : null);
+        var parked = (await poison.PeekMessageAsync(Ct)).Value;
+        Assert.Equal(message, QueueMessageCodec.TryDecode<ArticleFetchMessage>(parked.Body.ToString(), out var decoded, out _) ? decoded : null);
+        Assert.Empty(await harness.Services.GetRequiredService<IFetchFailureLog>().ListAsync("failing-source", Ct));
+
+        // The poison function's work: the link recorded for its source's health and marked failed.
+        var (recorded, _) = await drainer.DrainAsync(QueueOptions.PoisonNameOf(queueName), async (raw, ct) => await harness.Ingestor.RecordPoisonedAsync(raw, ct),
+            TimeSpan.FromSeconds(1), Ct);
+
+        Assert.Equal(1, recorded);
         var failure = Assert.Single(await harness.Services.GetRequiredService<IFetchFailureLog>().ListAsync("failing-source", Ct));
-        Assert.Equal(settings.MaxDequeueCount, failure.Attempts);
-        Assert.StartsWith($"failed after {settings.MaxDequeueCount} attempts: {page.Url}: ", failure.Reason);
+        Assert.Equal(page.Url, failure.Url);
+        Assert.Contains("every delivery failed", failure.Reason, StringComparison.Ordinal);
         TestContext.Current.TestOutputHelper?.WriteLine(failure.Reason);
         var id = ArticleId.From(new Uri(page.Url));
         Assert.Equal(LinkState.Failed, await harness.Store.GetStateAsync(id, Ct));
@@ -55,6 +61,26 @@ public sealed class FailureAndBodyTests(AzuriteFixture azurite)
         var replayed = await later.Ingestor.IngestAsync(message, Ct);
         Assert.Equal(IngestOutcome.Stored, replayed.Outcome);
         Assert.Equal(LinkState.Stored, await later.Store.GetStateAsync(id, Ct));
+    }
+
+    [Fact]
+    public async Task IngestAsync_AntiBotWall_TransientFailureNotDropped()
+    {
+        await using var harness = await IngestHarness.StartAsync(azurite, [Host]);
+        var page = new GeneratedArticle(Host, "/walled.html", "被拦下的文章", new DateTimeOffset(2021, 8, 3, 9, 0, 0, TimeSpan.FromHours(8)), "测试日报",
+            new DistinctText(new Random(23)).Paragraphs(3));
+        harness.ServeFixture(page, "wechat-environment-wall.html");
+        var message = IngestHarness.MessageFor(page, "walled-source");
+        var id = ArticleId.From(new Uri(page.Url));
+
+        var error = await Assert.ThrowsAsync<TransientFetchException>(() => harness.Ingestor.IngestAsync(message, Ct));
+
+        Assert.Contains("blocked", error.Message, StringComparison.Ordinal);
+        Assert.Equal(LinkState.Unknown, await harness.Store.GetStateAsync(id, Ct));
+
+        // The wall lifts: the next delivery stores the article.
+        harness.Serve(page);
+        Assert.Equal(IngestOutcome.Stored, (await harness.Ingestor.IngestAsync(message, Ct)).Outcome);
     }
 
     [Fact]

@@ -76,6 +76,10 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public void Serve(GeneratedArticle article, int status = 200) => _pages[article.Host + article.Path] = (status, article.Html());
 
+    /// <summary>Serves a fixture file (Processing/Fixtures) at the article's address instead of the article.</summary>
+    public void ServeFixture(GeneratedArticle article, string fixture) =>
+        _pages[article.Host + article.Path] = (200, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Processing", "Fixtures", fixture)));
+
     public static ArticleFetchMessage MessageFor(GeneratedArticle article, string sourceId) =>
         new(ArticleFetchMessage.CurrentVersion, sourceId, article.Url, article.Url, article.Title, null, article.PublishedAt);
 

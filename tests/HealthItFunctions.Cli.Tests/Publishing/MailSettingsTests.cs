@@ -103,6 +103,28 @@ public sealed class MailSettingsTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.DoesNotContain(Password, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("None")]
+    [InlineData("Auto")]
+    public async Task MailOptions_PasswordWithoutTlsToARemoteServer_RefusedAtStart(string security)
+    {
+        await using var sink = await SmtpSink.StartAsync(cancellationToken: Cancel);
+        using var host = PublishingHost.Create(azurite, sink, adjust: s =>
+        {
+            s["Mail:Host"] = "smtp.example.org";
+            s["Mail:Security"] = security;
+            s["Mail:User"] = "healthit";
+            s["Mail:Password"] = Password;
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Get<IOptions<MailOptions>>().Value);
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("Mail:Security", failure, StringComparison.Ordinal);
+        Assert.Contains("StartTls or SslOnConnect", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MailOptions_DemoSettings_AreValid()
     {

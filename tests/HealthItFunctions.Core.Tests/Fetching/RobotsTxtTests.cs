@@ -50,4 +50,15 @@ public sealed class RobotsTxtTests
 
         Assert.NotNull(rules.DisallowingRule(new Uri("http://x.cn/x/1")));
     }
+
+    [Fact]
+    public void DisallowingRule_HostilePatternAgainstLongPath_AnswersWithoutThrowing()
+    {
+        // Backtracking made this exponential: each '*' may end anywhere, and the final 'b' never matches.
+        var rules = RobotsTxt.Parse("User-agent: *\nDisallow: /" + string.Concat(Enumerable.Repeat("*a", 40)) + "b$\n", Product);
+
+        var rule = rules.DisallowingRule(new Uri("https://example.cn/" + new string('a', 5000)));
+
+        Assert.Null(rule);
+    }
 }

@@ -40,6 +40,7 @@ internal sealed class FetcherHost : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddPageFetching();
+        services.AddSingleton<LocalRun>();
         return new FetcherHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }
 

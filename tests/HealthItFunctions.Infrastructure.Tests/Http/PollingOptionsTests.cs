@@ -31,9 +31,40 @@ public sealed class PollingOptionsTests
         var options = new PollingOptions { UserAgentContact = "ops@example.org" };
         options.HostMap["www.hit180.com"] = target;
 
-        var result = new PollingOptionsValidator().Validate(null, options);
+        var result = new PollingOptionsValidator(new LocalRun()).Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains("HostMap:www.hit180.com", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_HostMapOutsideALocalRun_RefusedNamingTheSettings()
+    {
+        var options = new PollingOptions { UserAgentContact = "ops@example.org" };
+        options.HostMap["www.hit180.com"] = "127.0.0.1:8080";
+
+        var result = new PollingOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Polling__HostMap__", result.FailureMessage);
+        Assert.Contains("local runs", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_AllowLoopbackOutsideALocalRun_Refused()
+    {
+        var result = new PollingOptionsValidator().Validate(null, new PollingOptions { UserAgentContact = "ops@example.org", AllowLoopback = true });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Polling__AllowLoopback", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_HostMapInALocalRun_Succeeds()
+    {
+        var options = new PollingOptions { UserAgentContact = "ops@example.org", AllowLoopback = true };
+        options.HostMap["www.hit180.com"] = "127.0.0.1:8080";
+
+        Assert.True(new PollingOptionsValidator(new LocalRun()).Validate(null, options).Succeeded);
     }
 }

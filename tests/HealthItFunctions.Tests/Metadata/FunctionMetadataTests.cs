@@ -17,6 +17,7 @@ public sealed class FunctionMetadataTests
         { "PollSources", "timerTrigger", "schedule", "%PollSchedule%" },
         { "PollSource", "queueTrigger", "queueName", "%Queues:SourcePolls%" },
         { "ProcessArticle", "queueTrigger", "queueName", "%Queues:ArticleFetch%" },
+        { "RecordPoisonedArticle", "queueTrigger", "queueName", "%Queues:ArticleFetch%-poison" },
         { "PublishBulletin", "timerTrigger", "schedule", "%BulletinSchedule%" },
         { "DailyDigest", "timerTrigger", "schedule", "%DigestSchedule%" },
         { "ExtractPreview", "httpTrigger", "route", "extract" },
@@ -44,7 +45,7 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void FunctionsMetadata_QueueTriggers_UseTheHostStorageConnection()
     {
-        foreach (var function in new[] { "PollSource", "ProcessArticle" })
+        foreach (var function in new[] { "PollSource", "ProcessArticle", "RecordPoisonedArticle" })
         {
             Assert.Equal("AzureWebJobsStorage", TriggerOf(function).GetProperty("connection").GetString());
         }
