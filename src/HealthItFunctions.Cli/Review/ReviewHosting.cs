@@ -68,7 +68,7 @@ public static class ReviewHostingExtensions
             Respond(http, review.PlanAsync(month, http.RequestAborted)));
         api.MapPost("/months/{month}/bulletin/publish", async (string month, string? confirm, HttpContext http, ReviewService review) =>
             await ReadBodyAsync(http) is { } body
-                ? await Respond(http, review.PublishAsync(month, confirm, body, Editor(http), http.RequestAborted))
+                ? await Respond(http, review.PublishAsync(month, confirm, body, http.Request.Headers.IfMatch.ToString(), Editor(http), http.RequestAborted))
                 : TooLarge());
         api.MapGet("/sources", (HttpContext http, ReviewService review) => Respond(http, Task.FromResult(review.Sources())));
         api.MapGet("/articles/{id}/history", (string id, HttpContext http, ReviewService review) =>

@@ -90,6 +90,12 @@ public sealed record ArticleEdit
     public string? Title { get; init; }
 
     public string? Summary { get; init; }
+
+    public string? Media { get; init; }
+
+    public string? Credit { get; init; }
+
+    public DateOnly? Date { get; init; }
 }
 
 public sealed class ConcurrentEditException(string articleId)

@@ -73,6 +73,15 @@ public sealed record StoredArticle
 
     public string? EditedSummary { get; init; }
 
+    /// <summary>The editor's 媒体 (e.g. the platform where the page names an account); wins over <see cref="Media"/>.</summary>
+    public string? EditedMedia { get; init; }
+
+    /// <summary>The editor's 来源 for the item's header; without it the header credits the page's own 来源 (<see cref="Media"/>).</summary>
+    public string? EditedCredit { get; init; }
+
+    /// <summary>The editor's publish date (Beijing day) for the item's header; wins over <see cref="PublishedAt"/>.</summary>
+    public DateOnly? EditedDate { get; init; }
+
     /// <summary>Optimistic-concurrency token of the stored entity; null for an article not yet stored.</summary>
     public string? ETag { get; init; }
 

@@ -11,4 +11,11 @@ public sealed record BulletinItem(
     string Media,
     string Url,
     DateTimeOffset? PublishedAt,
-    IReadOnlyList<string> Paragraphs);
+    IReadOnlyList<string> Paragraphs)
+{
+    /// <summary>
+    /// The 来源 the item's header credits; null means <see cref="Media"/>, as in every reference item. It differs when
+    /// the page names an author account or the original outlet of a reprint.
+    /// </summary>
+    public string? Credit { get; init; }
+}

@@ -37,6 +37,9 @@ internal static class ArticleEntityMapper
             ["Order"] = article.Order,
             ["EditedTitle"] = article.EditedTitle,
             ["EditedSummary"] = article.EditedSummary,
+            ["EditedMedia"] = article.EditedMedia,
+            ["EditedCredit"] = article.EditedCredit,
+            ["EditedDate"] = article.EditedDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
         if (bodyBlob is not null)
         {
@@ -75,6 +78,10 @@ internal static class ArticleEntityMapper
         Order = entity.GetInt32("Order"),
         EditedTitle = entity.GetString("EditedTitle"),
         EditedSummary = entity.GetString("EditedSummary"),
+        EditedMedia = entity.GetString("EditedMedia"),
+        EditedCredit = entity.GetString("EditedCredit"),
+        EditedDate = DateOnly.TryParseExact(entity.GetString("EditedDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null,
         ETag = entity.ETag.ToString(),
     };
 
@@ -105,6 +112,21 @@ internal static class ArticleEntityMapper
         if (edit.Summary is { } summary)
         {
             entity["EditedSummary"] = summary;
+        }
+
+        if (edit.Media is { } media)
+        {
+            entity["EditedMedia"] = media;
+        }
+
+        if (edit.Credit is { } credit)
+        {
+            entity["EditedCredit"] = credit;
+        }
+
+        if (edit.Date is { } editedDate)
+        {
+            entity["EditedDate"] = editedDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 }

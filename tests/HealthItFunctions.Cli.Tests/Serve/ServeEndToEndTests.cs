@@ -40,7 +40,7 @@ public sealed class ServeEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Serve_ReplayMonthWithFastTimers_StoresEachLinkOnceMailsOnceAndPoisonsTheFailingPage()
+    public async Task Serve_ReplayMonthWithFastTimers_StoresEachLinkOnceNotifiesEditorsOnceAndPoisonsTheFailingPage()
     {
         var ct = TestContext.Current.CancellationToken;
         var settings = new Dictionary<string, string?>(_environment.Settings())
@@ -72,7 +72,8 @@ public sealed class ServeEndToEndTests : IAsyncLifetime
         var bulletin = await app.Services.GetRequiredService<IBulletinStore>().GetAsync(BulletinMonth.Parse("2021-08"), ct);
         Assert.NotNull(bulletin);
         Assert.Single(bulletin.Versions);
-        Assert.Equal(1, bulletin.SentVersion);
+        // The month-end run builds a draft and tells the editors once; readers wait for an editor's approval.
+        Assert.Equal((BulletinStage.Draft, 1, 0), (bulletin.Stage, bulletin.NotifiedVersion, bulletin.SentVersion));
         Assert.True(bulletin.Latest!.ArticleCount > 0, "the month-end run published the month's stored articles");
 
         var tables = new TableServiceClient(_environment.Azurite.ConnectionString);

@@ -27,6 +27,6 @@ public sealed class ReviewBulletin(ReviewService review)
         string month,
         CancellationToken cancellationToken) =>
         await ReviewHttp.ReadBodyAsync(request, cancellationToken) is { } body
-            ? ReviewHttp.ToResult(await review.PublishAsync(month, request.Query["confirm"].FirstOrDefault(), body, ReviewHttp.Editor(request), cancellationToken), request)
+            ? ReviewHttp.ToResult(await review.PublishAsync(month, request.Query["confirm"].FirstOrDefault(), body, request.Headers.IfMatch.ToString(), ReviewHttp.Editor(request), cancellationToken), request)
             : ReviewHttp.TooLarge();
 }
