@@ -2,5 +2,7 @@ using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Cli.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
-using var host = CliHost.CreateBuilder().Build();
+var builder = CliHost.CreateBuilder();
+builder.Services.AddCliCommands();
+using var host = builder.Build();
 return await host.Services.GetRequiredService<CliApplication>().RunAsync(args);

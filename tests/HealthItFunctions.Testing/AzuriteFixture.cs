@@ -1,4 +1,4 @@
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using Xunit;
 
 namespace HealthItFunctions.Testing;

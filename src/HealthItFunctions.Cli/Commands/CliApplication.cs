@@ -58,13 +58,16 @@ internal sealed class CliApplication(IEnumerable<ICliCommand> commands)
 
 internal static class CliServiceCollectionExtensions
 {
-    public static IServiceCollection AddCliCommands(this IServiceCollection services) => services
+    /// <summary>The command tree and the console its reports go to; each executable then adds its own commands.</summary>
+    public static IServiceCollection AddCliApplication(this IServiceCollection services) => services
         // Reports on stdout follow the same rule as stderr: no ANSI when redirected or NO_COLOR is set.
         .AddSingleton(_ => Pages.CliConsole.Create(Console.Out, Console.IsOutputRedirected))
-        .AddSingleton<CliApplication>()
+        .AddSingleton<CliApplication>();
+
+    public static IServiceCollection AddCliCommands(this IServiceCollection services) => services
+        .AddCliApplication()
         .AddSingleton<ICliCommand, ExtractCommand>()
         .AddSingleton<ICliCommand, ExplainCommand>()
-        .AddSingleton<ICliCommand, BenchmarkExtractCommand>()
         .AddSingleton<ICliCommand, PollCommand>()
         .AddSingleton<ICliCommand, ProcessCommand>()
         .AddSingleton<ICliCommand, PublishCommand>()
@@ -73,12 +76,9 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, DemoCommand>()
         .AddSingleton<ICliCommand, RelevanceCommand>()
         .AddSingleton<ICliCommand, DedupeCommand>()
-        .AddSingleton<ICliCommand, BenchmarkDedupeCommand>()
         .AddSingleton<ICliCommand, Review.ReviewCommand>()
-        .AddSingleton<ICliCommand, BenchmarkProcessCommand>()
         .AddSingleton<ICliCommand, SourcesCheckCommand>()
         .AddSingleton<ICliCommand, SourcesStatusCommand>()
-        .AddSingleton<ICliCommand, BenchmarkPollCommand>()
         .AddSingleton<ICliCommand, Serve.ServeCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>()

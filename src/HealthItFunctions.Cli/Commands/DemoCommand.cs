@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Publishing;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Extraction.Layers;
 using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
@@ -33,7 +34,7 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
         }
 
         var table = new Table().AddColumns("field", "value", "rule");
-        string Rule(ArticleField field) => article.Rules.GetValueOrDefault(field) ?? "";
+        string Rule(ArticleField field) => Markup.Escape(article.Rules.GetValueOrDefault(field) ?? "");
         table.AddRow("title", Markup.Escape(article.Title), Rule(ArticleField.Title));
         table.AddRow("publish time", Markup.Escape(article.PublishTime?.ToIsoString() ?? ""), Rule(ArticleField.PublishTime));
         table.AddRow("source", Markup.Escape(article.Source ?? ""), Rule(ArticleField.Source));
@@ -43,6 +44,7 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
         table.AddRow("images", Markup.Escape(string.Join("\n", article.LeadImages)), Rule(ArticleField.Images));
         table.AddRow("body", $"{article.Paragraphs.Count} paragraphs", Rule(ArticleField.Body));
         console.Write(table);
+        WriteSteps();
         WriteChain(article);
         foreach (var paragraph in article.Paragraphs)
         {
@@ -50,6 +52,19 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
         }
 
         return 0;
+    }
+
+    /// <summary>The chain's steps in the order they run (<see cref="ExtractionChain"/>), so a rule's place is plain.</summary>
+    private void WriteSteps()
+    {
+        var steps = new Table().Title("the chain, in the order it runs; a rule's [list: word] names the lexicon entry that matched").AddColumns("#", "step", "reads");
+        var number = 0;
+        foreach (var (name, does) in ExtractionChain.Describe())
+        {
+            steps.AddRow((++number).ToString(), Markup.Escape(name), Markup.Escape(does));
+        }
+
+        console.Write(steps);
     }
 
     /// <summary>The whole chain per field: every candidate the layers offered, in order, and what became of it.</summary>

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Cli.Sources;
 using HealthItFunctions.Core.Polling;

@@ -1,6 +1,7 @@
 using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Core;
 using HealthItFunctions.Infrastructure;
+using HealthItFunctions.Local;
 using HealthItFunctions.Infrastructure.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,6 @@ internal static class CliHost
         builder.Services.AddSingleton(_ => FindHostJson() is { } path ? QueueHostSettings.Load(path) : new QueueHostSettings());
         builder.Services.AddSingleton<QueueDrainer>();
         builder.Services.AddSingleton<PipelineRunner>();
-        builder.Services.AddCliCommands();
         return builder;
     }
 

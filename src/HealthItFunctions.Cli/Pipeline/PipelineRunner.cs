@@ -1,7 +1,7 @@
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Polling;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 

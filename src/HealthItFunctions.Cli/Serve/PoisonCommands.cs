@@ -1,7 +1,7 @@
 using System.CommandLine;
 using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Core.Pipeline;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using HealthItFunctions.Core;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Infrastructure;
+using HealthItFunctions.Local;
 using HealthItFunctions.Infrastructure.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,6 @@
 using Azure;
 using Cronos;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

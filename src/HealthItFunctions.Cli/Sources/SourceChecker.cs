@@ -30,17 +30,25 @@ public sealed class SourceChecker(IPageFetcher fetcher, ListLinkReader lists, Ar
         var checks = new List<ListCheck>();
         foreach (var startUrl in rules.StartUrls)
         {
-            var page = await fetcher.FetchAsync(new FetchRequest(new Uri(startUrl)), cancellationToken);
+            var page = await fetcher.FetchAsync(ListRequests.For(rules, new Uri(startUrl)), cancellationToken);
             if (!page.IsOk)
             {
                 checks.Add(new ListCheck(startUrl, page.Outcome, page.Reason ?? $"HTTP {page.StatusCode}", [], []));
                 continue;
             }
 
-            var (links, notes) = rules.Kind == ListKind.HtmlList
-                ? (lists.ReadHtmlList(page.Body, page.ContentType, page.FinalUrl, rules, page.FetchedAt), (IReadOnlyList<string>)[])
-                : lists.ReadFeed(page.Body, page.ContentType, page.FinalUrl);
-            checks.Add(new ListCheck(startUrl, page.Outcome, null, links, notes));
+            var read = lists.Read(page, rules);
+            var notes = read.FellBack
+                ? [.. read.Notes, "the rows/link rule matches nothing; these links come from anchors matching urlPattern (fix the rule)"]
+                : read.Notes;
+            checks.Add(new ListCheck(startUrl, page.Outcome, null, read.Links, notes));
+            foreach (var feed in read.Feeds)
+            {
+                var feedPage = await fetcher.FetchAsync(new FetchRequest(feed), cancellationToken);
+                var feedRead = feedPage.IsOk ? lists.Read(feedPage, rules, ListKind.Rss) : null;
+                checks.Add(new ListCheck(feed.AbsoluteUri, feedPage.Outcome, feedRead is null ? feedPage.Reason ?? $"HTTP {feedPage.StatusCode}" : null,
+                    feedRead?.Links ?? [], feedRead?.Notes ?? []));
+            }
         }
 
         // Up to three candidates: one article that fails to load says little about the detail rules.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HealthItFunctions.Core.Text;
 
 namespace HealthItFunctions.Core.Bulletins;
 
@@ -76,11 +77,15 @@ public static class BulletinWording
             ? uri
             : null;
 
-    /// <summary>A field shown on one line: line breaks and control characters become spaces, ends trimmed.</summary>
+    /// <summary>
+    /// A field shown on one line: what XML cannot carry removed (<see cref="TextSanitizer"/>, every renderer's last
+    /// guard), line breaks and tabs become spaces, ends trimmed.
+    /// </summary>
     public static string SingleLine(string? value)
     {
-        var text = new StringBuilder((value ?? string.Empty).Length);
-        foreach (var c in value ?? string.Empty)
+        var clean = TextSanitizer.Clean(value ?? string.Empty);
+        var text = new StringBuilder(clean.Length);
+        foreach (var c in clean)
         {
             text.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
         }

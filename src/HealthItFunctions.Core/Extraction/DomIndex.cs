@@ -1,3 +1,4 @@
+using HealthItFunctions.Core.Extraction.Lexicon;
 using System.Text;
 using HtmlAgilityPack;
 
@@ -76,6 +77,9 @@ internal sealed class DomIndex
     /// <summary>Inline script elements; their text is copied out only if a layer asks (<see cref="Scripts"/>).</summary>
     private readonly List<HtmlNode> _scriptNodes;
     private List<string>? _scripts;
+
+    /// <summary>The compiled extraction lexicon in force for this page.</summary>
+    public required ExtractionVocabulary Vocabulary { get; init; }
 
     private DomIndex(List<NodeInfo> nodes, Dictionary<int, NodeInfo> byNode, string text, Dictionary<string, string> metas,
         string titleTag, List<HtmlNode> scriptNodes, List<string> jsonLd, string? language)
@@ -167,7 +171,8 @@ internal sealed class DomIndex
         return null;
     }
 
-    public static DomIndex Build(HtmlNode root)
+    /// <param name="vocabulary">The compiled lexicon the finders read through this index.</param>
+    public static DomIndex Build(HtmlNode root, ExtractionVocabulary vocabulary)
     {
         var nodes = new List<NodeInfo>(1024);
         var byNode = new Dictionary<int, NodeInfo>(1024);
@@ -280,7 +285,10 @@ internal sealed class DomIndex
             PushChildren(stack, node);
         }
 
-        return new DomIndex(nodes, byNode, text.ToString(), metas, titleTag, scripts, jsonLd, language);
+        return new DomIndex(nodes, byNode, text.ToString(), metas, titleTag, scripts, jsonLd, language)
+        {
+            Vocabulary = vocabulary,
+        };
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Dates;
 
 namespace HealthItFunctions.Core.Extraction;
@@ -9,8 +9,9 @@ namespace HealthItFunctions.Core.Extraction;
 /// One exception, for publish times: a later candidate that agrees with the winner at the winner's precision and is
 /// more precise refines it (a URL or a shown date gives the day, JSON-LD or a meta the minute).
 /// </summary>
-internal sealed partial class ExtractionDraft
+internal sealed class ExtractionDraft(ExtractionVocabulary vocabulary)
 {
+    private readonly ExtractionVocabulary _vocabulary = vocabulary;
     private readonly List<FieldCandidate> _candidates = [];
     private readonly Dictionary<ArticleField, int> _winners = [];
 
@@ -94,7 +95,7 @@ internal sealed partial class ExtractionDraft
 
     public void OfferSource(string? value, string rule)
     {
-        if (Clean(value) is not { } labelled || SourceLabel().Replace(labelled, string.Empty) is not { Length: > 0 } source)
+        if (Clean(value) is not { } labelled || _vocabulary.DraftSourceLabel.Replace(labelled, string.Empty) is not { Length: > 0 } source)
         {
             return;
         }
@@ -200,7 +201,4 @@ internal sealed partial class ExtractionDraft
         return collapsed.Length == 0 ? null : collapsed;
     }
 
-    /// <summary>Selectors often catch the label with the name ("来源：新华社").</summary>
-    [GeneratedRegex(@"^(?:来源|稿源|出处|文章来源|信息来源)\s*[:：]\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex SourceLabel();
 }

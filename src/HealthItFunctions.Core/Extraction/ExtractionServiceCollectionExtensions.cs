@@ -1,10 +1,11 @@
 using HealthItFunctions.Core.Extraction.Dates;
-using HealthItFunctions.Core.Extraction.Families;
 using HealthItFunctions.Core.Extraction.Generic;
 using HealthItFunctions.Core.Extraction.Layers;
+using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Core.Seeds;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Core.Extraction;
@@ -14,35 +15,38 @@ public static class ExtractionServiceCollectionExtensions
     private const string SeedsFileName = "sources.json";
 
     /// <summary>
-    /// The extractor and its chain. The <see cref="IExtractionLayer"/> registrations below ARE the chain, in the order
-    /// it runs: site rules, page families, then the generic steps per field. Needs a <see cref="TimeProvider"/>.
+    /// The extractor, its compiled lexicon and its chain (<see cref="ExtractionChain"/>, registered in the order it runs).
+    /// Needs a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddArticleExtraction(this IServiceCollection services)
     {
         services.AddOptions<ExtractionOptions>()
             .BindConfiguration(ExtractionOptions.Section)
             .Validate(o => o.SourcesPath is null || File.Exists(o.SourcesPath), "Extraction:SourcesPath points to a missing file.")
+            .Validate(o => o.LexiconPath is null || File.Exists(o.LexiconPath), "Extraction:LexiconPath points to a missing file (environment: Extraction__LexiconPath).")
             .ValidateOnStart();
         services.AddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<ExtractionOptions>>().Value));
         services.AddSingleton(sp => new PublishTimeParser(PublishTimeParser.China, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ScriptDates>();
         services.AddSingleton<DatePicker>();
 
-        services.AddSingleton<IExtractionLayer, SourceRuleLayer>();
-        services.AddSingleton<IExtractionLayer, WeChatFamily>();
-        services.AddSingleton<IExtractionLayer, GovCnFamily>();
-        services.AddSingleton<IExtractionLayer, GovCmsFamily>();
-        services.AddSingleton<IExtractionLayer, TitleLayer>();
-        services.AddSingleton<IExtractionLayer, BodyLayer>();
-        services.AddSingleton<IExtractionLayer, PublishTimeLayer>();
-        services.AddSingleton<IExtractionLayer, SourceLayer>();
-        services.AddSingleton<IExtractionLayer, AuthorLayer>();
+        // Compiled once, at start; a lexicon an operator edits later reaches the extractor through IExtractionLexiconSource.
+        services.AddSingleton(sp => LoadVocabulary(sp.GetRequiredService<IOptions<ExtractionOptions>>().Value));
+        services.TryAddSingleton<IExtractionLexiconSource>(sp => new FileExtractionLexiconSource(sp.GetRequiredService<ExtractionVocabulary>()));
+        foreach (var (layer, _, _) in ExtractionChain.Steps)
+        {
+            services.AddSingleton(typeof(IExtractionLayer), layer);
+        }
 
         services.AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(
-            sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExtractionLayer>()));
+            sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<ExtractionVocabulary>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExtractionLayer>()));
         services.AddSingleton<ArticleReader>();
         return services;
     }
+
+    /// <summary>The shipped (or configured) extraction lexicon; a refused file stops the start with its line and field.</summary>
+    private static ExtractionVocabulary LoadVocabulary(ExtractionOptions options) =>
+        ExtractionVocabulary.LoadShipped(options.LexiconPath);
 
     private static SourceCatalog LoadCatalog(ExtractionOptions options) =>
         SeedFiles.Locate(SeedsFileName, options.SourcesPath) is { } path ? SourceCatalog.Load(path) : SourceCatalog.Empty;

@@ -4,6 +4,9 @@ namespace HealthItFunctions.Core.Extraction;
 public interface IArticleExtractor
 {
     ExtractionResult Extract(HtmlPage page);
+
+    /// <summary>The same, timing each step into <paramref name="profile"/> when given.</summary>
+    ExtractionResult Extract(HtmlPage page, ExtractionProfile? profile) => Extract(page);
 }
 
 /// <summary>

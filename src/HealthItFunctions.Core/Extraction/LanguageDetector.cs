@@ -1,12 +1,11 @@
+using HealthItFunctions.Core.Extraction.Lexicon;
+
 namespace HealthItFunctions.Core.Extraction;
 
 /// <summary>BCP 47 tag from &lt;html lang&gt;, else from the script of the body text (simplified vs traditional by telltale characters).</summary>
 internal static class LanguageDetector
 {
-    private const string SimplifiedOnly = "们这个来说为与国会时对发后过经动关还没样门让进见现学开问东车书长";
-    private const string TraditionalOnly = "們這個來說為與國會時對發後過經動關還沒樣門讓進見現學開問東車書長";
-
-    public static (string Language, string Rule) Detect(string? declared, IReadOnlyList<string> paragraphs)
+    public static (string Language, string Rule) Detect(ExtractionVocabulary vocabulary, string? declared, IReadOnlyList<string> paragraphs)
     {
         int cjk = 0, latin = 0, simplified = 0, traditional = 0;
         foreach (var paragraph in paragraphs)
@@ -16,11 +15,11 @@ internal static class LanguageDetector
                 if (TextUtil.IsCjk(c))
                 {
                     cjk++;
-                    if (SimplifiedOnly.Contains(c))
+                    if (vocabulary.SimplifiedOnly.Contains(c))
                     {
                         simplified++;
                     }
-                    else if (TraditionalOnly.Contains(c))
+                    else if (vocabulary.TraditionalOnly.Contains(c))
                     {
                         traditional++;
                     }

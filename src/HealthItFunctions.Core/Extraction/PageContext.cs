@@ -1,3 +1,4 @@
+using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Families;
 using HealthItFunctions.Core.Extraction.Sources;
 using HtmlAgilityPack;
@@ -30,6 +31,9 @@ internal sealed class PageContext
     public DateTimeOffset Now { get; }
 
     public DomIndex Index { get; }
+
+    /// <summary>The compiled extraction lexicon in force.</summary>
+    public ExtractionVocabulary Vocabulary => Index.Vocabulary;
 
     /// <summary>The catalogued source whose hosts the URL matches, if any (its rules run first).</summary>
     public SourceDefinition? Source { get; init; }

@@ -11,18 +11,6 @@ internal static class PageGate
     /// <summary>Walls and notices are short; a long page that merely mentions 验证码 is still an article.</summary>
     private const int MaxNoticeText = 1500;
 
-    private static readonly string[] DeletedMarkers =
-    [
-        "该内容已被发布者删除", "此内容因违规无法查看", "该内容已被删除", "此内容被投诉且经审核涉嫌侵权", "该公众号已迁移", "该文章已被删除",
-        "内容已被删除", "此文章已被删除",
-    ];
-
-    private static readonly string[] BlockedMarkers =
-    [
-        "环境异常", "完成验证后即可继续访问", "请输入验证码", "人机验证", "安全验证", "访问过于频繁", "访问频率过高", "滑动验证", "captcha",
-        "Access Denied", "请开启JavaScript",
-    ];
-
     public static (NotArticleReason Reason, string Detail)? Check(PageContext page)
     {
         var text = page.Index.Text;
@@ -30,12 +18,12 @@ internal static class PageGate
         var probe = page.TitleTag + "\n" + (text.Length > MaxNoticeText * 2 ? text[..(MaxNoticeText * 2)] : text);
         if (visible <= MaxNoticeText)
         {
-            if (FindMarker(probe, DeletedMarkers) is { } deleted)
+            if (FindMarker(probe, page.Vocabulary.Lexicon.Gate.Deleted) is { } deleted)
             {
                 return (NotArticleReason.Deleted, $"the publisher removed the article (\"{deleted}\")");
             }
 
-            if (FindMarker(probe, BlockedMarkers) is { } blocked)
+            if (FindMarker(probe, page.Vocabulary.Lexicon.Gate.Blocked) is { } blocked)
             {
                 return (NotArticleReason.Blocked, $"the fetch hit a verification wall (\"{blocked}\")");
             }
@@ -44,7 +32,7 @@ internal static class PageGate
         return visible < MinVisibleText ? (NotArticleReason.EmptyPage, $"the page has {visible} visible characters") : null;
     }
 
-    private static string? FindMarker(string text, string[] markers)
+    private static string? FindMarker(string text, IReadOnlyList<string> markers)
     {
         foreach (var marker in markers)
         {

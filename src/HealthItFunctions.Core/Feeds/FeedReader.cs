@@ -8,7 +8,7 @@ using HealthItFunctions.Core.Text;
 namespace HealthItFunctions.Core.Feeds;
 
 /// <summary>
-/// RSS 2.0 and Atom (HIT专家网's feed, RSSHub / WeWe RSS bridges for WeChat accounts) → link, title, date.
+/// RSS 2.0, Atom and JSON Feed (HIT专家网's feed; RSSHub, WeRSS and wechat2rss bridges for WeChat accounts) → link, title, date.
 /// System.ServiceModel.Syndication reads well-formed feeds; what it rejects (odd dates, stray elements) is read again
 /// leniently from the XML, with a note, so a sloppy feed costs a health note rather than a lost poll.
 /// </summary>
@@ -23,6 +23,11 @@ public static class FeedReader
         if (decoded.Evidence.Contains("ignored", StringComparison.Ordinal))
         {
             notes.Add($"encoding: the declaration does not match the bytes; decoded as {decoded.Encoding.WebName} ({decoded.Evidence})");
+        }
+
+        if (JsonFeedReader.LooksLikeJson(decoded.Text))
+        {
+            return JsonFeedReader.Read(decoded.Text, feedUrl, notes);
         }
 
         XDocument document;
@@ -44,7 +49,7 @@ public static class FeedReader
         };
         if (format is null)
         {
-            notes.Add($"not an RSS or Atom feed (root element <{document.Root?.Name.LocalName}>)");
+            notes.Add($"not an RSS, Atom or JSON feed (root element <{document.Root?.Name.LocalName}>)");
             return new FeedReadResult([], notes, null, null);
         }
 

@@ -12,7 +12,16 @@ public interface IPageFetcher
 /// <param name="Url">Absolute http(s) URL.</param>
 /// <param name="ETag">Validator from the previous fetch, for a conditional GET.</param>
 /// <param name="LastModified">Validator from the previous fetch, for a conditional GET.</param>
-public sealed record FetchRequest(Uri Url, string? ETag = null, DateTimeOffset? LastModified = null);
+public sealed record FetchRequest(Uri Url, string? ETag = null, DateTimeOffset? LastModified = null)
+{
+    /// <summary>A body to POST (JSON list endpoints that take their query in the body); null is a GET.</summary>
+    public string? PostBody { get; init; }
+
+    /// <summary>The POST body's media type.</summary>
+    public string PostContentType { get; init; } = "application/json";
+
+    public bool IsPost => PostBody is not null;
+}
 
 public enum FetchOutcome
 {

@@ -75,53 +75,61 @@ public sealed partial class SourcePoller(
         string? contradiction = null;
         var fresh = 0;
         var enqueued = new HashSet<string>();
-        foreach (var startUrl in rules.StartUrls)
+        // Start URLs, then the feeds they announce (discoverFeeds / kind discover), each polled once.
+        var work = new Queue<(string Url, ListKind? Kind)>(rules.StartUrls.Select(url => (url, (ListKind?)null)));
+        var queued = new HashSet<string>(rules.StartUrls, StringComparer.Ordinal);
+        while (work.TryDequeue(out var item))
         {
-            var previous = state.Pages.GetValueOrDefault(startUrl);
-            var page = await fetcher.FetchAsync(new FetchRequest(new Uri(startUrl), previous?.ETag, previous?.LastModified), cancellationToken);
+            var (url, kind) = item;
+            var ruleApplies = kind is null && rules.Kind is ListKind.HtmlList or ListKind.Json;
+            var previous = state.Pages.GetValueOrDefault(url);
+            var page = await fetcher.FetchAsync(ListRequests.For(rules, new Uri(url), previous), cancellationToken);
             var record = (previous ?? new ListPageState()) with { FetchedAt = page.FetchedAt, Status = page.StatusCode };
             switch (page.Outcome)
             {
                 case FetchOutcome.NotModified:
-                    // The validators held: no parsing, no index lookups, no messages.
-                    pageStates[startUrl] = record with { ETag = page.ETag, LastModified = page.LastModified };
-                    pages.Add(new PagePoll(startUrl, page.Outcome, null, null, rules.Kind == ListKind.HtmlList));
+                    // The validators held: no parsing, no index lookups, no messages; the feeds it announced last time still count.
+                    pageStates[url] = record with { ETag = page.ETag, LastModified = page.LastModified };
+                    pages.Add(new PagePoll(url, page.Outcome, null, null, ruleApplies));
+                    Follow(previous?.Feeds ?? []);
                     continue;
                 case FetchOutcome.Failed or FetchOutcome.Refused:
-                    pageStates[startUrl] = record;
-                    pages.Add(new PagePoll(startUrl, page.Outcome, page.Reason, null, rules.Kind == ListKind.HtmlList));
-                    problems.Add($"{startUrl}: {page.Outcome} {page.StatusCode} {page.Reason}".TrimEnd());
+                    pageStates[url] = record;
+                    pages.Add(new PagePoll(url, page.Outcome, page.Reason, null, ruleApplies));
+                    problems.Add($"{url}: {page.Outcome} {page.StatusCode} {page.Reason}".TrimEnd());
                     if (page.Outcome == FetchOutcome.Refused && page.Reason?.StartsWith("disallowed by robots.txt", StringComparison.Ordinal) == true)
                     {
                         // A health note, logged once when it first appears (RecordAsync), not on every poll.
-                        notes.Add($"robots.txt disallows list page {startUrl}; ask the site for access or remove the start URL");
+                        notes.Add($"robots.txt disallows list page {url}; ask the site for access or remove the start URL");
                     }
                     else
                     {
-                        logger.LogWarning("Source {SourceId}: list {Url} gave {Outcome} ({Reason})", source.Id, startUrl, page.Outcome, page.Reason);
+                        logger.LogWarning("Source {SourceId}: list {Url} gave {Outcome} ({Reason})", source.Id, url, page.Outcome, page.Reason);
                     }
 
                     continue;
             }
 
-            var (links, readNotes, decoded) = ReadLinks(page, rules);
-            if (decoded is not null && decoded.Evidence.Contains("ignored ", StringComparison.Ordinal))
+            var read = listReader.Read(page, rules, kind);
+            if (read.Decoded is { } decoded && decoded.Evidence.Contains("ignored ", StringComparison.Ordinal))
             {
-                contradiction = $"{startUrl}: {decoded.Evidence}";
+                contradiction = $"{url}: {decoded.Evidence}";
             }
 
-            notes.AddRange(readNotes.Select(note => $"{startUrl}: {note}"));
-            problems.AddRange(readNotes.Select(note => $"{startUrl}: {note}"));
-            pageStates[startUrl] = record with
+            notes.AddRange(read.Notes.Select(note => $"{url}: {note}"));
+            problems.AddRange(read.Notes.Select(note => $"{url}: {note}"));
+            pageStates[url] = record with
             {
                 ETag = page.ETag,
                 LastModified = page.LastModified,
-                Links = links.Count,
-                Encoding = decoded?.Encoding.WebName,
-                EncodingEvidence = decoded?.Evidence,
+                Links = read.Links.Count,
+                Encoding = read.Decoded?.Encoding.WebName,
+                EncodingEvidence = read.Decoded?.Evidence,
+                Feeds = read.Feeds.Count > 0 ? read.Feeds.Select(f => f.AbsoluteUri).ToList() : null,
             };
-            pages.Add(new PagePoll(startUrl, page.Outcome, null, links.Count, rules.Kind == ListKind.HtmlList));
-            fresh += await EnqueueNewAsync(source, page, links, enqueued, cancellationToken);
+            pages.Add(new PagePoll(url, page.Outcome, null, read.Links.Count, ruleApplies, read.FellBack));
+            Follow(read.Feeds.Select(f => f.AbsoluteUri));
+            fresh += await EnqueueNewAsync(source, page.FetchedAt, read.Links, enqueued, cancellationToken);
         }
 
         var result = new PollResult(source.Id,
@@ -131,9 +139,21 @@ public sealed partial class SourcePoller(
         logger.LogInformation("Source {SourceId}: {Found} links, {New} new, {NotModified} unchanged, {Failed} list pages failed",
             source.Id, result.LinksFound, fresh, result.PagesNotModified, result.PagesFailed);
         return result;
+
+        void Follow(IEnumerable<string> feeds)
+        {
+            foreach (var feed in feeds.Where(queued.Add))
+            {
+                work.Enqueue((feed, ListKind.Rss));
+            }
+        }
     }
 
-    private async Task<int> EnqueueNewAsync(SourceDefinition source, FetchedPage page, IReadOnlyList<DiscoveredLink> links, HashSet<string> enqueued, CancellationToken cancellationToken)
+    /// <summary>
+    /// One message per link whose canonical id is neither known nor already sent in this run. Backfill enqueues
+    /// through here too, so a past month's links take exactly the path a poll's do.
+    /// </summary>
+    internal async Task<int> EnqueueNewAsync(SourceDefinition source, DateTimeOffset discoveredAt, IReadOnlyList<DiscoveredLink> links, HashSet<string> enqueued, CancellationToken cancellationToken)
     {
         var fresh = 0;
         foreach (var link in links)
@@ -148,7 +168,7 @@ public sealed partial class SourcePoller(
             fresh++;
             await queue.SendAsync(new ArticleFetchMessage(
                 ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri,
-                link.Title, link.Date, page.FetchedAt), cancellationToken);
+                link.Title, link.Date, discoveredAt), cancellationToken);
         }
 
         return fresh;
@@ -183,18 +203,6 @@ public sealed partial class SourcePoller(
         {
             await alerts.RaiseAsync(incident, cancellationToken);
         }
-    }
-
-    private (IReadOnlyList<DiscoveredLink> Links, IReadOnlyList<string> Notes, DecodedHtml? Decoded) ReadLinks(FetchedPage page, ListRules rules)
-    {
-        if (rules.Kind != ListKind.HtmlList)
-        {
-            var (links, notes) = listReader.ReadFeed(page.Body, page.ContentType, page.FinalUrl);
-            return (links, notes, null);
-        }
-
-        var decoded = HtmlDecoder.Decode(page.Body, page.ContentType);
-        return (listReader.ReadHtmlList(decoded.Text, page.FinalUrl, rules, page.FetchedAt), [], decoded);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Source {SourceId}: {Note}")]

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using HealthItFunctions.Core.Text;
 
 namespace HealthItFunctions.Core.Review;
 
@@ -16,6 +17,11 @@ public static class ReviewJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        if (!options.Converters.OfType<SanitizedStringConverter>().Any())
+        {
+            options.Converters.Add(new SanitizedStringConverter());
+        }
+
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
@@ -24,4 +30,15 @@ public static class ReviewJson
 
         return options;
     }
+}
+
+/// <summary>
+/// The API's last guard: every string written passes <see cref="TextSanitizer"/>, so a lone surrogate stored before
+/// the sanitizer existed cannot make the writer throw a 500 in the middle of a list.
+/// </summary>
+internal sealed class SanitizedStringConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(TextSanitizer.Clean(value));
 }

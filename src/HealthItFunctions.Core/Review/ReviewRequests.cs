@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Core.Text;
 
 namespace HealthItFunctions.Core.Review;
 
@@ -293,7 +294,8 @@ public static partial class ReviewRequests
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        // Editor input enters stored text here: what no document may carry is removed before any length check.
+        var text = TextSanitizer.Clean(value.GetString()!).Trim();
         if (text.Length > maxChars)
         {
             errors[field] = [$"is {text.Length} characters; at most {maxChars} are allowed."];

@@ -67,6 +67,24 @@ public static class SourceCatalogLoader
             return ("id", $"source id '{source.Id}' appears twice");
         }
 
+        var rewrites = source.Canonical?.Rewrite ?? [];
+        for (var r = 0; r < rewrites.Count; r++)
+        {
+            try
+            {
+                _ = new Regex(rewrites[r].Pattern ?? "", RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException e)
+            {
+                return ($"canonical.rewrite[{r}].pattern", $"source '{source.Id}': invalid regex: {e.Message}");
+            }
+
+            if (string.IsNullOrEmpty(rewrites[r].Pattern) || string.IsNullOrEmpty(rewrites[r].Replacement))
+            {
+                return ($"canonical.rewrite[{r}]", $"source '{source.Id}': a rewrite needs a pattern and a replacement");
+            }
+        }
+
         if (source.List is not { } list)
         {
             return null;
@@ -80,7 +98,12 @@ public static class SourceCatalogLoader
             }
         }
 
-        foreach (var (field, xpath) in new[] { ("list.rows", list.Rows), ("list.link", list.Link), ("list.date", list.Date) })
+        if (ListShapeProblem(list) is { } shape)
+        {
+            return (shape.Field, $"source '{source.Id}': {shape.Message}");
+        }
+
+        foreach (var (field, xpath) in new[] { ("list.rows", list.Rows), ("list.link", list.Link), ("list.date", list.Date), ("list.paging.next", list.Paging?.Next) })
         {
             if (string.IsNullOrEmpty(xpath))
             {
@@ -106,6 +129,70 @@ public static class SourceCatalogLoader
             catch (ArgumentException e)
             {
                 return ("list.urlPattern", $"source '{source.Id}': invalid regex: {e.Message}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What the json kind, POST and paging need, checked where an operator can still fix it: at load.</summary>
+    private static (string Field, string Message)? ListShapeProblem(ListRules list)
+    {
+        if (list.Method is { } method && method.ToUpperInvariant() is not ("GET" or "POST"))
+        {
+            return ("list.method", $"method '{method}' is neither GET nor POST");
+        }
+
+        if (list.IsPost && list.Kind != ListKind.Json)
+        {
+            return ("list.method", "POST is for kind json only");
+        }
+
+        if (list.Kind == ListKind.Json)
+        {
+            if (list.Fields is null)
+            {
+                return ("list.fields", "kind json needs fields: {\"url\": \"/…\", \"title\": \"/…\", \"date\": \"/…\"} (JSON Pointers inside one item)");
+            }
+
+            foreach (var (field, pointer) in new[] { ("list.items", list.Items), ("list.fields.url", list.Fields.Url), ("list.fields.title", list.Fields.Title), ("list.fields.date", list.Fields.Date) })
+            {
+                if (pointer is not null && Polling.JsonPointer.Problem(pointer) is { } problem)
+                {
+                    return (field, problem);
+                }
+            }
+        }
+
+        if (list.Paging is { } paging)
+        {
+            if ((paging.Next is null) == (paging.Template is null))
+            {
+                return ("list.paging", "paging needs exactly one of next (XPath of the next-page link) or template (a URL with {page})");
+            }
+
+            if (paging.Next is not null && list.Kind != ListKind.HtmlList)
+            {
+                return ("list.paging.next", "a next-page XPath applies to html-list only; use template for json lists");
+            }
+
+            if (paging.Template is { } template)
+            {
+                if (!template.Contains("{page}", StringComparison.Ordinal) && list.Body?.Contains("{page}", StringComparison.Ordinal) != true)
+                {
+                    return ("list.paging.template", "the template has no {page} (nor has the POST body)");
+                }
+
+                var sample = template.Replace("{page}", "2", StringComparison.Ordinal);
+                if (!Uri.TryCreate(sample, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                {
+                    return ("list.paging.template", $"'{template}' is not an absolute http(s) URL with {{page}}");
+                }
+            }
+
+            if (paging.First < 1 || paging.MaxPages < 1)
+            {
+                return ("list.paging", "first and maxPages must be 1 or more");
             }
         }
 

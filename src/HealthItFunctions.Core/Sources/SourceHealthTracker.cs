@@ -6,7 +6,8 @@ namespace HealthItFunctions.Core.Sources;
 
 /// <summary>How one list page of one poll went. <paramref name="Links"/> is null when nothing was parsed (304, failure).</summary>
 /// <param name="RuleApplies">True for HTML lists, whose link rule can break; a feed has no rule to break.</param>
-public sealed record PagePoll(string Url, FetchOutcome Outcome, string? Reason, int? Links, bool RuleApplies);
+/// <param name="FellBack">The rule found nothing and the links came from anchors matching urlPattern: the rule is broken all the same.</param>
+public sealed record PagePoll(string Url, FetchOutcome Outcome, string? Reason, int? Links, bool RuleApplies, bool FellBack = false);
 
 /// <summary>Everything one poll of one source observed, for <see cref="SourceHealthTracker"/>.</summary>
 public sealed record PollObservation(DateTimeOffset At, IReadOnlyList<PagePoll> Pages, int NewLinks, IReadOnlyList<string> Notes);
@@ -46,12 +47,16 @@ public sealed class SourceHealthTracker(IOptions<SourceHealthOptions> options)
             detail: $"{failures} polls in a row loaded no list page; last error: {state.LastError}",
             recovery: "a list page loads again");
 
-        // rule-broken: a page that loaded and parsed, but the link rule found nothing on it. 304s say nothing either way.
-        var broken = parsed.Where(p => p.RuleApplies && p.Links == 0 && p.Outcome == FetchOutcome.Ok).ToList();
+        // rule-broken: a page that loaded and parsed, but the link rule found nothing on it (even if the urlPattern
+        // fallback kept links coming). 304s say nothing either way.
+        var broken = parsed.Where(p => p.RuleApplies && (p.Links == 0 || p.FellBack) && p.Outcome == FetchOutcome.Ok).ToList();
+        var fallback = broken.Where(p => p.FellBack).Sum(p => p.Links ?? 0);
         Decide(IncidentKinds.RuleBroken,
             opens: broken.Count > 0,
             closes: broken.Count == 0 && parsed.Any(p => p.RuleApplies && p.Links > 0),
-            detail: $"the list loads but its link rule matches nothing on {string.Join(", ", broken.Select(p => p.Url))} (site redesigned? fix list.rows/link/urlPattern in config/sources.json)",
+            detail: $"the list loads but its link rule matches nothing on {string.Join(", ", broken.Select(p => p.Url))}"
+                    + (fallback > 0 ? $"; meanwhile {fallback} links are taken from anchors matching urlPattern (no list dates)" : "")
+                    + " (site redesigned? fix list.rows/link/urlPattern in config/sources.json)",
             recovery: "the link rule finds links again");
 
         // silent: judged only on polls that load, so a dead site is "failing", not also "silent".

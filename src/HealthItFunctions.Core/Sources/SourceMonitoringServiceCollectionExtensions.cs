@@ -1,6 +1,7 @@
 using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Dates;
+using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +23,8 @@ public static class SourceMonitoringServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<SourceHealthTracker>();
         services.Replace(ServiceDescriptor.Singleton<IArticleExtractor>(sp => new LiveCatalogExtractor(
-            sp.GetRequiredService<ISourceCatalog>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExtractionLayer>())));
+            sp.GetRequiredService<ISourceCatalog>(), sp.GetRequiredService<IExtractionLexiconSource>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IExtractionLayer>())));
         return services;
     }
 }

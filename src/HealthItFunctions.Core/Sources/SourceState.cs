@@ -21,6 +21,9 @@ public sealed record ListPageState
     public string? Encoding { get; init; }
 
     public string? EncodingEvidence { get; init; }
+
+    /// <summary>Feeds the page announced when last parsed, polled too when the page answers 304.</summary>
+    public IReadOnlyList<string>? Feeds { get; init; }
 }
 
 /// <summary>An incident raised and not yet recovered; kept so one incident is one alert, not one per poll.</summary>

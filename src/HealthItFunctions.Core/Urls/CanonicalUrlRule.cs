@@ -26,4 +26,14 @@ public sealed record CanonicalUrlRule
 
     /// <summary>The site serves the same page over both schemes: settle on https.</summary>
     public bool ForceHttps { get; init; }
+
+    /// <summary>
+    /// Regex rewrites of the whole absolute URL, tried in order before the other steps (the first that matches wins), for
+    /// one article under several paths, e.g. qq's omn/YYYYMMDD/&lt;id&gt;.html and rain/a/&lt;id&gt;.
+    /// </summary>
+    public IReadOnlyList<UrlRewrite> Rewrite { get; init; } = [];
 }
+
+/// <param name="Pattern">.NET regex over the absolute URL.</param>
+/// <param name="Replacement">Its replacement ($1, ${name}); the result must be an absolute http(s) URL.</param>
+public sealed record UrlRewrite(string Pattern, string Replacement);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text;
 
 namespace HealthItFunctions.Core.Urls;
@@ -27,6 +29,7 @@ public static class UrlCanonicalizer
             throw new ArgumentException($"'{url}' is relative; resolve it against its page first (UrlCanonicalizer.Resolve).", nameof(url));
         }
 
+        url = Rewritten(url, siteRule);
         var host = url.IdnHost.ToLowerInvariant().TrimEnd('.');
         if (siteRule?.HostAliases.TryGetValue(host, out var alias) == true)
         {
@@ -47,6 +50,23 @@ public static class UrlCanonicalizer
         };
         return builder.Uri;
     }
+
+    private static Uri Rewritten(Uri url, CanonicalUrlRule? rule)
+    {
+        foreach (var rewrite in rule?.Rewrite ?? [])
+        {
+            var regex = Patterns.GetOrAdd(rewrite.Pattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            if (regex.IsMatch(url.AbsoluteUri))
+            {
+                var result = regex.Replace(url.AbsoluteUri, rewrite.Replacement, 1);
+                return Uri.TryCreate(result, UriKind.Absolute, out var rewritten) && rewritten.Scheme is "http" or "https" ? rewritten : url;
+            }
+        }
+
+        return url;
+    }
+
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
     /// <summary>
     /// An href as written in a page (relative, protocol-relative, with entities or stray whitespace) made absolute

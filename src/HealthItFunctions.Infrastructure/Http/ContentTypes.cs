@@ -1,6 +1,6 @@
 namespace HealthItFunctions.Infrastructure.Http;
 
-/// <summary>What a list page, article or feed may be served as; anything else (PDF, images, JSON) is skipped with a reason.</summary>
+/// <summary>What a list page, article, feed or JSON list may be served as; anything else (PDF, images) is skipped with a reason.</summary>
 internal static class ContentTypes
 {
     private static readonly HashSet<string> Accepted = new(StringComparer.OrdinalIgnoreCase)
@@ -12,15 +12,21 @@ internal static class ContentTypes
         "application/rdf+xml",
         "application/xml",
         "text/xml",
+        // JSON lists (gov.cn's list JSON, sina's roll API) and JSON Feed bridges; JSONP answers come as script types.
+        "application/json",
+        "text/json",
+        "application/feed+json",
+        "application/javascript",
+        "text/javascript",
     };
 
     public const string AcceptHeader =
-        "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
+        "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
 
     public static bool IsAccepted(string? mediaType) => mediaType is not null && Accepted.Contains(mediaType);
 
-    /// <summary>Servers that send no Content-Type (old government CMSs do) still get read when the body starts like markup.</summary>
-    public static bool LooksLikeMarkup(ReadOnlySpan<byte> body)
+    /// <summary>Servers that send no Content-Type (old government CMSs do) still get read when the body starts like markup or JSON.</summary>
+    public static bool LooksLikeDocument(ReadOnlySpan<byte> body)
     {
         if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -34,7 +40,7 @@ internal static class ContentTypes
                 continue;
             }
 
-            return b == (byte)'<';
+            return b is (byte)'<' or (byte)'{' or (byte)'[';
         }
 
         return false;

@@ -46,6 +46,7 @@ internal sealed partial class HttpPageFetcher(
 
     private async Task<FetchedPage> FollowAsync(FetchRequest request, Trail trail, PollingOptions settings, CancellationToken cancellationToken)
     {
+        var post = request.IsPost;
         for (var hop = 0; ; hop++)
         {
             var url = trail.Current;
@@ -68,7 +69,7 @@ internal sealed partial class HttpPageFetcher(
                         : trail.Failed($"robots.txt of {url.GetLeftPart(UriPartial.Authority)} unavailable: {decision.Reason}");
                 }
 
-                using var message = CreateRequest(url, request);
+                using var message = CreateRequest(url, request, post);
                 using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 trail.Status = (int)response.StatusCode;
 
@@ -80,6 +81,8 @@ internal sealed partial class HttpPageFetcher(
                     }
 
                     var next = new Uri(url, location);
+                    // RFC 9110 15.4: only 307 and 308 repeat the POST; the others continue as a GET, as browsers do.
+                    post &= response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
                     if (!trail.Visit(next))
                     {
                         return trail.Refused($"redirect loop: {string.Join(" → ", trail.Hops)} → {next}");
@@ -138,7 +141,7 @@ internal sealed partial class HttpPageFetcher(
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is not null && !ContentTypes.IsAccepted(mediaType))
         {
-            return trail.Refused($"content type {mediaType} is neither HTML nor a feed at {trail.Current}");
+            return trail.Refused($"content type {mediaType} is neither HTML, a feed nor JSON at {trail.Current}");
         }
 
         byte[]? body;
@@ -164,9 +167,9 @@ internal sealed partial class HttpPageFetcher(
             return trail.Refused($"body of {trail.Current} is larger than {settings.MaxBodyBytes} bytes ({PollingOptions.Section}:MaxBodyBytes)");
         }
 
-        if (mediaType is null && !ContentTypes.LooksLikeMarkup(body))
+        if (mediaType is null && !ContentTypes.LooksLikeDocument(body))
         {
-            return trail.Refused($"{trail.Current} has no content type and does not look like HTML or XML");
+            return trail.Refused($"{trail.Current} has no content type and does not look like HTML, XML or JSON");
         }
 
         return trail.Page(FetchOutcome.Ok) with
@@ -178,9 +181,17 @@ internal sealed partial class HttpPageFetcher(
         };
     }
 
-    private static HttpRequestMessage CreateRequest(Uri url, FetchRequest request)
+    private static HttpRequestMessage CreateRequest(Uri url, FetchRequest request, bool post)
     {
-        var message = new HttpRequestMessage(HttpMethod.Get, url);
+        var message = new HttpRequestMessage(post ? HttpMethod.Post : HttpMethod.Get, url);
+        if (post)
+        {
+            // A POST list query is a read (the site answers the same for the same body), so it is paced and retried like a GET;
+            // validators are not sent, since servers do not answer a POST with 304.
+            message.Content = new StringContent(request.PostBody!, System.Text.Encoding.UTF8, request.PostContentType);
+            return message;
+        }
+
         if (request.ETag is { } etag && EntityTagHeaderValueParser.TryParse(etag) is { } parsed)
         {
             message.Headers.IfNoneMatch.Add(parsed);

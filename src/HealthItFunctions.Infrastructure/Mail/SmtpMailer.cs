@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using HealthItFunctions.Core.Mail;
+using HealthItFunctions.Core.Text;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -70,14 +71,15 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options, ILogger<SmtpMail
             message.To.Add(MailboxAddress.Parse(to));
         }
 
-        message.Subject = mail.Subject;
-        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        // The last guard for mail: a composed subject or body may quote a stored title written before the sanitizer.
+        message.Subject = TextSanitizer.Clean(mail.Subject);
+        var body = new BodyBuilder { TextBody = TextSanitizer.Clean(mail.TextBody), HtmlBody = TextSanitizer.Clean(mail.HtmlBody) };
         foreach (var attachment in mail.Attachments ?? [])
         {
-            var part = body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            var part = body.Attachments.Add(TextSanitizer.Clean(attachment.FileName), attachment.Content, ContentType.Parse(attachment.ContentType));
             // RFC 2231 (filename*=utf-8''%E5%8C%97…) is the standard; also setting the Content-Type name keeps
             // older clients that only read that parameter from showing "ATT00001.bin".
-            part.ContentType.Name = attachment.FileName;
+            part.ContentType.Name = TextSanitizer.Clean(attachment.FileName);
         }
 
         message.Body = body.ToMessageBody();

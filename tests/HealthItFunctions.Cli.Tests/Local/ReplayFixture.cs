@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Testing;
 

@@ -1,7 +1,7 @@
-using HealthItFunctions.Cli.Local;
 using System.Text.RegularExpressions;
 using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Local;
 using HealthItFunctions.Testing;
 using MimeKit;
 

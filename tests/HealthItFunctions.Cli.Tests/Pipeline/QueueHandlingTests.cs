@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;

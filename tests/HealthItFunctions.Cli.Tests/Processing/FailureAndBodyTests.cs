@@ -5,6 +5,7 @@ using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Urls;
+using HealthItFunctions.Local;
 using HealthItFunctions.Infrastructure.Local;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using SmtpServer;
 using SmtpServer.Authentication;
 using SmtpServer.Protocol;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using HealthItFunctions.Cli.Local;
 using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Local;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Infrastructure.Storage;
@@ -293,7 +293,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
     {
         await using var sink = await SmtpSink.StartAsync(cancellationToken: Cancel);
         var month = PublishingHost.TakeMonths();
-        var closedPort = Infrastructure.Local.FreePorts.Take(1)[0];
+        var closedPort = HealthItFunctions.Local.FreePorts.Take(1)[0];
         using (var down = PublishingHost.Create(azurite, sink, adjust: s => (s["Mail:Port"], s["Mail:MaxAttempts"]) = (closedPort.ToString(), "2")))
         {
             await down.SeedAsync([PublishingHost.Article(month, "门头沟区基层医疗信息系统")]);

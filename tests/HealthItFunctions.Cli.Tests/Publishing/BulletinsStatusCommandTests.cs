@@ -1,5 +1,5 @@
 using HealthItFunctions.Cli.Commands;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Testing;
@@ -15,7 +15,7 @@ public sealed class BulletinsStatusCommandTests(AzuriteFixture azurite)
     {
         await using var sink = await SmtpSink.StartAsync(cancellationToken: Cancel);
         var month = PublishingHost.TakeMonths();
-        var closedPort = Infrastructure.Local.FreePorts.Take(1)[0];
+        var closedPort = HealthItFunctions.Local.FreePorts.Take(1)[0];
         using var host = PublishingHost.Create(azurite, sink);
         var seeded = await host.SeedAsync([PublishingHost.Article(month, "北京市卫生健康大数据中心揭牌")]);
         var v1 = await host.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using HealthItFunctions.Cli.Commands;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Core.Relevance;

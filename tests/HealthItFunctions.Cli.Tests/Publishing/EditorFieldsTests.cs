@@ -1,5 +1,5 @@
 using System.Text;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Testing;

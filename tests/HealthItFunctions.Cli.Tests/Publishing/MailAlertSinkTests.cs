@@ -1,4 +1,4 @@
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Core.Alerts;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -93,7 +93,7 @@ public sealed class MailAlertSinkTests(AzuriteFixture azurite)
         await using var sink = await SmtpSink.StartAsync(cancellationToken: Cancel);
         var clock = UnusedDay();
         var incident = new SourceIncident(Source(), IncidentKinds.Silent, false, "no new link for 5 days", clock.GetUtcNow());
-        var closedPort = Infrastructure.Local.FreePorts.Take(1)[0];
+        var closedPort = HealthItFunctions.Local.FreePorts.Take(1)[0];
         using (var down = PublishingHost.Create(azurite, sink, clock, s => (s["Mail:Port"], s["Mail:MaxAttempts"]) = (closedPort.ToString(), "1")))
         {
             await down.Get<IAlertSink>().RaiseAsync(incident, Cancel);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Core.Mail;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Testing;

@@ -1,4 +1,4 @@
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;

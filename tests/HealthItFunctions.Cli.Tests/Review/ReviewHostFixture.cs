@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Review;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;

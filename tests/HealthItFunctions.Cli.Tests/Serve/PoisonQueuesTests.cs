@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Testing;
 
 namespace HealthItFunctions.Cli.Tests.Serve;

@@ -1,3 +1,4 @@
+using HealthItFunctions.Local;
 using HealthItFunctions.Infrastructure.Local;
 
 namespace HealthItFunctions.Cli.Tests.Serve;

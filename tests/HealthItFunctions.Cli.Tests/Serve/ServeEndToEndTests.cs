@@ -1,12 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Serve;
 using HealthItFunctions.Cli.Serve.Soak;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Publishing;
-using HealthItFunctions.Infrastructure.Local;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

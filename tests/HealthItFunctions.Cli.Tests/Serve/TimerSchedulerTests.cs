@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using HealthItFunctions.Cli.Serve;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Testing;
 using Cronos;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -40,6 +40,24 @@ public sealed class DocxBulletinRendererTests
         Assert.Contains("正文 <script>x</script> & 更多", lines);
     }
 
+    [Theory]
+    [InlineData(0xFFFE)]
+    [InlineData(0xFFFF)]
+    [InlineData(0xD800)]
+    [InlineData(0xDFFF)]
+    [InlineData(0x0008)]
+    public void Render_XmlInvalidCharacterInAnyField_ValidDocument(int codeUnit)
+    {
+        // A code unit, not a string: attribute strings cannot carry a lone surrogate.
+        var bad = ((char)codeUnit).ToString();
+        var item = new BulletinItem("标题" + bad, "媒体" + bad, "https://example.org/a" + bad, null, ["正文" + bad, bad]);
+
+        var docx = Bulletins.Docx().Render(Bulletins.Compose(BulletinMonth.Parse("2021-08"), item));
+
+        AssertValid(docx);
+        Assert.Contains(BulletinLines.OfDocx(docx), line => line.StartsWith("正文", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Render_Items_TocHyperlinksPointAtSectionBookmarks()
     {

@@ -15,7 +15,7 @@ public sealed class ExtractionDraftTests
     [Fact]
     public void OfferPublishTime_SameDayMorePrecise_Refines()
     {
-        var draft = new ExtractionDraft();
+        var draft = new ExtractionDraft(TestLexicon.Shipped);
 
         draft.OfferPublishTime(Time(30, 0, 0, TimePrecision.Day), "url");
         draft.OfferPublishTime(Time(30, 9, 15, TimePrecision.Minute), "meta:pubdate");
@@ -30,7 +30,7 @@ public sealed class ExtractionDraftTests
     [InlineData(30, TimePrecision.Day)]
     public void OfferPublishTime_OtherDayOrNotMorePrecise_FirstKept(int day, TimePrecision precision)
     {
-        var draft = new ExtractionDraft();
+        var draft = new ExtractionDraft(TestLexicon.Shipped);
 
         draft.OfferPublishTime(Time(30, 0, 0, TimePrecision.Day), "generic:near-title");
         draft.OfferPublishTime(Time(day, 9, 15, precision), "jsonld:datePublished");
@@ -42,7 +42,7 @@ public sealed class ExtractionDraftTests
     [Fact]
     public void OfferPublishTime_MonthThenDayInThatMonth_Refines()
     {
-        var draft = new ExtractionDraft();
+        var draft = new ExtractionDraft(TestLexicon.Shipped);
 
         draft.OfferPublishTime(new PublishTime(new DateTimeOffset(2021, 8, 1, 0, 0, 0, China), TimePrecision.Month), "generic:near-body (month)");
         draft.OfferPublishTime(Time(30, 0, 0, TimePrecision.Day), "jsonld:datePublished");
@@ -53,7 +53,7 @@ public sealed class ExtractionDraftTests
     [Fact]
     public void OfferTitle_SecondOffer_RecordedAsLost()
     {
-        var draft = new ExtractionDraft();
+        var draft = new ExtractionDraft(TestLexicon.Shipped);
 
         draft.OfferTitle("某市上线互联网医院平台", "source:x");
         draft.OfferTitle("另一个标题", "generic:heading");

@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,12 +17,14 @@ internal static class Fixture
     public static SourceCatalog SeedsCatalog() => SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
 
     /// <summary>The extractor as production builds it (DI, the registered layer chain), with a fixed clock and catalog.</summary>
-    public static ArticleExtractor Extractor(SourceCatalog? catalog = null) => (ArticleExtractor)Services(catalog).GetRequiredService<IArticleExtractor>();
+    public static ArticleExtractor Extractor(SourceCatalog? catalog = null, ExtractionVocabulary? vocabulary = null) =>
+        (ArticleExtractor)Services(catalog, vocabulary).GetRequiredService<IArticleExtractor>();
 
-    public static ServiceProvider Services(SourceCatalog? catalog = null) => new ServiceCollection()
+    public static ServiceProvider Services(SourceCatalog? catalog = null, ExtractionVocabulary? vocabulary = null) => new ServiceCollection()
         .AddSingleton<TimeProvider>(new FixedTimeProvider(FetchedAt))
         .AddArticleExtraction()
         .AddSingleton(catalog ?? SeedsCatalog())
+        .AddSingleton(vocabulary ?? TestLexicon.Shipped)
         .BuildServiceProvider();
 }
 

@@ -128,7 +128,7 @@ public sealed class FeedReaderTests
 
         Assert.False(result.IsFeed);
         Assert.Empty(result.Items);
-        Assert.Contains(result.Notes, note => note.Contains("not an RSS or Atom feed"));
+        Assert.Contains(result.Notes, note => note.Contains("not an RSS, Atom or JSON feed"));
     }
 
     [Fact]

@@ -56,6 +56,15 @@ public sealed class SourceCatalogLoaderTests
     [InlineData("\"startUrls\": [\"/relative/\"]", "list.startUrls[0]")]
     [InlineData("\"startUrls\": [\"http://a.cn/\"], \"urlPattern\": \"([unclosed\"", "list.urlPattern")]
     [InlineData("\"startUrls\": [\"http://a.cn/\"], \"rows\": \"//div[\"", "list.rows")]
+    [InlineData("\"kind\": \"json\", \"startUrls\": [\"http://a.cn/l.json\"]", "list.fields")]
+    [InlineData("\"kind\": \"json\", \"startUrls\": [\"http://a.cn/l.json\"], \"items\": \"data\", \"fields\": { \"url\": \"/u\" }", "list.items")]
+    [InlineData("\"kind\": \"json\", \"startUrls\": [\"http://a.cn/l.json\"], \"fields\": { \"url\": \"/u\", \"date\": \"/d~2\" }", "list.fields.date")]
+    [InlineData("\"kind\": \"json\", \"startUrls\": [\"http://a.cn/l.json\"], \"method\": \"PUT\", \"fields\": { \"url\": \"/u\" }", "list.method")]
+    [InlineData("\"kind\": \"html-list\", \"startUrls\": [\"http://a.cn/\"], \"method\": \"POST\"", "list.method")]
+    [InlineData("\"startUrls\": [\"http://a.cn/\"], \"paging\": { \"template\": \"http://a.cn/list.html\" }", "list.paging.template")]
+    [InlineData("\"startUrls\": [\"http://a.cn/\"], \"paging\": { }", "list.paging")]
+    [InlineData("\"startUrls\": [\"http://a.cn/\"], \"paging\": { \"next\": \"//a[\" }", "list.paging.next")]
+    [InlineData("\"kind\": \"rss\", \"startUrls\": [\"http://a.cn/feed\"], \"paging\": { \"next\": \"//a\" }", "list.paging.next")]
     public void Parse_BadListRule_NamesField(string list, string field)
     {
         var json = "{\n  \"sources\": [\n    { \"id\": \"a\", \"media\": \"A\", \"hosts\": [\"a.cn\"] },\n" +
@@ -75,5 +84,33 @@ public sealed class SourceCatalogLoaderTests
         var error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Parse(json, Origin));
 
         Assert.Equal("$.sources[1].id", error.Field);
+    }
+
+    [Fact]
+    public void Parse_BadRewritePattern_NamesField()
+    {
+        const string json = "{\n  \"sources\": [\n    { \"id\": \"a\", \"media\": \"A\", \"hosts\": [\"a.cn\"],\n      \"canonical\": { \"rewrite\": [ { \"pattern\": \"(\", \"replacement\": \"x\" } ] } }\n  ]\n}";
+
+        var error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Parse(json, Origin));
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal("$.sources[0].canonical.rewrite[0].pattern", error.Field);
+    }
+
+    [Fact]
+    public void Parse_JsonPostListWithTemplatePaging_Loads()
+    {
+        const string json = """
+            { "sources": [ { "id": "a", "media": "A", "hosts": ["a.cn"],
+              "list": { "kind": "json", "startUrls": ["https://a.cn/api/list"], "method": "POST", "body": "{\"page\":{page}}",
+                        "items": "/data", "fields": { "title": "/t", "url": "/u", "date": "/d" },
+                        "paging": { "template": "https://a.cn/api/list", "maxPages": 5 } } } ] }
+            """;
+
+        var list = SourceCatalogLoader.Parse(json, Origin).Sources[0].List!;
+
+        Assert.True(list.IsPost);
+        Assert.Equal("/data", list.Items);
+        Assert.Equal((2, 5), (list.Paging!.First, list.Paging.MaxPages));
     }
 }

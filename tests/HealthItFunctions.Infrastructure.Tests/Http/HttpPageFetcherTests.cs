@@ -276,8 +276,8 @@ public sealed class HttpPageFetcherTests
     [Theory]
     [InlineData("application/pdf")]
     [InlineData("image/png")]
-    [InlineData("application/json")]
-    public async Task FetchAsync_NeitherHtmlNorFeed_RefusedNamingTheContentType(string contentType)
+    [InlineData("application/zip")]
+    public async Task FetchAsync_NeitherHtmlFeedNorJson_RefusedNamingTheContentType(string contentType)
     {
         await using var site = await LoopbackSite.StartAsync(app => app.MapGet("/file", () => Results.Bytes([1, 2, 3], contentType)));
         await using var host = FetcherHost.Create();

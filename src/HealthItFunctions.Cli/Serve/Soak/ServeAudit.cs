@@ -8,7 +8,7 @@ using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Core.Urls;
-using HealthItFunctions.Infrastructure.Local;
+using HealthItFunctions.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -130,15 +130,13 @@ public static class ServeAudit
             var rules = source.List!;
             foreach (var start in rules.StartUrls)
             {
-                var page = await fetcher.FetchAsync(new FetchRequest(new Uri(start)), cancellationToken);
+                var page = await fetcher.FetchAsync(ListRequests.For(rules, new Uri(start)), cancellationToken);
                 if (!page.IsOk)
                 {
                     continue;
                 }
 
-                var found = rules.Kind == ListKind.HtmlList
-                    ? reader.ReadHtmlList(page.Body, page.ContentType, page.FinalUrl, rules, page.FetchedAt)
-                    : reader.ReadFeed(page.Body, page.ContentType, page.FinalUrl).Links;
+                var found = reader.Read(page, rules).Links;
                 foreach (var link in found)
                 {
                     links.TryAdd(ArticleId.From(UrlCanonicalizer.Canonicalize(link.Url, source.Canonical)), link.Url.AbsoluteUri);

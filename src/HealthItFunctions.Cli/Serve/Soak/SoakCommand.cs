@@ -1,6 +1,6 @@
 using System.CommandLine;
 using HealthItFunctions.Cli.Commands;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 
 namespace HealthItFunctions.Cli.Serve.Soak;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using HealthItFunctions.Cli.Local;
+using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Cli.Commands;
-using HealthItFunctions.Infrastructure.Local;
 
 namespace HealthItFunctions.Cli.Serve.Soak;
 

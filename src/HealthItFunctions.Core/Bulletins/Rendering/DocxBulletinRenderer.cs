@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
+using HealthItFunctions.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Core.Bulletins.Rendering;
@@ -127,8 +128,9 @@ public sealed class DocxBulletinRenderer(IOptions<BulletinOptions> options) : IB
     private static Paragraph StyledParagraph(string styleId, string text) =>
         new(new ParagraphProperties(new ParagraphStyleId { Val = styleId }), PlainRun(text));
 
-    private static Run PlainRun(string text) => new(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
+    // Every run's text passes the sanitizer: one character XML refuses makes the whole package fail to save.
+    private static Run PlainRun(string text) => new(new WordText(TextSanitizer.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
 
     private static Run LinkRun(string text) =>
-        new(new RunProperties(new RunStyle { Val = DocxParts.HyperlinkStyle }), new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
+        new(new RunProperties(new RunStyle { Val = DocxParts.HyperlinkStyle }), new WordText(TextSanitizer.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
 }

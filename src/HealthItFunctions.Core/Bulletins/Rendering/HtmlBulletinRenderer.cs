@@ -1,4 +1,5 @@
 using System.Text;
+using HealthItFunctions.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Core.Bulletins.Rendering;
@@ -123,11 +124,12 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
     /// <summary>
     /// Escapes &lt; &gt; &amp; and both quotes, so a field is safe as element text and as an attribute value.
     /// Everything else stays literal: the page is UTF-8, and numeric entities for emoji (WebUtility's way) trip some readers.
+    /// What no document may carry is removed first (<see cref="TextSanitizer"/>): this is the renderer's last guard.
     /// </summary>
     private static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        foreach (var c in TextSanitizer.Clean(text))
         {
             escaped.Append(c switch
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using HealthItFunctions.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Core.Bulletins.Rendering;
@@ -51,6 +52,7 @@ public sealed class MarkdownBulletinRenderer(IOptions<BulletinOptions> options) 
             lines.AddRange(BulletinWording.BodyParagraphs(item));
         }
 
-        return Encoding.UTF8.GetBytes(string.Join("\n\n", lines) + "\n");
+        // The last guard: every field already went through SingleLine, the options' own lines did not.
+        return Encoding.UTF8.GetBytes(TextSanitizer.Clean(string.Join("\n\n", lines) + "\n"));
     }
 }

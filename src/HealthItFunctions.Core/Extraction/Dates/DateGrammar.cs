@@ -31,6 +31,16 @@ internal static partial class DateGrammar
     public static readonly int GroupUnix = DateRegex().GroupNumberFromName("unix");
     public static readonly int GroupKey = DateRegex().GroupNumberFromName("key");
 
+    /// <summary>A numeric date with the year last ("05/07/2005"): month-first only with English context.</summary>
+    public static readonly int GroupUs = DateRegex().GroupNumberFromName("us");
+
+    /// <summary>A numeric year-month ("2015-06"): a month only where a label vouches for it.</summary>
+    public static readonly int GroupNy = DateRegex().GroupNumberFromName("ny");
+
+    public static readonly int GroupNm = DateRegex().GroupNumberFromName("nm");
+
+    public static readonly int GroupYo = DateRegex().GroupNumberFromName("yo");
+
     public static readonly int GroupMy = DateRegex().GroupNumberFromName("my");
     public static readonly int GroupMm = DateRegex().GroupNumberFromName("mm");
 
@@ -139,6 +149,7 @@ internal static partial class DateGrammar
     };
 
     // One pass over the text: calendar dates (with an optional clock time), relative phrases, script timestamps.
+    // gov.cn's firstpublishedtime joins date and clock with a hyphen (2023-05-06-10:30:00); a full hh:mm:ss must follow.
     // Alternatives are ordered so that at any position the most specific reading wins (a four-digit year before a
     // two-digit one before a year-less month-day). [0-9] rather than \d: \d also matches other scripts' digits.
     [GeneratedRegex("""
@@ -149,7 +160,7 @@ internal static partial class DateGrammar
               | (?<cy>[〇○零Ｏ一二三四五六七八九]{4})\s?年\s?(?<cm>[一二三四五六七八九十]{1,2})\s?月\s?(?<cd>[一二三四五六七八九十]{1,3})\s?[日号]
               | (?<![0-9A-Za-z])(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?(?<d>[0-9]{1,2})[\s-]+(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[\s-]+(?<y>[0-9]{4})(?![0-9])
               | (?<![0-9A-Za-z])(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?(?<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y>[0-9]{4})(?![0-9])
-              | (?<![0-9./-])(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2})/(?<y>[0-9]{4})(?![0-9])
+              | (?<![0-9./-])(?<us>(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2}))/(?<y>[0-9]{4})(?![0-9])
               | (?<![0-9./-])(?<yy>[0-9]{2})(?<sep>[-/.])(?<m>[0-9]{2})\k<sep>(?<d>[0-9]{2})(?![0-9]|[-/.][0-9])
               | (?<![0-9])(?<m>[0-9]{1,2})\s?月\s?(?<d>[0-9]{1,2})\s?[日号]
               | (?<![0-9./-])(?<![0-9]:)(?<m>[0-9]{1,2})[-/](?<d>[0-9]{1,2})(?=\s{1,3}[0-9]{1,2}:[0-9]{2})
@@ -157,7 +168,7 @@ internal static partial class DateGrammar
             )
             (?:
                 (?:\s{0,3}[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?
-                (?:T|\s{0,4})
+                (?:T|\s{0,4}|-(?=[0-9]{2}:[0-9]{2}:[0-9]{2}))
                 (?<ap>上午|下午|中午|晚上|凌晨|早上|早晨|傍晚|夜间|夜里|夜間)?\s{0,2}
                 (?<H>[0-9]{1,2})
                 (?:
@@ -169,6 +180,8 @@ internal static partial class DateGrammar
                 (?<tz>Z(?![A-Za-z])|\s?(?:GMT|UTC)?[+-](?:0[0-9]|1[0-4]):?[0-5][0-9](?![0-9])|\s(?:GMT|UTC|UT|CST|[ECMP][SD]T)(?![A-Za-z]))?
             )?
           | (?<![0-9])(?<my>[0-9]{4})\s?年\s?(?<mm>[0-9]{1,2})\s?月(?:号|刊)?(?!\s?[0-9])
+          | (?<![0-9./-])(?<ny>[0-9]{4})[-/](?<nm>[0-9]{1,2})(?![0-9]|[-/.:][0-9])
+          | (?<![0-9./-])(?<yo>(?:19|20)[0-9]{2})(?:\s?年(?!\s?[0-9])|(?=\s*$))
           | (?<![0-9])(?<ago>[0-9]{1,3})\s?(?<unit>秒钟|秒鐘|秒|分钟|分鐘|小时|小時|个小时|個小時|天|周|週|星期)前
           | (?<just>刚刚|剛剛|刚才|剛才)
           | (?<![0-9.])(?<=(?<key>[A-Za-z_$][A-Za-z0-9_$]{0,40})["']?\s{0,3}[=:]\s{0,3}["']?)(?<unix>[0-9]{10}(?:[0-9]{3})?)(?![0-9.])

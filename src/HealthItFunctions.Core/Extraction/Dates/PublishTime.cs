@@ -6,6 +6,12 @@ namespace HealthItFunctions.Core.Extraction.Dates;
 public enum TimePrecision
 {
     /// <summary>
+    /// Year only ("发布日期：2015年", a yearbook's entry); <see cref="PublishTime.Value"/> is local midnight on 1 January.
+    /// Numbered below <see cref="Month"/> so stored names and the order of the others stay as they were.
+    /// </summary>
+    Year = -1,
+
+    /// <summary>
     /// Year and month only ("2001年6月号", a periodical's issue); <see cref="PublishTime.Value"/> is local midnight on the
     /// 1st. Coarsest first, so a larger value is always more precise.
     /// </summary>
@@ -42,6 +48,12 @@ public enum DateKind
     /// <summary>"2009年11月", "2001年6月号": a year and a month, used only when the page states no full date.</summary>
     MonthOnly,
 
+    /// <summary>A numeric year-month ("2015-06"): a month where a label vouches for it, a version or a range elsewhere.</summary>
+    NumericMonthOnly,
+
+    /// <summary>A year alone ("2015年"): the page states no month.</summary>
+    YearOnly,
+
     /// <summary>Unix seconds or milliseconds assigned to a time-like key in a script (e.g. <c>var ct = "1595750400"</c>).</summary>
     UnixTimestamp,
 }
@@ -54,6 +66,7 @@ public readonly record struct PublishTime(DateTimeOffset Value, TimePrecision Pr
     /// <summary>ISO 8601 with offset at the stated precision: "2021-03", "2021-03-26", "2021-03-26T10:30+08:00", "2021-03-26T10:30:15+08:00".</summary>
     public string ToIsoString() => Precision switch
     {
+        TimePrecision.Year => Value.ToString("yyyy", CultureInfo.InvariantCulture),
         TimePrecision.Month => Value.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         TimePrecision.Day => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimePrecision.Minute => Value.ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture),
@@ -70,6 +83,7 @@ public readonly record struct PublishTime(DateTimeOffset Value, TimePrecision Pr
         var b = other.Value.ToOffset(a.Offset);
         return Precision switch
         {
+            TimePrecision.Year => a.Year == b.Year,
             TimePrecision.Month => a.Year == b.Year && a.Month == b.Month,
             TimePrecision.Day => a.Date == b.Date,
             TimePrecision.Minute => a.Date == b.Date && a.Hour == b.Hour && a.Minute == b.Minute,

@@ -45,6 +45,7 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
         var anchor = AnchorFor(fetchedAt);
         PublishTime? fallback = null;
         PublishTime? monthOnly = null;
+        PublishTime? yearOnly = null;
         for (var m = DateRegex().Match(normalized); m.Success; m = m.NextMatch())
         {
             if (TryBuild(m, anchor, yearHint, out var found))
@@ -54,9 +55,13 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
                     return found.Time;
                 }
 
-                if (found.Kind is DateKind.MonthOnly)
+                if (found.Kind is DateKind.MonthOnly or DateKind.NumericMonthOnly)
                 {
                     monthOnly ??= found.Time;
+                }
+                else if (found.Kind is DateKind.YearOnly)
+                {
+                    yearOnly ??= found.Time;
                 }
                 else
                 {
@@ -65,7 +70,7 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
             }
         }
 
-        return fallback ?? monthOnly;
+        return fallback ?? monthOnly ?? yearOnly;
     }
 
     /// <summary>A text on a page: the page's fetch time is the anchor, so callers never pass the clock by hand.</summary>
@@ -159,10 +164,16 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
             kind = DateKind.Relative;
             time = FromRelativeDay(g[GroupRel].ValueSpan, g, fetchLocal);
         }
-        else if (g[GroupMy].Success)
+        else if (g[GroupYo].Success)
         {
-            kind = DateKind.MonthOnly;
-            var (year, month) = (Digits(g[GroupMy].ValueSpan), Digits(g[GroupMm].ValueSpan));
+            kind = DateKind.YearOnly;
+            time = Local(new DateTime(Digits(g[GroupYo].ValueSpan), 1, 1, 0, 0, 0, DateTimeKind.Unspecified), TimePrecision.Year);
+        }
+        else if (g[GroupMy].Success || g[GroupNy].Success)
+        {
+            var numeric = g[GroupNy].Success;
+            kind = numeric ? DateKind.NumericMonthOnly : DateKind.MonthOnly;
+            var (year, month) = numeric ? (Digits(g[GroupNy].ValueSpan), Digits(g[GroupNm].ValueSpan)) : (Digits(g[GroupMy].ValueSpan), Digits(g[GroupMm].ValueSpan));
             time = month is >= 1 and <= 12 && year is >= MinYear and <= 9999
                 ? Local(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified), TimePrecision.Month)
                 : null;
@@ -182,6 +193,22 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
         return true;
     }
 
+    /// <summary>
+    /// "05/07/2005": Chinese pages write year-month-day, so a year-last date is month-first only in English context
+    /// (an AM/PM clock beside it). Without it, the order is known only when one part cannot be a month ("25/07/2005",
+    /// "07/25/2005"); an ambiguous one is no date at all rather than a guess.
+    /// </summary>
+    private static bool TryOrderYearLast(ref int month, ref int day, bool englishContext)
+    {
+        if (month > 12 && day <= 12)
+        {
+            (month, day) = (day, month);
+            return true;
+        }
+
+        return month == day || day > 12 || englishContext;
+    }
+
     private PublishTime? FromCalendarDate(GroupCollection g, Anchor anchor, int? yearHint, out DateKind kind)
     {
         var fetchLocal = anchor.Local;
@@ -199,6 +226,11 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
         {
             month = g[GroupMon].Success ? MonthFromName(g[GroupMon].ValueSpan) : Digits(g[GroupM].ValueSpan);
             day = Digits(g[GroupD].ValueSpan);
+            if (g[GroupUs].Success && !TryOrderYearLast(ref month, ref day, g[GroupAp2].Success))
+            {
+                return null;
+            }
+
             if (g[GroupY].Success)
             {
                 year = Digits(g[GroupY].ValueSpan);

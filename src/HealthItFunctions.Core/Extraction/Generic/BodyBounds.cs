@@ -73,7 +73,7 @@ internal static class BodyBounds
     /// </summary>
     public static IReadOnlyList<NodeInfo> WithSiblings(DomIndex index, NodeInfo best)
     {
-        var threshold = Math.Max(10, ContentScorer.FinalScore(best) * 0.2);
+        var threshold = Math.Max(10, ContentScorer.FinalScore(index, best) * 0.2);
 
         // Old pages wrap the body cell in td > tr > table chains; an attached table (附表, 附件) is then a sibling of the
         // outermost wrapper, several levels up. The wrappers hold nothing but the body, so their text is the body's.
@@ -116,7 +116,7 @@ internal static class BodyBounds
 
                 result.Add(sibling);
             }
-            else if (IsBodyLikeSibling(sibling, threshold))
+            else if (IsBodyLikeSibling(index, sibling, threshold))
             {
                 result.Add(sibling);
             }
@@ -134,7 +134,7 @@ internal static class BodyBounds
     private static bool IsLead(DomIndex index, NodeInfo node)
     {
         if (!node.IsBlock || node.LinkTextLength > 0 || node.TextLength < MinLeadLength || node.Punctuation < ContentScorer.MinAnchoredPunctuation
-            || ContentScorer.ClassWeight(node) < 1)
+            || ContentScorer.ClassWeight(index, node) < 1)
         {
             return false;
         }
@@ -148,14 +148,14 @@ internal static class BodyBounds
         return end > node.TextStart && index.Text[end - 1] is '。' or '！' or '？' or '…' or '”' or '」';
     }
 
-    private static bool IsBodyLikeSibling(NodeInfo sibling, double threshold)
+    private static bool IsBodyLikeSibling(DomIndex index, NodeInfo sibling, double threshold)
     {
-        if (!sibling.IsBlock || sibling.InComment || sibling.LinkDensity > 0.25 || ContentScorer.ClassWeight(sibling) < 1)
+        if (!sibling.IsBlock || sibling.InComment || sibling.LinkDensity > 0.25 || ContentScorer.ClassWeight(index, sibling) < 1)
         {
             return false;
         }
 
-        if (sibling.ContentScore > 0 && ContentScorer.FinalScore(sibling) >= threshold)
+        if (sibling.ContentScore > 0 && ContentScorer.FinalScore(index, sibling) >= threshold)
         {
             return true;
         }

@@ -1,10 +1,34 @@
 using System.Text.RegularExpressions;
+using HealthItFunctions.Core.Extraction.Lexicon;
+using static HealthItFunctions.Core.Extraction.Lexicon.Words;
 
 namespace HealthItFunctions.Core.Extraction.Generic;
 
 /// <summary>Removes the lines that ride along with a body: bylines, editor credits, share bars, copyright, related lists.</summary>
-internal static partial class BodyCleaner
+internal sealed partial class BodyCleaner
 {
+    private readonly Regex _creditLine;
+    private readonly Regex _boilerplateLine;
+    private readonly Regex _placeLine;
+    private readonly Regex _bylineWord;
+    private readonly Regex _metaLabel;
+
+    public BodyCleaner(ExtractionLexicon lexicon)
+    {
+        var boilerplate = lexicon.Boilerplate;
+        var labels = lexicon.Labels;
+        _creditLine = Compile(@"^[\[【(（]?\s*" + Alt(lexicon.Roles.CreditLines) + @"\s*[:：]");
+        _boilerplateLine = Compile(Alt(boilerplate.Phrases) + @"|第\s*\d+\s*页\s*/\s*共|" + Alt(boilerplate.ReprintNotice) + ".{0,8}注明|" + Alt(boilerplate.Unauthorised)
+            + ".{0,8}授权.{0,4}" + Alt(boilerplate.Forbidding) + @"|^\s*" + Alt(boilerplate.WholeLine) + @"\s*$|^\s*" + Alt(boilerplate.LineStarts), RegexOptions.IgnoreCase);
+        EndMarker = Compile(@"^\W{0,2}" + Alt(boilerplate.SectionEnds));
+        _placeLine = Compile(@"^\W{0,2}" + Alt(labels.Place) + @"\s*[:：]?\s*\S{0,12}$");
+        _bylineWord = Compile(Alt(lexicon.Roles.Reporter, lexicon.Roles.Contributors));
+        _metaLabel = Compile(Alt(labels.MetaLine));
+    }
+
+    /// <summary>Headings after which the page lists other pages ("相关阅读").</summary>
+    internal Regex EndMarker { get; }
+
     private const int MaxCreditLength = 40;
     private const int MaxBoilerplateLength = 80;
     private const int MaxMarkerLength = 20;
@@ -31,7 +55,7 @@ internal static partial class BodyCleaner
     private const int MaxBylineLength = 30;
     private const int BylineReach = 3;
 
-    public static List<string> Clean(IReadOnlyList<string> paragraphs, string? title)
+    public List<string> Clean(IReadOnlyList<string> paragraphs, string? title)
     {
         var normalizedTitle = title is null ? null : TextUtil.Squash(title);
         var result = new List<string>(paragraphs.Count);
@@ -76,11 +100,11 @@ internal static partial class BodyCleaner
         return result;
     }
 
-    private static bool IsEndMarker(string line) =>
-        (line.Length <= MaxMarkerLength || (line.Length <= MaxLabelledLinkLength && LabelledLink().IsMatch(line))) && EndMarker().IsMatch(line);
+    private bool IsEndMarker(string line) =>
+        (line.Length <= MaxMarkerLength || (line.Length <= MaxLabelledLinkLength && LabelledLink().IsMatch(line))) && EndMarker.IsMatch(line);
 
     /// <summary>The headline lines of a related box: short, and never a sentence ending in a full stop.</summary>
-    private static int SkipBoxLines(IReadOnlyList<string> lines, int from)
+    private int SkipBoxLines(IReadOnlyList<string> lines, int from)
     {
         while (from < lines.Count && lines[from].Length <= MaxBoxLineLength && lines[from].AsSpan().IndexOfAny("。；;") < 0 && !IsEndMarker(lines[from]))
         {
@@ -91,7 +115,7 @@ internal static partial class BodyCleaner
     }
 
     /// <summary>Whether the article's own text resumes: sentences, up to the next marker, worth a paragraph or two.</summary>
-    private static bool ProseFollows(IReadOnlyList<string> lines, int from)
+    private bool ProseFollows(IReadOnlyList<string> lines, int from)
     {
         var prose = 0;
         for (var i = from; i < lines.Count && !IsEndMarker(lines[i]); i++)
@@ -106,27 +130,27 @@ internal static partial class BodyCleaner
         return prose >= MinProseAfterBox;
     }
 
-    private static bool IsBoilerplate(string line)
+    private bool IsBoilerplate(string line)
     {
         if (!HasWordCharacter(line))
         {
             return true;
         }
 
-        return (line.Length <= MaxCreditLength && CreditLine().Match(line) is { Success: true } credit && !EndsSentence(line.AsSpan(credit.Length)))
-            || (line.Length <= MaxBoilerplateLength && BoilerplateLine().IsMatch(line));
+        return (line.Length <= MaxCreditLength && _creditLine.Match(line) is { Success: true } credit && !EndsSentence(line.AsSpan(credit.Length)))
+            || (line.Length <= MaxBoilerplateLength && _boilerplateLine.IsMatch(line));
     }
 
     /// <summary>
     /// A credit names people or outlets; "记者：……？" with a question or a full stop is an interview line and stays.
     /// </summary>
-    private static bool EndsSentence(ReadOnlySpan<char> value) => value.IndexOfAny("？?！!。") >= 0;
+    private bool EndsSentence(ReadOnlySpan<char> value) => value.IndexOfAny("？?！!。") >= 0;
 
     /// <summary>
     /// Drops a trailing run of tiny unpunctuated lines with a counter among them: the like / read-count / report bar
     /// under the text. Without a counter the run may be the text's own closing list of short items.
     /// </summary>
-    private static void TrimToolbar(List<string> lines)
+    private void TrimToolbar(List<string> lines)
     {
         var start = lines.Count;
         while (start > 0 && IsToolbarLine(lines[start - 1]))
@@ -145,7 +169,7 @@ internal static partial class BodyCleaner
     /// "分享" "不喜欢"): two or more such lines together are dropped. One alone may be a heading or a signature, and a
     /// numbered item or a bracketed signature ("（刘洋）") is the text's own.
     /// </summary>
-    private static void TrimChromeRuns(List<string> lines)
+    private void TrimChromeRuns(List<string> lines)
     {
         var start = 0;
         while (start < lines.Count && IsChromeLine(lines[start]))
@@ -170,14 +194,14 @@ internal static partial class BodyCleaner
         }
     }
 
-    private static bool IsChromeLine(string line) =>
+    private bool IsChromeLine(string line) =>
         line.Length <= MaxChromeLineLength && !HasSentencePunctuation(line) && !ListNumber().IsMatch(line)
         && line.AsSpan().IndexOfAny("（(【[") < 0;
 
-    private static bool IsToolbarLine(string line) => line.Length <= MaxToolbarLineLength && !HasSentencePunctuation(line);
+    private bool IsToolbarLine(string line) => line.Length <= MaxToolbarLineLength && !HasSentencePunctuation(line);
 
     /// <summary>"+1", "阅读 (177万)", "12": a number with at most a word beside it; a list item of short phrases has none.</summary>
-    private static bool IsCounter(string line)
+    private bool IsCounter(string line)
     {
         int digits = 0, cjk = 0;
         foreach (var c in line)
@@ -196,7 +220,7 @@ internal static partial class BodyCleaner
     }
 
     /// <summary>Date/source/view-count lines belong to the header or footer, not the text; only the edges are trimmed.</summary>
-    private static void TrimMetaLines(List<string> lines)
+    private void TrimMetaLines(List<string> lines)
     {
         while (lines.Count > 0 && IsMetaLine(lines[0]))
         {
@@ -218,16 +242,16 @@ internal static partial class BodyCleaner
         }
     }
 
-    private static bool IsByline(string line) => line.Length <= MaxBylineLength && BylineWord().IsMatch(line) && !HasSentencePunctuation(line);
+    private bool IsByline(string line) => line.Length <= MaxBylineLength && _bylineWord.IsMatch(line) && !HasSentencePunctuation(line);
 
-    private static bool IsMetaLine(string line) =>
-        (line.Length <= MaxBoilerplateLength && DateLike().IsMatch(line) && (MetaLabel().IsMatch(line) || DateLike().Match(line).Length >= line.Length - 6))
-        || (line.Length <= MaxBoilerplateLength && PlaceLine().IsMatch(line))
+    private bool IsMetaLine(string line) =>
+        (line.Length <= MaxBoilerplateLength && DateLike().IsMatch(line) && (_metaLabel.IsMatch(line) || DateLike().Match(line).Length >= line.Length - 6))
+        || (line.Length <= MaxBoilerplateLength && _placeLine.IsMatch(line))
         || IsByline(line);
 
-    private static bool HasSentencePunctuation(string line) => line.AsSpan().IndexOfAny("，。！？；,!?;") >= 0;
+    private bool HasSentencePunctuation(string line) => line.AsSpan().IndexOfAny("，。！？；,!?;") >= 0;
 
-    private static bool HasWordCharacter(string line)
+    private bool HasWordCharacter(string line)
     {
         foreach (var c in line)
         {
@@ -240,33 +264,20 @@ internal static partial class BodyCleaner
         return false;
     }
 
-    [GeneratedRegex(@"^[\[【(（]?\s*(?:责任编辑|责编|编辑|校对|审核|审校|终审|监制|值班编辑|作者|记者|通讯员|摄影|图片来源|来源|稿源|文章来源|本文来源|出品|策划)\s*[:：]", RegexOptions.CultureInvariant)]
-    private static partial Regex CreditLine();
 
-    [GeneratedRegex(@"版权所有|Copyright|©|ICP备|ICP证|免责声明|转载请注明|分享到|扫一扫|扫描二维码|长按二维码|长按识别|点击关注|关注我们|打印本页|关闭窗口|纠错|返回顶部|返回首页|阅读原文|收藏本文|【打印】|【关闭】|上一篇|下一篇|上一页|下一页|第\s*\d+\s*页\s*/\s*共|请勿转载|禁止转载|不得转载|转载.{0,8}注明|未经.{0,8}授权.{0,4}(?:不得|禁止|请勿|严禁|谢绝)|关注公众号|分享让更多人|平台声明|内容举报|^\s*举报\s*$|^\s*字号|^\s*(?:点赞|在看|分享|收藏|举报)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BoilerplateLine();
 
-    [GeneratedRegex(@"^\W{0,2}(?:相关阅读|相关新闻|相关文章|相关链接|相关推荐|延伸阅读|推荐阅读|热门推荐|猜你喜欢|热点推荐|更多精彩|精彩推荐|往期回顾|往期推荐|热门文章|网友评论|我要评论|发表评论|相关报道)", RegexOptions.CultureInvariant)]
-    internal static partial Regex EndMarker();
 
     /// <summary>"推荐阅读：" and the like, followed by the linked headline.</summary>
     [GeneratedRegex(@"^\W{0,2}\w{2,6}\s*[:：]", RegexOptions.CultureInvariant)]
     private static partial Regex LabelledLink();
 
-    /// <summary>Platforms print where a post was made ("发布于：北京市", "IP属地：上海") above or below the text.</summary>
-    [GeneratedRegex(@"^\W{0,2}(?:发布于|IP属地|ip属地)\s*[:：]?\s*\S{0,12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PlaceLine();
 
     /// <summary>"1." or "2、" opening an item of the text's own numbered list, not a count.</summary>
     [GeneratedRegex(@"^\s*\d{1,2}\s*[.、．)）]", RegexOptions.CultureInvariant)]
     private static partial Regex ListNumber();
 
-    [GeneratedRegex(@"记者|通讯员|特约撰稿", RegexOptions.CultureInvariant)]
-    private static partial Regex BylineWord();
 
     [GeneratedRegex(@"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?", RegexOptions.CultureInvariant)]
     private static partial Regex DateLike();
 
-    [GeneratedRegex(@"来源|作者|编辑|发布|发表|时间|日期|浏览|阅读|点击|字号|记者", RegexOptions.CultureInvariant)]
-    private static partial Regex MetaLabel();
 }

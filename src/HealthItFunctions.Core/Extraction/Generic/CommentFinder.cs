@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace HealthItFunctions.Core.Extraction.Generic;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// above it, and scaling the thread's own container down does not stop its text from lifting the ancestor it shares
 /// with the post. So comment text is kept out of scoring and collecting, unless nothing but comments reads as prose.
 /// </summary>
-internal static partial class CommentFinder
+internal static class CommentFinder
 {
     /// <summary>Fewer alike siblings with a time each are a short dated list, not a thread.</summary>
     private const int MinThreadReplies = 4;
@@ -25,7 +23,7 @@ internal static partial class CommentFinder
         index.CommentsMarked = true;
         foreach (var node in index.Nodes)
         {
-            if (node.IsBlock && node.Node.Name is not ("html" or "body") && node.Node.HasAttributes && HasCommentName(node))
+            if (node.IsBlock && node.Node.Name is not ("html" or "body") && node.Node.HasAttributes && HasCommentName(index, node))
             {
                 node.IsCommentRoot = true;
             }
@@ -40,10 +38,10 @@ internal static partial class CommentFinder
         }
     }
 
-    private static bool HasCommentName(NodeInfo node)
+    private static bool HasCommentName(DomIndex index, NodeInfo node)
     {
         var names = string.Concat(node.Node.Attributes["id"]?.Value, " ", node.Node.Attributes["class"]?.Value);
-        return names.Length > 1 && CommentName().IsMatch(names);
+        return names.Length > 1 && index.Vocabulary.CommentName.IsMatch(names);
     }
 
     /// <summary>
@@ -109,12 +107,7 @@ internal static partial class CommentFinder
     private static bool StartsWithTime(DomIndex index, NodeInfo reply)
     {
         var length = Math.Min(60, reply.TextEnd - reply.TextStart);
-        return TimeOfDay().Match(index.Text, reply.TextStart, length).Success;
+        return index.Vocabulary.RecentTime.Match(index.Text, reply.TextStart, length).Success;
     }
 
-    [GeneratedRegex(@"(?<![a-z])(?:comments?(?!-(?:open|closed|count|num))|commentlist|replies|reply|cmt|pinglun)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CommentName();
-
-    [GeneratedRegex(@"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?![0-9])|[0-9]+\s*(?:秒|分钟|小时|天)前|刚刚", RegexOptions.CultureInvariant)]
-    private static partial Regex TimeOfDay();
 }

@@ -90,7 +90,7 @@ internal static partial class ContentScorer
         }
 
         NodeInfo chosen = post;
-        var chosenScore = post.ContentScore > 0 ? FinalScore(post) : 0;
+        var chosenScore = post.ContentScore > 0 ? FinalScore(index, post) : 0;
         foreach (var node in index.Nodes)
         {
             if (node.TextStart > post.TextEnd)
@@ -103,7 +103,7 @@ internal static partial class ContentScorer
                 continue;
             }
 
-            var score = FinalScore(node);
+            var score = FinalScore(index, node);
             if (score > chosenScore && node.TextLength * 2 >= post.TextLength)
             {
                 (chosen, chosenScore) = (node, score);
@@ -167,7 +167,7 @@ internal static partial class ContentScorer
                 continue;
             }
 
-            var score = FinalScore(node);
+            var score = FinalScore(index, node);
             if (score > bestScore)
             {
                 best = node;
@@ -279,7 +279,7 @@ internal static partial class ContentScorer
                 continue;
             }
 
-            var score = FinalScore(node);
+            var score = FinalScore(index, node);
             if (score > anchoredScore)
             {
                 (anchored, anchoredScore) = (node, score);
@@ -343,12 +343,12 @@ internal static partial class ContentScorer
     /// </summary>
     public static bool ReadsLikeProse(NodeInfo node) => node.Punctuation > 0 && node.LinkTextLength * 2 <= node.TextLength;
 
-    public static double FinalScore(NodeInfo node) => node.ContentScore * (1 - node.LinkDensity) * ClassWeight(node);
+    public static double FinalScore(DomIndex index, NodeInfo node) => node.ContentScore * (1 - node.LinkDensity) * ClassWeight(index, node);
 
     /// <summary>Class and id names are hints only: they scale a score, they never decide alone.</summary>
-    public static double ClassWeight(NodeInfo node) => node.ClassWeight ??= ComputeClassWeight(node);
+    public static double ClassWeight(DomIndex index, NodeInfo node) => node.ClassWeight ??= ComputeClassWeight(index, node);
 
-    private static double ComputeClassWeight(NodeInfo node)
+    private static double ComputeClassWeight(DomIndex index, NodeInfo node)
     {
         if (!node.Node.HasAttributes)
         {
@@ -370,11 +370,9 @@ internal static partial class ContentScorer
             return 0.4;
         }
 
-        return PositiveNames().IsMatch(names) ? 1.3 : 1.0;
+        return index.Vocabulary.ContentClass.IsMatch(names) ? 1.3 : 1.0;
     }
 
-    [GeneratedRegex(@"(?<![a-z])(?:article|content|post|entry|text|body|main|story|detail|rich_media|zw(?![a-z])|txt|正文)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PositiveNames();
 
     [GeneratedRegex(@"(?<![a-z])(?:comment|reply|footer|foot(?![a-z])|nav|menu|sidebar|side(?![a-z])|related|relate|recommend|share|copyright|banner|breadcrumb|crumb|hot|rank|login|advert|ads?(?![a-z])|tool|social|sponsor|popup|widget|more|pager|pagination|tags?(?![a-z])|keyword)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex NegativeNames();

@@ -57,7 +57,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
             yield break;
         }
 
-        foreach (Match match in LabelledDate().Matches(text))
+        foreach (Match match in page.Vocabulary.LabelledDate.Matches(text))
         {
             var tail = text.Substring(match.Index + match.Length, Math.Min(40, text.Length - match.Index - match.Length));
             if (Plausible(page, parser.ParseOnPage(tail, page, yearHint)) is { } labelled)
@@ -177,12 +177,15 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
             }
         }
 
-        foreach (Match match in LabelledDate().Matches(text))
+        foreach (Match match in page.Vocabulary.LabelledDate.Matches(text))
         {
             var tail = text.Substring(match.Index + match.Length, Math.Min(20, text.Length - match.Index - match.Length));
-            if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month } time && PlausibleMonth(page, time) is { } month)
+            // A label keeps whatever precision the page gives: a month, or only a year ("发布日期：2015年"), which must
+            // follow the label directly: "时间跨度从公元前2000年" is prose.
+            if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month or TimePrecision.Year } time && PlausibleMonth(page, time) is { } month
+                && (time.Precision == TimePrecision.Month || (match.Value.TrimEnd().EndsWith(':') || match.Value.TrimEnd().EndsWith('：')) && YearRightAfterLabel().IsMatch(tail)))
             {
-                return (month, "generic:labelled (month)");
+                return (month, time.Precision == TimePrecision.Year ? "generic:labelled (year)" : "generic:labelled (month)");
             }
         }
 
@@ -289,13 +292,13 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
 
             var labelStart = Math.Max(0, match.Index - LabelWindow);
             var label = region.AsSpan(labelStart, match.Index - labelStart);
-            if (ModifiedLabel().IsMatch(label))
+            if (page.Vocabulary.ModifiedLabel.IsMatch(label))
             {
                 firstModified ??= time;
                 continue;
             }
 
-            if (DateLabel().IsMatch(label))
+            if (page.Vocabulary.DateLabel.IsMatch(label))
             {
                 return time;
             }
@@ -341,7 +344,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
     /// </summary>
     private PublishTime? PostedAt(PageContext page, IReadOnlyList<NodeInfo> body, int? yearHint)
     {
-        foreach (var line in BylineFinder.PostedLines(page.Index.Text, body))
+        foreach (var line in CreditFinder.PostedLines(page.Vocabulary, page.Index.Text, body))
         {
             if (Plausible(page, parser.ParseOnPage(line.Date, page, yearHint)) is { } time)
             {
@@ -391,18 +394,13 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
     }
 
     /// <summary>A full date (day or finer) from 1990 up to the fetch; month-only dates are a separate, last fallback.</summary>
+    [GeneratedRegex(@"^\s{0,2}(?:19|20)[0-9]{2}\s?年?(?:$|\s|[^\p{IsCJKUnifiedIdeographs}0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex YearRightAfterLabel();
+
     internal static PublishTime? Plausible(PageContext page, PublishTime? time) =>
         time is { Precision: > TimePrecision.Month } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
 
     private static PublishTime? PlausibleMonth(PageContext page, PublishTime time) =>
         time.Value.Year >= 1990 && time.Value <= page.Now.AddDays(1) ? time : null;
 
-    [GeneratedRegex(@"发布|发表|时间|日期|来源|张贴|Posted|Published", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DateLabel();
-
-    [GeneratedRegex(@"(?:(?:更新|修改|修订)(?:时间|日期|于)?|编辑于)\s*[:：]?\s*$|Updated|Modified", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ModifiedLabel();
-
-    [GeneratedRegex(@"(?:发布时间|发表时间|发布日期|发表日期|发稿时间|发表于|发布于|日期|时间)\s*[:：]?\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex LabelledDate();
 }

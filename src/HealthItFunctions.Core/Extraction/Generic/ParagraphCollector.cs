@@ -58,7 +58,7 @@ internal static partial class ParagraphCollector
                 }
 
                 // Unindexed elements are scripts, styles, form controls and hidden nodes.
-                if (index.Find(node) is not { } info || (!ReferenceEquals(node, root.Node) && (IsWidget(info) || (info.InComment && !root.InComment)))
+                if (index.Find(node) is not { } info || (!ReferenceEquals(node, root.Node) && (IsWidget(index, info) || (info.InComment && !root.InComment)))
                     || (boxes is not null && boxes.Contains(node)) || (!ReferenceEquals(node, root.Node) && IsRelatedBox(index, info, ref boxes)))
                 {
                     continue;
@@ -84,7 +84,7 @@ internal static partial class ParagraphCollector
     }
 
     /// <summary>Link lists (related articles, tags, share bars) nested inside the body.</summary>
-    private static bool IsWidget(NodeInfo info)
+    private static bool IsWidget(DomIndex index, NodeInfo info)
     {
         var prose = info.TextLength - info.LinkTextLength;
         if (info.Links >= 2 && info.LinkDensity > 0.5 && prose < 60)
@@ -94,7 +94,7 @@ internal static partial class ParagraphCollector
 
         return info.Node.Name is "nav" or "aside" or "form" or "audio" or "video"
             || IsPlayer(info)
-            || (ContentScorer.ClassWeight(info) < 1 && info.LinkDensity > 0.3 && prose < 200)
+            || (ContentScorer.ClassWeight(index, info) < 1 && info.LinkDensity > 0.3 && prose < 200)
             || IsLinkList(info);
     }
 
@@ -105,7 +105,7 @@ internal static partial class ParagraphCollector
     /// </summary>
     private static bool IsRelatedBox(DomIndex index, NodeInfo info, ref HashSet<HtmlNode>? boxes)
     {
-        if (!info.IsBlock || info.TextLength is 0 or > MaxBoxMarkerBlock || !BodyCleaner.EndMarker().IsMatch(index.Text.AsSpan(info.TextStart, Math.Min(24, info.TextLength)).TrimStart()))
+        if (!info.IsBlock || info.TextLength is 0 or > MaxBoxMarkerBlock || !index.Vocabulary.Cleaner.EndMarker.IsMatch(index.Text.AsSpan(info.TextStart, Math.Min(24, info.TextLength)).TrimStart()))
         {
             return false;
         }

@@ -85,7 +85,7 @@ internal static partial class TitleFinder
 
             // The nearest heading above the publish line is the headline; breadcrumbs and channel names sit further up.
             var end = Math.Min(index.Text.Length, node.TextEnd + DatelineWindow);
-            var label = DatelineLabel().Match(index.Text, node.TextEnd, end - node.TextEnd);
+            var label = page.Vocabulary.DatelineLabel.Match(index.Text, node.TextEnd, end - node.TextEnd);
             if (!label.Success || label.Index - node.TextEnd >= bestGap
                 || squashedTag.Contains(TextUtil.Squash(index.TextOf(node)), StringComparison.Ordinal))
             {
@@ -210,9 +210,6 @@ internal static partial class TitleFinder
     [GeneratedRegex(@"\s*(?:[_|｜]|--|——|\s[-–—·]\s|(?<![A-Za-z0-9])-(?![A-Za-z0-9]))\s*", RegexOptions.CultureInvariant)]
     private static partial Regex TitleSeparators();
 
-    /// <summary>The labels of a publish line; a bare date is not enough, because list headings are followed by dated rows.</summary>
-    [GeneratedRegex(@"(?:发布|发表|发稿)(?:时间|日期)|来源\s*[:：]|(?:时间|日期)\s*[:：]\s*(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
-    private static partial Regex DatelineLabel();
 
     [GeneratedRegex(@"title|headline|biaoti|(?<![a-z])tit(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitleNames();

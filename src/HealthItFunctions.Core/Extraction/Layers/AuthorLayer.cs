@@ -13,25 +13,25 @@ internal sealed class AuthorLayer : IExtractionLayer
         OfferPerson(page, draft, page.JsonLd?.Author, "jsonld:author");
         if (draft.Body is { Count: > 0 } body)
         {
-            if (BylineFinder.FindAuthor(page, draft.TitleNode, body[0], draft.Paragraphs) is { } byline)
+            if (ReporterBylineFinder.FindAuthor(page, draft.TitleNode, body[0], draft.Paragraphs) is { } byline)
             {
                 draft.OfferAuthor(byline.Value, byline.Rule);
             }
         }
 
         OfferPerson(page, draft, page.Meta("article:author", "author"), "meta:author");
-        if (draft.Body is { Count: > 0 } posted && BylineFinder.FindPoster(page, posted) is { } poster)
+        if (draft.Body is { Count: > 0 } posted && CreditFinder.FindPoster(page, posted) is { } poster)
         {
             draft.OfferAuthor(poster.Value, poster.Rule);
         }
 
-        if (BylineFinder.FindBlogOwner(page) is { } owner)
+        if (CreditFinder.FindBlogOwner(page) is { } owner)
         {
             draft.OfferAuthor(owner.Value, owner.Rule);
         }
 
         // Last: a page that credits no writer names its editor as the person behind the text.
-        if (draft.Body is { Count: > 0 } edited && BylineFinder.FindEditor(page, draft.TitleNode, edited[0], edited[^1]) is { } editor)
+        if (draft.Body is { Count: > 0 } edited && EditorFinder.FindEditor(page, draft.TitleNode, edited[0], edited[^1]) is { } editor)
         {
             draft.OfferAuthor(editor.Value, editor.Rule);
         }
@@ -45,8 +45,8 @@ internal sealed class AuthorLayer : IExtractionLayer
         }
 
         // Metadata may hold a whole byline ("記者林宸誼／即時報導"): read it with the byline grammar first.
-        var person = AuthorGrammar.Read(value.Trim())?.Name ?? value;
-        if (AuthorGrammar.IsPlausiblePerson(person) && !IsSiteName(page, person.Trim()))
+        var person = page.Vocabulary.Authors.Read(value.Trim())?.Name ?? value;
+        if (page.Vocabulary.Authors.IsPlausiblePerson(person) && !IsSiteName(page, person.Trim()))
         {
             draft.OfferAuthor(person, rule);
         }

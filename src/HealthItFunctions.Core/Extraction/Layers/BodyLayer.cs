@@ -52,7 +52,7 @@ internal sealed class BodyLayer : IExtractionLayer
             CommentFinder.Mark(page.Index);
             var narrowed = offered.Count == 1 ? [BodyBounds.StepDown(page.Index, offered[0])] : offered;
             var (paragraphs, images) = ParagraphCollector.Collect(page.Index, narrowed, page.Url);
-            var cleaned = BodyCleaner.Clean(paragraphs, draft.Title);
+            var cleaned = page.Vocabulary.Cleaner.Clean(paragraphs, draft.Title);
             var length = TextUtil.CountNonSpace(string.Concat(cleaned));
             var rule = draft.Rules[ArticleField.Body];
             if (length >= MinBodyLength)
@@ -72,7 +72,7 @@ internal sealed class BodyLayer : IExtractionLayer
         {
             var nodes = BodyBounds.WithSiblings(page.Index, BodyBounds.StepDown(page.Index, best));
             var (generic, genericImages) = ParagraphCollector.Collect(page.Index, nodes, page.Url);
-            var cleaned = BodyCleaner.Clean(generic, draft.Title);
+            var cleaned = page.Vocabulary.Cleaner.Clean(generic, draft.Title);
             if (shortOffered is null || (TextUtil.CountNonSpace(string.Concat(cleaned)) >= MinBodyLength && ReadsLikeProse(nodes)))
             {
                 draft.OfferBody(nodes, "generic:density");

@@ -119,6 +119,15 @@ public enum ListKind
     HtmlList,
     Rss,
     Atom,
+
+    /// <summary>JSON Feed 1.x (bridges such as wechat2rss and WeRSS serve it); any feed kind reads RSS, Atom or JSON Feed alike.</summary>
+    JsonFeed,
+
+    /// <summary>A JSON endpoint (GET or POST) read with <see cref="ListRules.Items"/> and <see cref="ListRules.Fields"/> JSON Pointers.</summary>
+    Json,
+
+    /// <summary>An HTML page whose &lt;link rel="alternate"&gt; feeds are polled instead of the page itself.</summary>
+    Discover,
 }
 
 /// <summary>
@@ -142,6 +151,61 @@ public sealed record ListRules
 
     /// <summary>XPath of the list date, relative to the row (optional).</summary>
     public string? Date { get; init; }
+
+    /// <summary>json: "GET" (default) or "POST".</summary>
+    public string? Method { get; init; }
+
+    /// <summary>json: the POST body as sent ({page} is replaced when paging by template).</summary>
+    public string? Body { get; init; }
+
+    /// <summary>json: the POST body's media type (default application/json).</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>json: RFC 6901 JSON Pointer to the array of items; "" is the root array.</summary>
+    public string? Items { get; init; }
+
+    /// <summary>json: JSON Pointers inside one item.</summary>
+    public JsonListFields? Fields { get; init; }
+
+    /// <summary>html-list: also poll the feeds the page announces with &lt;link rel="alternate"&gt;.</summary>
+    public bool DiscoverFeeds { get; init; }
+
+    /// <summary>How to reach older pages of the list; used by backfill only (polls read the first page).</summary>
+    public ListPaging? Paging { get; init; }
+
+    public bool IsPost => string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsFeed => Kind is ListKind.Rss or ListKind.Atom or ListKind.JsonFeed;
+}
+
+/// <summary>Where a json list item keeps its title, URL and date (JSON Pointers relative to the item).</summary>
+public sealed record JsonListFields
+{
+    public string? Title { get; init; }
+
+    public string Url { get; init; } = "/url";
+
+    /// <summary>Text dates in the usual forms, or unix seconds / milliseconds (a number or a digit string).</summary>
+    public string? Date { get; init; }
+}
+
+/// <summary>
+/// Older pages of a list: either the page's own next-page link (<see cref="Next"/>, html-list) or a URL/body template
+/// whose {page} runs from <see cref="First"/>.
+/// </summary>
+public sealed record ListPaging
+{
+    /// <summary>XPath of the next-page &lt;a&gt; on an html-list page.</summary>
+    public string? Next { get; init; }
+
+    /// <summary>A page URL with {page}, e.g. https://example/list_{page}.html; for a POST list, {page} may sit in the body instead.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>The {page} value of the second page (the start URL is the first).</summary>
+    public int First { get; init; } = 2;
+
+    /// <summary>Stop after this many pages, whatever the dates say.</summary>
+    public int MaxPages { get; init; } = 50;
 }
 
 /// <summary>

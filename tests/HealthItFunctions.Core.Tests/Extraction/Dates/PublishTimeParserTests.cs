@@ -42,6 +42,8 @@ public class PublishTimeParserTests
     [InlineData("2021/3/26 12:05 AM", "2021-03-26 00:05:00", TimePrecision.Minute)]
     [InlineData("2022-12-31", "2022-12-31 00:00:00", TimePrecision.Day)]
     [InlineData("1990-01-01", "1990-01-01 00:00:00", TimePrecision.Day)]
+    [InlineData("2021-03-26-10:30:15", "2021-03-26 10:30:15", TimePrecision.Second)] // gov.cn firstpublishedtime
+    [InlineData("2021-03-26-10:30", "2021-03-26 00:00:00", TimePrecision.Day)] // a hyphen and hh:mm alone may be an offset
     public void Parse_NumericDates_ReturnsExpected(string text, string expected, TimePrecision precision) =>
         AssertTime(_parser.Parse(text, Fetched), expected, precision);
 

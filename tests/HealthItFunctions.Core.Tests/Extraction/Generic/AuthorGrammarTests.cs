@@ -15,7 +15,7 @@ public sealed class AuthorGrammarTests
     [InlineData("本报记者 张明 报道", "张明")]
     public void Read_ReporterBylineWithoutColon_Names(string line, string expected)
     {
-        Assert.Equal(expected, AuthorGrammar.Read(line)?.Name);
+        Assert.Equal(expected, TestLexicon.Shipped.Authors.Read(line)?.Name);
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class AuthorGrammarTests
     [InlineData("作者： 赵婕 出自新华网", "赵婕")]
     public void Read_LabelAtLineStart_Names(string line, string expected)
     {
-        Assert.Equal(expected, AuthorGrammar.Read(line)?.Name);
+        Assert.Equal(expected, TestLexicon.Shipped.Authors.Read(line)?.Name);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class AuthorGrammarTests
     [InlineData("记者近日走访了多家医院")]
     public void Read_EditorOrQuotationOrNarrative_NoAuthor(string line)
     {
-        Assert.Null(AuthorGrammar.Read(line));
+        Assert.Null(TestLexicon.Shipped.Authors.Read(line));
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class AuthorGrammarTests
     [InlineData("吴敏/某某日报", "吴敏")]
     public void Signature_TrailingCredit_Names(string line, string expected)
     {
-        Assert.Equal(expected, AuthorGrammar.Signature(line));
+        Assert.Equal(expected, TestLexicon.Shipped.Authors.Signature(line));
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class AuthorGrammarTests
     [InlineData("（图）")]
     public void Signature_OutletOrMarker_NoName(string line)
     {
-        Assert.Null(AuthorGrammar.Signature(line));
+        Assert.Null(TestLexicon.Shipped.Authors.Signature(line));
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class AuthorGrammarTests
     [InlineData("Joel Spolsky", true)]
     public void IsPlausiblePerson_MetadataValue_RejectsIdsAndVendors(string value, bool expected)
     {
-        Assert.Equal(expected, AuthorGrammar.IsPlausiblePerson(value));
+        Assert.Equal(expected, TestLexicon.Shipped.Authors.IsPlausiblePerson(value));
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class AuthorGrammarTests
     [InlineData("责任编辑： \n焦二 \n", "焦二")]
     public void Editor_EditorCredit_Names(string line, string expected)
     {
-        Assert.Equal(expected, AuthorGrammar.Editor(line, 0, line.Length));
+        Assert.Equal(expected, TestLexicon.Shipped.Authors.Editor(line, 0, line.Length));
     }
 
     [Theory]
@@ -85,19 +85,19 @@ public sealed class AuthorGrammarTests
     [InlineData("主编：某某日报社")]
     public void Editor_NoCreditOrOutlet_Null(string line)
     {
-        Assert.Null(AuthorGrammar.Editor(line, 0, line.Length));
+        Assert.Null(TestLexicon.Shipped.Authors.Editor(line, 0, line.Length));
     }
 
     [Fact]
     public void Read_NameWithLatinOriginal_GlossKept()
     {
-        Assert.Equal("周一 (John Smith)", AuthorGrammar.Read("作者： 周一 (John Smith)")?.Name);
+        Assert.Equal("周一 (John Smith)", TestLexicon.Shipped.Authors.Read("作者： 周一 (John Smith)")?.Name);
     }
 
     [Fact]
     public void Signature_RolePrefix_RoleDropped()
     {
-        Assert.Equal("罗一 萧二", AuthorGrammar.Signature("……就在继续努力之中。（评论员 罗一 萧二）"));
+        Assert.Equal("罗一 萧二", TestLexicon.Shipped.Authors.Signature("……就在继续努力之中。（评论员 罗一 萧二）"));
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public sealed class AuthorGrammarTests
     [InlineData("综合", false)]
     public void IsBareName_ShapeAndSurname_Decides(string value, bool expected)
     {
-        Assert.Equal(expected, AuthorGrammar.IsBareName(value));
+        Assert.Equal(expected, TestLexicon.Shipped.Authors.IsBareName(value));
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public sealed class AuthorGrammarTests
     [InlineData("（記者 王二 攝影）", "王二")]
     public void Read_TraditionalReporterByline_Names(string line, string expected)
     {
-        Assert.Equal(expected, AuthorGrammar.Read(line)?.Name);
+        Assert.Equal(expected, TestLexicon.Shipped.Authors.Read(line)?.Name);
     }
 
     [Fact]
@@ -125,6 +125,6 @@ public sealed class AuthorGrammarTests
     {
         const string line = "責任編輯：陳三";
 
-        Assert.Equal("陳三", AuthorGrammar.Editor(line, 0, line.Length));
+        Assert.Equal("陳三", TestLexicon.Shipped.Authors.Editor(line, 0, line.Length));
     }
 }

@@ -9,7 +9,7 @@ public sealed class BodyCleanerTests
     [Fact]
     public void Clean_InterviewQuestionAfterReporterLabel_KeepsQuestion()
     {
-        var cleaned = BodyCleaner.Clean([Text, "记者：您平时通过哪些渠道预约挂号？", "答：主要是用手机预约。"], title: null);
+        var cleaned = TestLexicon.Shipped.Cleaner.Clean([Text, "记者：您平时通过哪些渠道预约挂号？", "答：主要是用手机预约。"], title: null);
 
         Assert.Contains("记者：您平时通过哪些渠道预约挂号？", cleaned);
     }
@@ -23,7 +23,7 @@ public sealed class BodyCleanerTests
     [InlineData("第1页/共1页 << 上一页 | 下一页 >>")]
     public void Clean_CreditOrRepostNotice_Removed(string line)
     {
-        var cleaned = BodyCleaner.Clean([Text, line, Text], title: null);
+        var cleaned = TestLexicon.Shipped.Cleaner.Clean([Text, line, Text], title: null);
 
         Assert.DoesNotContain(line, cleaned);
     }
@@ -31,7 +31,7 @@ public sealed class BodyCleanerTests
     [Fact]
     public void Clean_LikeAndCounterBarAtEnd_Removed()
     {
-        var cleaned = BodyCleaner.Clean([Text, "首赞", "+1", "阅读 (36万)"], title: null);
+        var cleaned = TestLexicon.Shipped.Cleaner.Clean([Text, "首赞", "+1", "阅读 (36万)"], title: null);
 
         Assert.Equal([Text], cleaned);
     }
@@ -41,7 +41,7 @@ public sealed class BodyCleanerTests
     {
         string[] items = ["数据要统一", "流程要简化", "安全要可靠", "1.", "2."];
 
-        var cleaned = BodyCleaner.Clean([Text, .. items], title: null);
+        var cleaned = TestLexicon.Shipped.Cleaner.Clean([Text, .. items], title: null);
 
         Assert.Equal([Text, .. items], cleaned);
     }
@@ -49,7 +49,7 @@ public sealed class BodyCleanerTests
     [Fact]
     public void Clean_RelatedLinkWithLabel_DroppedWithWhatFollows()
     {
-        var cleaned = BodyCleaner.Clean([Text, Text, Text, "推荐阅读：某区卫健委9月起开展互联网医院专项检查", "另一篇文章的标题"], title: null);
+        var cleaned = TestLexicon.Shipped.Cleaner.Clean([Text, Text, Text, "推荐阅读：某区卫健委9月起开展互联网医院专项检查", "另一篇文章的标题"], title: null);
 
         Assert.Equal([Text, Text, Text], cleaned);
     }
@@ -57,7 +57,7 @@ public sealed class BodyCleanerTests
     [Fact]
     public void Clean_BylineUnderSubtitleAndPlaceLine_Removed()
     {
-        var cleaned = BodyCleaner.Clean(["专家说改革一定要加快", "本报记者张三发自北京", Text, "发布于：北京市"], title: null);
+        var cleaned = TestLexicon.Shipped.Cleaner.Clean(["专家说改革一定要加快", "本报记者张三发自北京", Text, "发布于：北京市"], title: null);
 
         Assert.Equal(["专家说改革一定要加快", Text], cleaned);
     }
@@ -67,7 +67,7 @@ public sealed class BodyCleanerTests
     {
         const string line = "记者了解到，该院已完成电子病历五级评审，患者可在手机上查看检查报告。";
 
-        var cleaned = BodyCleaner.Clean([line, Text], title: null);
+        var cleaned = TestLexicon.Shipped.Cleaner.Clean([line, Text], title: null);
 
         Assert.Equal([line, Text], cleaned);
     }

@@ -10,7 +10,7 @@ internal static class Dom
     {
         var document = new HtmlDocument { OptionCheckSyntax = false };
         document.LoadHtml(html);
-        return DomIndex.Build(document.DocumentNode);
+        return DomIndex.Build(document.DocumentNode, TestLexicon.Shipped);
     }
 
     public static NodeInfo ById(DomIndex index, string id) => index.Nodes.Single(n => n.Node.Id == id);

@@ -1,0 +1,9 @@
+using HealthItFunctions.Cli.Commands;
+using HealthItFunctions.Bench;
+using HealthItFunctions.Cli.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = CliHost.CreateBuilder();
+builder.Services.AddBenchCommands();
+using var host = builder.Build();
+return await host.Services.GetRequiredService<CliApplication>().RunAsync(args);
