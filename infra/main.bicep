@@ -70,6 +70,9 @@ param principalType string = 'User'
 @description('Client id of the Entra ID app registration that App Service Authentication validates tokens for. Empty keeps authentication required but with no provider, so every HTTP request is refused (fail closed) until it is set.')
 param authClientId string = ''
 
+@description('Object id of the Entra ID group whose members may use the review page and API. App Service Authentication admits any user of the tenant; the app answers 403 to anyone outside this group. Empty admits every signed-in user.')
+param reviewAllowedGroup string = ''
+
 @description('NCRONTAB (with seconds) for polling the news sources. Evaluated in UTC.')
 param pollSchedule string = '0 */30 * * * *'
 
@@ -124,6 +127,15 @@ param mailMaxAlertsPerDay string = '10'
 
 @description('Contact (mail address or URL) put in the User-Agent when polling sources, so a site operator can reach us. Empty falls back to mailFrom.')
 param pollingUserAgentContact string = ''
+
+@description('Deploy the optional WeChat feed bridge as a Container App (docs/wechat-bridges.md). Off by default: WeChat accounts stay disabled in the catalog until an operator points them at a bridge.')
+param deployWechatBridge bool = false
+
+@description('Bridge image when deployWechatBridge is true: diygod/rsshub:latest (port 1200) or ghcr.io/rachelos/we-mp-rss:latest (port 8001).')
+param wechatBridgeImage string = 'diygod/rsshub:latest'
+
+@description('Port the bridge image listens on.')
+param wechatBridgePort int = 1200
 
 // ---------------------------------------------------------------------------
 // Naming
@@ -290,6 +302,7 @@ module api 'app/api.bicep' = {
       Bulletin__ReviewUrl: reviewUrl
       Bulletin__AutoDistributeAfterDays: bulletinAutoDistributeAfterDays
       Extraction__MaxInputBytes: '5242880'
+      Review__AllowedGroup: reviewAllowedGroup
     }
   }
   // The host starts as soon as the site exists and needs these roles for its storage and the
@@ -299,6 +312,19 @@ module api 'app/api.bicep' = {
     storage
     rbac
   ]
+}
+
+module wechatBridge 'app/wechat-bridge.bicep' = if (deployWechatBridge) {
+  name: 'wechat-bridge'
+  scope: rg
+  params: {
+    environmentName: '${abbrs.appManagedEnvironments}${resourceToken}'
+    appName: '${abbrs.appContainerApps}wxbridge-${resourceToken}'
+    location: location
+    tags: tags
+    image: wechatBridgeImage
+    targetPort: wechatBridgePort
+  }
 }
 
 module auth 'app/auth.bicep' = {
@@ -327,3 +353,4 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AUTH_ENABLED bool = auth.outputs.providerEnabled
+output WECHAT_BRIDGE_URI string = deployWechatBridge ? wechatBridge!.outputs.uri : ''

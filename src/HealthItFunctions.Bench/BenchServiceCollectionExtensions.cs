@@ -6,7 +6,7 @@ namespace HealthItFunctions.Bench;
 internal static class BenchServiceCollectionExtensions
 {
     public static IServiceCollection AddBenchCommands(this IServiceCollection services) => services
-        .AddCliApplication()
+        .AddCliApplication("healthit-bench: measurements of the HealthIt services against corpora with ground truth and generated load.")
         .AddSingleton<ICliCommand, BenchmarkExtractCommand>()
         .AddSingleton<ICliCommand, BenchmarkDedupeCommand>()
         .AddSingleton<ICliCommand, BenchmarkProcessCommand>()

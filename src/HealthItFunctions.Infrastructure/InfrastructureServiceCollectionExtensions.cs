@@ -34,6 +34,8 @@ public static class InfrastructureServiceCollectionExtensions
             : new Local.QueueHostSettings());
         builder.Services.AddSingleton<IBulletinStore, TableBulletinStore>();
         builder.Services.AddSingleton<IBulletinArchive, BlobBulletinArchive>();
+        builder.Services.AddSingleton<Core.Images.IArticleImageStore, Images.BlobArticleImageStore>();
+        builder.Services.AddSingleton<Core.Images.IImageTranscoder, Images.SkiaImageTranscoder>();
         builder.Services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         builder.Services.AddSingleton<IReviewHistory, TableReviewHistory>();
         builder.Services.AddMailAdapters();

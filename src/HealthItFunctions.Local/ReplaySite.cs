@@ -64,6 +64,12 @@ internal sealed class ReplaySite(string sitesDirectory, ReplayManifest manifest)
             ".html" or ".htm" or ".shtml" => HtmlUtf8,
             ".xml" => RssUtf8,
             ".txt" => TextUtf8,
+            ".jpg" or ".jpeg" => "image/jpeg",
+            ".png" => "image/png",
+            ".gif" => "image/gif",
+            ".webp" => "image/webp",
+            ".avif" => "image/avif",
+            ".svg" => "image/svg+xml",
             _ when name == "feed" => RssUtf8,
             _ => "application/octet-stream",
         };

@@ -1,6 +1,6 @@
 namespace HealthItFunctions.Local;
 
-/// <summary>Finds the checkout the CLI runs from (it holds node_modules and seeds/), from the cwd and then from the binaries.</summary>
+/// <summary>Finds the checkout the CLI runs from (it holds package.json and seeds/; node_modules only after `npm ci`), from the cwd and then from the binaries.</summary>
 public static class RepositoryLayout
 {
     public static string? FindRoot() => FindUpwards(Environment.CurrentDirectory) ?? FindUpwards(AppContext.BaseDirectory);
@@ -9,7 +9,7 @@ public static class RepositoryLayout
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
-            if (Directory.Exists(Path.Combine(directory.FullName, "node_modules", "azurite")) && Directory.Exists(Path.Combine(directory.FullName, "seeds")))
+            if (File.Exists(Path.Combine(directory.FullName, "package.json")) && Directory.Exists(Path.Combine(directory.FullName, "seeds")))
             {
                 return directory.FullName;
             }

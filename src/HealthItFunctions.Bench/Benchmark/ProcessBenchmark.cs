@@ -20,7 +20,7 @@ internal sealed record ProcessBenchmarkReport(int Messages, TimeSpan Elapsed, in
 }
 
 /// <summary>
-/// `healthit benchmark process`: N generated articles and a share of reprints on a loopback site, every message
+/// `healthit-bench process`: N generated articles and a share of reprints on a loopback site, every message
 /// delivered twice, drained by the same runner as `healthit process` against a fresh Azurite.
 /// </summary>
 internal static class ProcessBenchmark

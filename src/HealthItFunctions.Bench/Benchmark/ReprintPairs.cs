@@ -10,9 +10,15 @@ internal enum PairKind
     SmallEdits,
     TitleEdit,
     Combined,
+
+    /// <summary>A site runs only the lead part (about a third) of the story, under its own furniture.</summary>
+    Excerpt,
     SameTopic,
     SameTopicSameHospital,
     OtherTopic,
+
+    /// <summary>The lead third of another story on the same topic: an excerpt of something else.</summary>
+    SameTopicLead,
 }
 
 /// <summary>Two articles and whether the second is a reprint of the first.</summary>
@@ -68,10 +74,11 @@ internal sealed class ReprintPairs
         var negatives = perKind * reprintKinds.Count;
         for (var i = 0; i < negatives; i++)
         {
-            pairs.Add((i % 5) switch
+            pairs.Add((i % 6) switch
             {
                 0 or 1 => Different(PairKind.SameTopic),
                 2 or 3 => Different(PairKind.SameTopicSameHospital),
+                4 => Different(PairKind.SameTopicLead),
                 _ => Different(PairKind.OtherTopic),
             });
         }
@@ -100,6 +107,9 @@ internal sealed class ReprintPairs
             case PairKind.TitleEdit:
                 title = EditTitle(title);
                 break;
+            case PairKind.Excerpt:
+                paragraphs = Lead(paragraphs);
+                break;
             case PairKind.Combined:
                 DropParagraph(paragraphs);
                 SmallEdits(paragraphs, _random.Next(1, 4));
@@ -118,8 +128,12 @@ internal sealed class ReprintPairs
         var a = _stories.Write(topic, kind == PairKind.SameTopicSameHospital ? hospital : null);
         var otherTopic = kind == PairKind.OtherTopic ? _stories.Pick(_stories.TopicNames.Where(t => t != topic).ToList()) : topic;
         var b = _stories.Write(otherTopic, kind == PairKind.SameTopicSameHospital ? hospital : null);
-        return new ArticlePair(kind, a.Title, WithBoilerplate(a.Title, [.. a.Paragraphs]), b.Title, WithBoilerplate(b.Title, [.. b.Paragraphs]));
+        var bParagraphs = kind == PairKind.SameTopicLead ? Lead([.. b.Paragraphs]) : [.. b.Paragraphs];
+        return new ArticlePair(kind, a.Title, WithBoilerplate(a.Title, [.. a.Paragraphs]), b.Title, WithBoilerplate(b.Title, bParagraphs));
     }
+
+    /// <summary>The lead third of a story's paragraphs (at least one), as an excerpting site runs it.</summary>
+    private static List<string> Lead(List<string> paragraphs) => paragraphs.Take(Math.Max(1, (paragraphs.Count + 2) / 3)).ToList();
 
     private void DropParagraph(List<string> paragraphs)
     {

@@ -54,6 +54,28 @@ internal static class TwoStageBenchmark
         return scores;
     }
 
+    public static readonly double[] Containments = [0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90];
+
+    /// <summary>The product rule (prefilter and Jaccard, or containment for an excerpt) at each containment threshold.</summary>
+    public static IReadOnlyList<(double MinContainment, TwoStageScore Score, IReadOnlyDictionary<PairKind, double> MergedShare)> Containment(IReadOnlyList<ArticlePair> pairs)
+    {
+        var signer = new NearDuplicateDetector();
+        var signed = pairs.Select(p => (p.Kind, p.IsReprint, A: signer.Signature(p.TitleA, p.BodyA)!, B: signer.Signature(p.TitleB, p.BodyB)!)).ToList();
+        var positives = pairs.Count(p => p.IsReprint);
+        var result = new List<(double, TwoStageScore, IReadOnlyDictionary<PairKind, double>)>();
+        foreach (var c in Containments)
+        {
+            var detector = new NearDuplicateDetector(NearDuplicateDetector.DefaultThreshold, minContainment: c);
+            var merged = signed.Select(s => (s.Kind, s.IsReprint, Merged: detector.IsNearDuplicate(s.A, s.B))).ToList();
+            var score = new TwoStageScore(MinHashSketch.DefaultSlots, NearDuplicateDetector.DefaultMinSimilarity,
+                merged.Count(m => m.IsReprint && m.Merged), merged.Count(m => !m.IsReprint && m.Merged), positives);
+            var share = merged.GroupBy(m => m.Kind).ToDictionary(g => g.Key, g => g.Average(m => m.Merged ? 1.0 : 0.0));
+            result.Add((c, score, share));
+        }
+
+        return result;
+    }
+
     public static MonthScale Month(IReadOnlyList<(string Title, string Body)> stories, NearDuplicateDetector detector)
     {
         var signatures = stories.Select(s => detector.Signature(s.Title, s.Body)!).ToArray();

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary>
-/// <c>healthit benchmark dedupe [--seed N] [--per-kind N]</c>: near-duplicate recall and precision per shingle size and
+/// <c>healthit-bench dedupe [--seed N] [--per-kind N]</c>: near-duplicate recall and precision per shingle size and
 /// Hamming threshold on a synthetic, seeded set of reprints and different same-topic stories; prints the chosen pair.
 /// </summary>
 internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
@@ -15,8 +15,6 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
     internal const int DefaultPerKind = 400;
     internal const int DefaultStories = 2000;
     private static readonly int[] ShingleSizes = [2, 3, 4, 5, 6, 7, 8];
-
-    public string Group => "benchmark";
 
     public Command Build()
     {
@@ -83,6 +81,23 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
         return 0;
     }
 
+    /// <summary>The product rule with excerpt containment, per containment threshold: overall and per pair kind.</summary>
+    private void WriteContainment(IReadOnlyList<ArticlePair> pairs)
+    {
+        var rows = TwoStageBenchmark.Containment(pairs);
+        var kinds = rows[0].MergedShare.Keys.Order().ToList();
+        var table = new Table().AddColumns(["min containment", "recall", "precision", "false positives", .. kinds.Select(k => k + " merged")]);
+        foreach (var (c, score, share) in rows)
+        {
+            var mark = Math.Abs(c - NearDuplicateDetector.DefaultMinContainment) < 1e-9 ? " ←" : "";
+            table.AddRow([c.ToString("0.00") + mark, score.Recall.ToString("0.000"), score.Precision.ToString("0.0000"), score.FalsePositives.ToString(),
+                .. kinds.Select(k => share[k].ToString("0.000"))]);
+        }
+
+        console.WriteLine($"product rule with excerpt containment (shorter text ≥ {NearDuplicateDetector.MinExcerptShingles} shingles, Jaccard ≥ {NearDuplicateDetector.MinExcerptSimilarity}):");
+        console.Write(table);
+    }
+
     /// <summary>The product rule: 128-bit distance ≤ maybe band, then MinHash similarity ≥ threshold.</summary>
     private void WriteTwoStage(IReadOnlyList<ArticlePair> pairs, int seed, int stories)
     {
@@ -95,6 +110,7 @@ internal sealed class BenchmarkDedupeCommand(IAnsiConsole console) : ICliCommand
 
         console.WriteLine($"two-stage (128-bit distance ≤ {NearDuplicateDetector.DefaultMaybeDistance}, then sketch similarity), n = {SimHash.DefaultShingleSize}:");
         console.Write(table);
+        WriteContainment(pairs);
         if (stories < 2)
         {
             return;

@@ -6,11 +6,9 @@ using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
 
-/// <summary><c>healthit benchmark extract [--corpus dir] [--all]</c>: per-field accuracy, pages/s and the worst pages.</summary>
+/// <summary><c>healthit-bench extract [--corpus dir] [--all]</c>: per-field accuracy, pages/s and the worst pages.</summary>
 internal sealed class BenchmarkExtractCommand(ArticleReader reader, IAnsiConsole console) : ICliCommand
 {
-    public string Group => "benchmark";
-
     /// <summary>Progress and errors; the report itself goes to the injected (stdout) console.</summary>
     internal IAnsiConsole Errors { get; init; } = CliConsole.Stderr;
 

@@ -10,13 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary>
-/// <c>healthit benchmark poll</c>: requests, bytes and storage transactions of one poll cycle over a generated fixture,
+/// <c>healthit-bench poll</c>: requests, bytes and storage transactions of one poll cycle over a generated fixture,
 /// without and with conditional GET, and the cycle's wall time with pacing 0 and 2 s. Azurite and the fixture site run on loopback.
 /// </summary>
 internal sealed class BenchmarkPollCommand : ICliCommand
 {
-    public string Group => "benchmark";
-
     public Command Build()
     {
         var sources = new Option<int>("--sources") { Description = "Sources in the fixture.", DefaultValueFactory = _ => 20 };

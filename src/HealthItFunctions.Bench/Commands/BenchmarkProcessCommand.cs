@@ -6,13 +6,11 @@ using HealthItFunctions.Core.Articles;
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary>
-/// <c>healthit benchmark process [--articles N] [--reprints N] [--seed N]</c>: articles per second through the
+/// <c>healthit-bench process [--articles N] [--reprints N] [--seed N]</c>: articles per second through the
 /// `healthit process` runner against Azurite, and storage transactions per new article, duplicate and reprint.
 /// </summary>
 internal sealed class BenchmarkProcessCommand : ICliCommand
 {
-    public string Group => "benchmark";
-
     public Command Build()
     {
         var articles = new Option<int>("--articles") { Description = "Distinct generated articles.", DefaultValueFactory = _ => 500 };

@@ -37,7 +37,7 @@ internal sealed class BulletinsStatusCommand(IServiceProvider services) : ICliCo
                 only = parsed;
             }
 
-            return await CliErrors.GuardAsync(() => RunAsync(services.GetRequiredService<IBulletinStore>(), only, Console.Out, cancellationToken));
+            return await CliErrors.GuardStorageAsync(services, () => RunAsync(services.GetRequiredService<IBulletinStore>(), only, Console.Out, cancellationToken), cancellationToken);
         });
         return command;
     }

@@ -1,16 +1,20 @@
 using System.CommandLine;
 using HealthItFunctions.Cli.Jsonl;
 using HealthItFunctions.Core.Dedup;
+using HealthItFunctions.Cli.Pages;
 using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>healthit dedupe --jsonl IN --out OUT</c>: one line {"id","cluster","primary"} per input line, in input order;
-/// cluster is the id of the story's primary (earliest publish_time, else first seen).
+/// cluster is the id of the story's primary, chosen by the pipeline's rule (<see cref="Core.Articles.PrimaryRule"/>).
 /// </summary>
-internal sealed class DedupeCommand(ReprintClusterer clusterer, IAnsiConsole console) : ICliCommand
+internal sealed class DedupeCommand(ReprintClusterer clusterer) : ICliCommand
 {
+    /// <summary>Errors and the summary: the results go to the --out file, and stdout stays empty.</summary>
+    internal IAnsiConsole Errors { get; init; } = CliConsole.Stderr;
+
     public Command Build()
     {
         var input = new Option<FileInfo>("--jsonl") { Description = "Input JSONL, one {\"id\",\"title\",\"content\",\"publish_time\"?,\"source\"?} per line.", Required = true };
@@ -25,9 +29,9 @@ internal sealed class DedupeCommand(ReprintClusterer clusterer, IAnsiConsole con
 
     internal int Run(FileInfo input, FileInfo output)
     {
-        if (JsonlCommand.ReadInput(input, console) is not { } lines)
+        if (JsonlCommand.ReadInput(input, Errors) is not { } lines)
         {
-            return 2;
+            return CliOutput.RuntimeError;
         }
 
         var assignments = clusterer.Cluster(lines.Select(l => new ReprintCandidate(l.Id, l.Title, l.Content, l.PublishTime, l.Source)).ToList());
@@ -42,7 +46,7 @@ internal sealed class DedupeCommand(ReprintClusterer clusterer, IAnsiConsole con
             writer.WriteEndObject();
         });
         var clusters = assignments.Count(a => a.Primary);
-        console.MarkupLineInterpolated($"wrote {lines.Count} lines to {output.FullName}: {clusters} stories, {lines.Count - clusters} reprints");
+        Errors.MarkupLineInterpolated($"wrote {lines.Count} lines to {output.FullName}: {clusters} stories, {lines.Count - clusters} reprints");
         return 0;
     }
 }

@@ -44,13 +44,18 @@ internal sealed class DemoCommand : ICliCommand
         var clock = Stopwatch.StartNew();
         if (RepositoryLayout.FindRoot() is not { } root)
         {
-            return CliOutput.Fail("run the demo from the repository checkout, after `npm ci` (it needs node_modules/azurite and seeds/).");
+            return CliOutput.Fail("run the demo from the repository checkout (it needs seeds/ and installs Azurite into node_modules).");
         }
 
         var replay = Path.Combine(root, "seeds", "replay", month.ToString());
         if (!Directory.Exists(replay))
         {
             return CliOutput.Fail($"no replay for {month}: {replay} does not exist.");
+        }
+
+        if (await AzuriteInstall.EnsureAsync(root, CliOutput.Progress, cancellationToken) == AzuriteInstallOutcome.Failed)
+        {
+            return CliOutput.RuntimeError;
         }
 
         output.Create();
@@ -61,7 +66,7 @@ internal sealed class DemoCommand : ICliCommand
         var runner = services.GetRequiredService<PipelineRunner>();
         var report = await DemoRun.RunAsync(services, runner, replay, month, cancellationToken);
 
-        var paths = await BulletinFiles.WriteAsync(output, report.Publish.Files, cancellationToken);
+        var paths = await BulletinFiles.WriteAsync(output, report.Publish.Files, cancellationToken, report.Publish.Pictures);
         var expected = (report.Draft.Notice?.State == MailState.Sent ? 1 : 0) + (report.Publish.Mail.State == MailState.Sent ? 1 : 0);
         var mails = await environment.Mail.WaitForAsync(expected, TimeSpan.FromSeconds(10));
 

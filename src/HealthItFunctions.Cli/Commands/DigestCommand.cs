@@ -14,8 +14,8 @@ internal sealed class DigestCommand(IServiceProvider services) : ICliCommand
         {
             dryRun,
         };
-        command.SetAction(async (result, cancellationToken) => await CliErrors.GuardAsync(() =>
-            RunAsync(services.GetRequiredService<DigestService>(), result.GetValue(dryRun), Console.Out, cancellationToken)));
+        command.SetAction(async (result, cancellationToken) => await CliErrors.GuardStorageAsync(services, () =>
+            RunAsync(services.GetRequiredService<DigestService>(), result.GetValue(dryRun), Console.Out, cancellationToken), cancellationToken));
         return command;
     }
 

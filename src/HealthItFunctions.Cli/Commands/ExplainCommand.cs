@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Cli.Pages;
 using HealthItFunctions.Core.Extraction.Layers;
 using Spectre.Console;
 
@@ -8,6 +9,9 @@ namespace HealthItFunctions.Cli.Commands;
 /// <summary><c>healthit explain &lt;file&gt; [--url u]</c>: one page's fields with the rule that produced each, for fixing bad pages.</summary>
 internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console) : ICliCommand
 {
+    /// <summary>Errors only; the explanation itself is the result and goes to <c>console</c> (stdout).</summary>
+    internal IAnsiConsole Errors { get; init; } = CliConsole.Stderr;
+
     public Command Build()
     {
         var file = new Argument<FileInfo>("file") { Description = "A saved HTML page." };
@@ -21,8 +25,8 @@ internal sealed class ExplainCommand(ArticleReader reader, IAnsiConsole console)
     {
         if (!file.Exists)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] '{file.FullName}' does not exist.");
-            return 2;
+            Errors.MarkupLineInterpolated($"[red]error:[/] '{file.FullName}' does not exist; pass a saved HTML page.");
+            return CliOutput.RuntimeError;
         }
 
         var result = reader.Read(File.ReadAllBytes(file.FullName), url: url);

@@ -35,6 +35,13 @@ internal sealed class ExtractCommand(ArticleReader reader, IOptions<ExtractionOp
             return 2;
         }
 
+        if (pages.Pages.Count == 0)
+        {
+            // An empty result would look like success; most likely the wrong folder was given.
+            Errors.MarkupLineInterpolated($"[red]error:[/] '{pagesDir.FullName}' holds no .html pages; pass the folder of saved <id>.html pages (use 'healthit explain' for one page).");
+            return CliOutput.RuntimeError;
+        }
+
         if (OpenOutput(output) is not { } stream)
         {
             return 2;

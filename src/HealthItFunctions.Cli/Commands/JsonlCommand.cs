@@ -7,12 +7,12 @@ namespace HealthItFunctions.Cli.Commands;
 /// <summary>The input and output halves shared by the JSONL-in, JSONL-out commands.</summary>
 internal static class JsonlCommand
 {
-    /// <summary>The checked lines, or null after telling the user which file or line is wrong.</summary>
-    public static IReadOnlyList<ArticleLine>? ReadInput(FileInfo input, IAnsiConsole console)
+    /// <summary>The checked lines, or null after telling the user (on stderr) which file or line is wrong.</summary>
+    public static IReadOnlyList<ArticleLine>? ReadInput(FileInfo input, IAnsiConsole errors)
     {
         if (!input.Exists)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] input file '{input.FullName}' does not exist; pass an existing JSONL file with --jsonl.");
+            errors.MarkupLineInterpolated($"[red]error:[/] input file '{input.FullName}' does not exist; pass an existing JSONL file with --jsonl.");
             return null;
         }
 
@@ -22,7 +22,7 @@ internal static class JsonlCommand
         }
         catch (ArticleLineException e)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {input.Name} {e.Message}");
+            errors.MarkupLineInterpolated($"[red]error:[/] {input.Name} {e.Message}");
             return null;
         }
     }

@@ -19,7 +19,7 @@ internal sealed class PollCommand(IServiceProvider services) : ICliCommand
                 return CliOutput.UsageError;
             }
 
-            return await CliErrors.GuardAsync(async () =>
+            return await CliErrors.GuardStorageAsync(services, async () =>
             {
                 // Resolved here, not at start-up: a missing setting becomes a one-line error, and `extract` needs none.
                 var runner = services.GetRequiredService<PipelineRunner>();
@@ -28,7 +28,7 @@ internal sealed class PollCommand(IServiceProvider services) : ICliCommand
                 var (polls, poisoned) = await runner.DrainPollsAsync(CliOutput.Progress, cancellationToken);
                 Console.WriteLine($"polled {polls.Count} sources: {polls.Sum(p => p.LinksFound)} links, {polls.Sum(p => p.NewLinks)} new, {poisoned} poisoned");
                 return CliOutput.Ok;
-            });
+            }, cancellationToken);
         });
         return command;
     }

@@ -10,7 +10,7 @@ internal sealed class ProcessCommand(IServiceProvider services) : ICliCommand
     public Command Build()
     {
         var command = new Command("process", $"Drain article-fetch: fetch, extract, score and store each article. Needs Storage__ConnectionString. {CliApplication.ExitCodesHelp}");
-        command.SetAction((_, cancellationToken) => CliErrors.GuardAsync(async () =>
+        command.SetAction((_, cancellationToken) => CliErrors.GuardStorageAsync(services, async () =>
         {
             // Resolved here, not at start-up: a missing setting becomes a one-line error, and `extract` needs none.
             var runner = services.GetRequiredService<PipelineRunner>();
@@ -18,7 +18,7 @@ internal sealed class ProcessCommand(IServiceProvider services) : ICliCommand
             var byOutcome = string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
             Console.WriteLine($"processed {results.Count} articles ({(byOutcome.Length > 0 ? byOutcome : "none")}), {poisoned} poisoned");
             return CliOutput.Ok;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

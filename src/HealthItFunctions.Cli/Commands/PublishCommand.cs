@@ -25,21 +25,24 @@ internal sealed class PublishCommand(IServiceProvider services) : ICliCommand
                 return CliOutput.UsageError;
             }
 
-            return await CliErrors.GuardAsync(async () =>
+            return await CliErrors.GuardStorageAsync(services, async () =>
             {
                 // Resolved here, not at start-up: a missing setting becomes a one-line error, and `extract` needs none.
                 var publisher = services.GetRequiredService<BulletinPublisher>();
                 IReadOnlyList<RenderedFile> files;
+                IReadOnlyList<BulletinPicture> pictures;
                 if (result.GetValue(dryRun))
                 {
                     var preview = await publisher.PreviewAsync(parsed, cancellationToken);
                     files = preview.Files;
+                    pictures = preview.Pictures;
                     Console.WriteLine($"{parsed}: issue {preview.Document.IssueNumber}, {preview.Document.Items.Count} articles (dry run: nothing archived or mailed)");
                 }
                 else
                 {
                     var published = await publisher.PublishAsync(parsed, notify: true, cancellationToken);
                     files = published.Files;
+                    pictures = published.Pictures;
                     Console.WriteLine($"{parsed}: issue {published.IssueNumber}, draft version {published.Version} ({(published.IsNewVersion ? "new" : "unchanged")}), {published.ArticleCount} articles, {published.Stage.ToString().ToLowerInvariant()}, notice to the editors {published.Notice?.State}");
                     if (published.Notice?.Error is { } error)
                     {
@@ -49,14 +52,14 @@ internal sealed class PublishCommand(IServiceProvider services) : ICliCommand
 
                 if (result.GetValue(output) is { } directory)
                 {
-                    foreach (var path in await BulletinFiles.WriteAsync(directory, files, cancellationToken))
+                    foreach (var path in await BulletinFiles.WriteAsync(directory, files, cancellationToken, pictures))
                     {
                         Console.WriteLine(path);
                     }
                 }
 
                 return CliOutput.Ok;
-            });
+            }, cancellationToken);
         });
         return command;
     }
@@ -64,10 +67,19 @@ internal sealed class PublishCommand(IServiceProvider services) : ICliCommand
 
 internal static class BulletinFiles
 {
-    public static async Task<IReadOnlyList<string>> WriteAsync(DirectoryInfo directory, IEnumerable<RenderedFile> files, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        DirectoryInfo directory, IEnumerable<RenderedFile> files, CancellationToken cancellationToken, IReadOnlyList<BulletinPicture>? pictures = null)
     {
         directory.Create();
         var paths = new List<string>();
+        // The HTML and Markdown point at images/<file>, as the archived copies do in Blob Storage.
+        foreach (var picture in pictures ?? [])
+        {
+            var path = Path.Combine(directory.FullName, BulletinWording.PictureFolder, picture.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, picture.Content, cancellationToken);
+        }
+
         foreach (var file in files)
         {
             var path = Path.Combine(directory.FullName, file.FileName);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using HealthItFunctions.Cli.Jsonl;
 using HealthItFunctions.Core.Relevance;
+using HealthItFunctions.Cli.Pages;
 using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
@@ -10,8 +11,11 @@ namespace HealthItFunctions.Cli.Commands;
 /// <c>healthit relevance --jsonl IN --out OUT</c>: one line {"id","score","band","terms":[{"axis","term","where","count"}]}
 /// per input line {"id","title","content"}, in input order.
 /// </summary>
-internal sealed class RelevanceCommand(RelevanceScorer scorer, IAnsiConsole console) : ICliCommand
+internal sealed class RelevanceCommand(RelevanceScorer scorer) : ICliCommand
 {
+    /// <summary>Errors and the summary: the results go to the --out file, and stdout stays empty.</summary>
+    internal IAnsiConsole Errors { get; init; } = CliConsole.Stderr;
+
     public Command Build()
     {
         var input = new Option<FileInfo>("--jsonl") { Description = "Input JSONL, one {\"id\",\"title\",\"content\"} per line.", Required = true };
@@ -26,9 +30,9 @@ internal sealed class RelevanceCommand(RelevanceScorer scorer, IAnsiConsole cons
 
     internal int Run(FileInfo input, FileInfo output)
     {
-        if (JsonlCommand.ReadInput(input, console) is not { } lines)
+        if (JsonlCommand.ReadInput(input, Errors) is not { } lines)
         {
-            return 2;
+            return CliOutput.RuntimeError;
         }
 
         var bands = new Dictionary<RelevanceBand, int>();
@@ -38,7 +42,7 @@ internal sealed class RelevanceCommand(RelevanceScorer scorer, IAnsiConsole cons
             bands[assessment.Band] = bands.GetValueOrDefault(assessment.Band) + 1;
             Write(writer, line.Id, assessment);
         });
-        console.MarkupLineInterpolated($"wrote {lines.Count} lines to {output.FullName}: {bands.GetValueOrDefault(RelevanceBand.Include)} include, {bands.GetValueOrDefault(RelevanceBand.Review)} review, {bands.GetValueOrDefault(RelevanceBand.Exclude)} exclude");
+        Errors.MarkupLineInterpolated($"wrote {lines.Count} lines to {output.FullName}: {bands.GetValueOrDefault(RelevanceBand.Include)} include, {bands.GetValueOrDefault(RelevanceBand.Review)} review, {bands.GetValueOrDefault(RelevanceBand.Exclude)} exclude");
         return 0;
     }
 

@@ -15,7 +15,11 @@ internal sealed class SourcesCheckCommand(IServiceProvider services) : ICliComma
     public Command Build()
     {
         var source = new Option<string?>("--source") { Description = "Check only this source id (default: every pollable source)." };
-        var replay = new Option<bool>("--replay") { Description = $"Fetch from the offline replay (seeds/replay/{DemoCommand.DefaultMonth}) instead of the live sites." };
+        var replay = new Option<string?>("--replay")
+        {
+            Description = $"Fetch from an offline replay, seeds/replay/<name> (default {DemoCommand.DefaultMonth}), instead of the live sites.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var command = new Command("check",
             "Fetch each source's list pages, print the links found, the first three titles and dates, and whether the detail rules " +
             $"match a sample article. Uses the live catalog when Storage is set, else seeds/sources.json. Exit 2 when a source needs attention. {CliApplication.ExitCodesHelp}")
@@ -24,15 +28,18 @@ internal sealed class SourcesCheckCommand(IServiceProvider services) : ICliComma
         };
         command.SetAction(async (result, cancellationToken) => await CliErrors.GuardAsync(async () =>
         {
-            if (!result.GetValue(replay))
+            if (result.GetResult(replay) is null)
             {
                 return await RunAsync(services, result.GetValue(source), cancellationToken);
             }
 
-            var replayDirectory = RepositoryLayout.FindRoot() is { } root ? Path.Combine(root, "seeds", "replay", DemoCommand.DefaultMonth) : null;
+            var name = result.GetValue(replay) is { Length: > 0 } given ? given : DemoCommand.DefaultMonth;
+            var replayDirectory = RepositoryLayout.FindRoot() is { } root ? Path.Combine(root, "seeds", "replay", name) : null;
             if (replayDirectory is null || !Directory.Exists(replayDirectory))
             {
-                return CliOutput.Fail($"--replay needs the repository checkout with seeds/replay/{DemoCommand.DefaultMonth}; run from the checkout.");
+                var replays = replayDirectory is null ? null : Path.GetDirectoryName(replayDirectory);
+                var known = replays is not null && Directory.Exists(replays) ? string.Join(", ", Directory.GetDirectories(replays).Select(Path.GetFileName).Order()) : "";
+                return CliOutput.Fail($"--replay needs the repository checkout with seeds/replay/{name}; run from the checkout.{(known.Length > 0 ? $" Replays: {known}." : "")}");
             }
 
             await using var server = await ReplayServer.StartAsync(replayDirectory, cancellationToken);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Sources;
-using HealthItFunctions.Infrastructure.Sources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthItFunctions.Cli.Commands;
@@ -14,17 +13,15 @@ internal sealed class SourcesStatusCommand(IServiceProvider services) : ICliComm
     public Command Build()
     {
         var command = new Command("status", $"Print each source's health (last success, failures in a row, last error, links, last new link) and open incidents. Needs Storage__ConnectionString. {CliApplication.ExitCodesHelp}");
-        command.SetAction(async (_, cancellationToken) => await CliErrors.GuardAsync(async () =>
+        command.SetAction(async (_, cancellationToken) => await CliErrors.GuardStorageAsync(services, async () =>
         {
             var catalog = services.GetRequiredService<ISourceCatalog>();
             await catalog.RefreshAsync(cancellationToken);
-            if (catalog is BlobSourceCatalog live)
+            var status = catalog.Status;
+            Console.WriteLine($"catalog: {status.Origin} ({status.Sources} sources{(status.LoadedAt is { } loaded ? $", loaded {loaded:yyyy-MM-dd HH:mm:ss} UTC" : "")})");
+            if (status.LastRefusal is { } refusal)
             {
-                Console.WriteLine($"catalog: {live.InForce.Origin} ({live.InForce.Catalog.Sources.Count} sources, loaded {live.InForce.LoadedAt:yyyy-MM-dd HH:mm:ss} UTC)");
-                if (live.LastRefusal is { } refusal)
-                {
-                    Console.WriteLine($"catalog edit REFUSED: {refusal}");
-                }
+                Console.WriteLine($"catalog edit REFUSED: {refusal}");
             }
 
             var states = (await services.GetRequiredService<ISourceStateStore>().ListAsync(cancellationToken)).ToDictionary(s => s.SourceId);
@@ -43,7 +40,7 @@ internal sealed class SourcesStatusCommand(IServiceProvider services) : ICliComm
 
             Console.WriteLine($"{open} open incidents");
             return CliOutput.Ok;
-        }));
+        }, cancellationToken));
         return command;
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using HealthItFunctions.Cli.Commands;
+using HealthItFunctions.Cli.Serve;
 using HealthItFunctions.Core.Bulletins;
 
 namespace HealthItFunctions.Cli.Review;
@@ -44,16 +44,24 @@ internal sealed class ReviewCommand : ICliCommand
     /// <summary>Runs until cancelled. <paramref name="settings"/> go over the environment's (the demo passes its Azurite and SMTP sink).</summary>
     internal static async Task<int> RunAsync(BulletinMonth month, int port, IDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
-        var configured = Environment.GetEnvironmentVariable("Review__Token") ?? (settings.TryGetValue("Review:Token", out var given) ? given : null);
-        var oneOff = string.IsNullOrWhiteSpace(configured);
-        var token = oneOff ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)) : configured!;
-        var effective = new Dictionary<string, string?>(settings) { ["Review:Token"] = token };
+        // The app's HTTP functions on serve's host, without its queue listener and timers: one host, one token scheme.
+        var oneOff = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Review__Token")) && !(settings.TryGetValue("Review:Token", out var given) && !string.IsNullOrWhiteSpace(given));
+        var effective = new Dictionary<string, string?>(settings) { ["Serve:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        ServeApp serve;
+        try
+        {
+            serve = ServeHost.Build(effective, new ServeLogging(), httpOnly: true);
+        }
+        catch (ServeSettingsException e)
+        {
+            return CliOutput.Fail(string.Join(Environment.NewLine + "error: ", e.Problems));
+        }
 
-        await using var app = ReviewWebHost.Build(effective, port);
+        await using var app = serve.App;
         await app.StartAsync(cancellationToken);
-        var page = new Uri(ReviewWebHost.Address(app), "/review");
+        var page = new Uri(serve.Address, "/api/review");
         // The token travels in the fragment, which the browser keeps to itself; the page moves it to sessionStorage.
-        Console.WriteLine(oneOff ? $"{page}#month={month}&token={token}" : $"{page}#month={month}");
+        Console.WriteLine(oneOff ? $"{page}#month={month}&token={serve.Token}" : $"{page}#month={month}");
         CliOutput.Progress(oneOff
             ? "review: no Review__Token set, so a one-off token is in the link above (valid until this stops). Ctrl+C stops."
             : "review: open the link and paste Review__Token when asked. Ctrl+C stops.");

@@ -17,8 +17,8 @@ internal sealed class ServeCommand : ICliCommand
         var verbose = new Option<bool>("--verbose") { Description = "Debug-level logs, including the queue listener's and the storage SDK's." };
         var json = new Option<bool>("--json-logs") { Description = "Log JSON lines (the console JSON formatter) instead of one text line per event." };
         var command = new Command("serve",
-            "Run the functions locally in one process: the PollSource/ProcessArticle queue triggers (WebJobs SDK listener, host.json semantics), " +
-            "the PollSources/PublishBulletin/DailyDigest timers (PollSchedule, BulletinSchedule, DigestSchedule; UTC) and the HTTP endpoints (extract preview, review page and API) on 127.0.0.1 (Serve__Port, default 7071). " +
+            "Run the Functions app's own functions locally in one process: its queue triggers on the WebJobs SDK listener (host.json semantics), " +
+            "its timers (schedules from their settings, e.g. PollSchedule; UTC) and its HTTP functions (review page and API, extract preview) on 127.0.0.1 (Serve__Port, default 7071) behind Review__Token. " +
             "Needs Storage__ConnectionString (or AzureWebJobsStorage). Ctrl-C drains. " + CliApplication.ExitCodesHelp)
         {
             verbose, json,
@@ -76,8 +76,13 @@ internal sealed class ServeCommand : ICliCommand
             return CliOutput.Fail($"cannot listen on 127.0.0.1:{serve.Port} ({e.Message}). Set Serve__Port to a free port.");
         }
 
+        foreach (var function in serve.Functions)
+        {
+            logger.LogInformation("Function {Function}: {Type} {Binding}", function.Name, function.Trigger.Type, function.Trigger.Binding);
+        }
+
         // The token is for the person at this terminal: stderr, never the log stream.
-        Console.Error.WriteLine($"serve: http://127.0.0.1:{serve.Port}/api/extract (x-functions-key: {serve.Token}); Ctrl-C stops after in-flight work.");
+        Console.Error.WriteLine($"serve: {serve.Address}api/review (token: {serve.Token}; send it as 'Authorization: Bearer <token>'); Ctrl-C stops after in-flight work.");
         await app.WaitForShutdownAsync(cancellationToken);
         logger.LogInformation("Stopped: in-flight messages finished or were released to their queue.");
         return CliOutput.Ok;

@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using HealthItFunctions.Core;
-using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Infrastructure;
 using HealthItFunctions.Local;
 using HealthItFunctions.Infrastructure.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.Configuration;
@@ -25,19 +25,25 @@ namespace HealthItFunctions.Cli.Serve;
 internal sealed record ServeLogging(bool Verbose = false, bool Json = false);
 
 /// <summary>A built serve process, not yet started, with what start-up found.</summary>
-internal sealed record ServeApp(WebApplication App, QueueHostSettings Queues, IReadOnlyList<ScheduledTimer> Timers, string Token, int Port);
+internal sealed record ServeApp(WebApplication App, QueueHostSettings Queues, IReadOnlyList<ScheduledTimer> Timers, IReadOnlyList<AppFunction> Functions, string Token, int Port)
+{
+    /// <summary>The address Kestrel listens on once started (Serve:Port 0 lets the system choose).</summary>
+    public Uri Address => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
 
 /// <summary>
-/// `healthit serve` in one process: the WebJobs SDK queue listener for PollSource and ProcessArticle, the timer
-/// functions (<see cref="TimerScheduler"/>), and the HTTP functions on 127.0.0.1. One container, built by the same
-/// AddCore and AddInfrastructure as the Functions app.
+/// `healthit serve` in one process: the Functions app's own functions, read from its assembly
+/// (<see cref="AppFunctions"/>): queue triggers on the WebJobs SDK queue listener, timers on <see cref="TimerScheduler"/>,
+/// HTTP triggers on Kestrel at 127.0.0.1. One container, built by the same AddCore and AddInfrastructure as the app,
+/// builds the function classes; nothing here names a function.
 /// </summary>
 internal static class ServeHost
 {
     /// <summary>The queue triggers' connection, as in the Functions app; locally it is Storage:ConnectionString.</summary>
     public const string StorageConnection = "AzureWebJobsStorage";
 
-    public static ServeApp Build(IReadOnlyDictionary<string, string?>? overrides, ServeLogging logging)
+    /// <param name="httpOnly">Only the HTTP functions (`healthit review`): no queue listener, no timers.</param>
+    public static ServeApp Build(IReadOnlyDictionary<string, string?>? overrides, ServeLogging logging, bool httpOnly = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null)
@@ -45,7 +51,19 @@ internal static class ServeHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
-        var (timers, found) = ServeSettings.Check(builder.Configuration);
+        IReadOnlyList<AppFunction> functions;
+        try
+        {
+            functions = AppFunctions.Read();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ServeSettingsException([e.Message]);
+        }
+
+        var queueFunctions = httpOnly ? [] : functions.Where(f => f.Trigger is QueueBinding).ToList();
+        var timerFunctions = httpOnly ? [] : functions.Where(f => f.Trigger is TimerBinding).Select(TimerOf).ToList();
+        var (timers, found) = ServeSettings.Check(builder.Configuration, timerFunctions);
         if (found.Count > 0)
         {
             throw new ServeSettingsException(found);
@@ -53,6 +71,11 @@ internal static class ServeHost
 
         builder.Configuration.AddInMemoryCollection(ServeSettings.StorageAliases(builder.Configuration));
         builder.Configuration.AddInMemoryCollection(ServeSettings.QueueNameDefaults(builder.Configuration));
+        // One secret for every keyed HTTP function; made here, printed once to the terminal, when none is set.
+        var token = builder.Configuration["Review:Token"] is { Length: > 0 } configured
+            ? configured.Trim()
+            : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        builder.Configuration["Review:Token"] = token;
         ConfigureLogging(builder.Logging, logging);
 
         builder.AddCore();
@@ -64,43 +87,55 @@ internal static class ServeHost
         }
 
         builder.Services.AddOptions<ServeOptions>().BindConfiguration(ServeOptions.Section)
-            .Validate(o => o.Port is > 0 and < 65536, "Serve:Port must be a TCP port (1-65535).")
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                o.Token = configuration["Review:Token"] ?? "";
+                o.Editor = configuration["Review:Editor"];
+            })
+            .Validate(o => o.Port is >= 0 and < 65536, "Serve:Port must be a TCP port (1-65535), or 0 for any free port.")
             .Validate(o => o.TimerLease >= TimeSpan.FromSeconds(3), "Serve:TimerLease must be at least 00:00:03.")
             .ValidateOnStart();
 
+        builder.Services.AddSingleton(functions);
+        builder.Services.AddSingleton<FunctionInvoker>();
         var queues = LoadHostSettings(builder.Configuration);
         builder.Services.AddSingleton(queues);
-        builder.Services.AddSingleton<TableScheduleMonitor>();
-        builder.Services.AddSingleton<IReadOnlyList<ScheduledTimer>>(timers);
-        builder.Services.AddHostedService<TimerScheduler>();
-        AddQueueListener(builder, queues);
+        if (!httpOnly)
+        {
+            builder.Services.AddSingleton<TableScheduleMonitor>();
+            builder.Services.AddSingleton<IReadOnlyList<ScheduledTimer>>(timers);
+            builder.Services.AddHostedService<TimerScheduler>();
+            AddQueueListener(builder, queues, queueFunctions);
+        }
 
         // In-flight messages get this long to finish on Ctrl-C/SIGTERM; what is still running then is cancelled
         // and its message becomes visible again after visibilityTimeout, as on a host shutdown.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, serve.Port));
-        var token = string.IsNullOrWhiteSpace(serve.Token) ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : serve.Token;
-        // One secret for every endpoint serve hosts, unless the review page was given its own.
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Review:Token"]))
-        {
-            builder.Configuration["Review:Token"] = token;
-        }
-
-        ServeHooks.AddServices(builder.Services);
         var app = builder.Build();
-        MapExtractPreview(app, token);
-        ServeHooks.MapEndpoints(app);
-        return new ServeApp(app, queues, timers, token, serve.Port);
+        HttpFunctions.Map(app, functions.Where(f => f.Trigger is HttpBinding));
+        return new ServeApp(app, queues, timers, functions, token, serve.Port);
     }
 
-    /// <summary>Fails fast, naming the endpoint, when storage cannot be reached (Azurite not started, a wrong port).</summary>
+    /// <summary>
+    /// Fails fast, naming the setting and the fix, when storage cannot be reached (Azurite not started, a wrong port):
+    /// a TCP connect to the queue endpoint answers within seconds, where the SDK's retries take half a minute.
+    /// </summary>
     public static async Task CheckStorageAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
         var queues = services.GetRequiredService<QueueServiceClient>();
         try
         {
+            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connect.CancelAfter(TimeSpan.FromSeconds(4));
+                using var tcp = new System.Net.Sockets.TcpClient();
+                await tcp.ConnectAsync(queues.Uri.Host, queues.Uri.Port, connect.Token);
+            }
+
+            // Reachable: now the account itself (credentials, a wrong account name), with the SDK's own patience.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
             await foreach (var _ in queues.GetQueuesAsync(cancellationToken: timeout.Token))
             {
                 break;
@@ -111,14 +146,28 @@ internal static class ServeHost
                 break;
             }
         }
-        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException or System.Net.Sockets.SocketException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            var why = e is OperationCanceledException ? "no answer in time" : ((e as AggregateException)?.InnerException ?? e).Message.Split('\n', 2)[0].Trim();
             throw new ServeSettingsException([
-                $"storage at {queues.Uri} cannot be reached ({((e as AggregateException)?.InnerException ?? e).Message.Split('\n', 2)[0].Trim()}). " +
-                "Start Azurite (`npx azurite --skipApiVersionCheck` in the repository) or fix Storage__ConnectionString / AzureWebJobsStorage.",
+                $"storage at {queues.Uri} cannot be reached ({why}). " +
+                "Start Azurite (`npx azurite --disableTelemetry --skipApiVersionCheck` in the repository) or fix Storage__ConnectionString / AzureWebJobsStorage.",
             ]);
         }
+    }
+
+    /// <summary>The app's timer functions as the scheduler runs them.</summary>
+    public static IReadOnlyList<ServeTimer> AppTimers() => AppFunctions.Read().Where(f => f.Trigger is TimerBinding).Select(TimerOf).ToList();
+
+    /// <summary>A timer function as the scheduler runs it: the app's method, given a TimerInfo like the host's.</summary>
+    private static ServeTimer TimerOf(AppFunction function)
+    {
+        var binding = (TimerBinding)function.Trigger;
+        return new ServeTimer(function.Name, binding.Setting, (services, info, cancellationToken) =>
+            services.GetRequiredService<FunctionInvoker>().InvokeAsync(function, new Microsoft.Azure.Functions.Worker.TimerInfo { IsPastDue = info.IsPastDue },
+                new Dictionary<string, object?> { ["ScheduledFor"] = info.ScheduledFor }, cancellationToken),
+            binding.Setting is null ? binding.Schedule : null);
     }
 
     private static QueueHostSettings LoadHostSettings(IConfiguration configuration)
@@ -130,8 +179,10 @@ internal static class ServeHost
         return settings.WithAppSettings(key => configuration[key]);
     }
 
-    private static void AddQueueListener(WebApplicationBuilder builder, QueueHostSettings settings)
+    private static void AddQueueListener(WebApplicationBuilder builder, QueueHostSettings settings, IReadOnlyList<AppFunction> queueFunctions)
     {
+        var jobs = QueueJobs.Emit(queueFunctions);
+        builder.Services.AddSingleton(services => new QueueJobs.Dispatcher(queueFunctions, services.GetRequiredService<FunctionInvoker>(), services.GetRequiredService<ILoggerFactory>()));
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageCoreServices();
@@ -150,49 +201,9 @@ internal static class ServeHost
                 o.MessageEncoding = QueueMessageEncoding.Base64;
             });
         });
-        // Only our job class is indexed, and it is built from the container like a function class.
-        builder.Services.AddSingleton<ITypeLocator, QueueJobTypes>();
+        // Only the emitted job class is indexed, and it is built from the container like a function class.
+        builder.Services.AddSingleton<ITypeLocator>(new QueueJobTypes(jobs));
         builder.Services.AddSingleton<IJobActivator, ContainerJobActivator>();
-    }
-
-    private static void MapExtractPreview(WebApplication app, string token)
-    {
-        // ExtractPreview: the same ArticleReader call, the same checks and answers as the function.
-        app.MapPost($"/api/{ServeTriggers.ExtractRoute}", async (HttpRequest request, ArticleReader reader, CancellationToken cancellationToken) =>
-        {
-            if (!HasToken(request, token))
-            {
-                return Results.Unauthorized();
-            }
-
-            Uri? url = null;
-            if (request.Query.TryGetValue("url", out var rawUrl)
-                && !(Uri.TryCreate(rawUrl, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)))
-            {
-                return Results.BadRequest($"'url' must be an absolute http(s) URL, got '{rawUrl}'.");
-            }
-
-            using var page = new MemoryStream();
-            await request.Body.CopyToAsync(page, cancellationToken);
-            if (page.Length == 0)
-            {
-                return Results.BadRequest("Post the page's HTML bytes as the request body.");
-            }
-
-            var result = reader.Read(page.GetBuffer().AsSpan(0, (int)page.Length), request.ContentType, url);
-            return result.IsArticle
-                ? Results.Ok(result.Article)
-                : Results.UnprocessableEntity(new { reason = result.Reason?.ToString(), detail = result.Detail });
-        });
-    }
-
-    /// <summary>The function key, as the Functions host accepts it: x-functions-key, ?code=, or a bearer token.</summary>
-    internal static bool HasToken(HttpRequest request, string token)
-    {
-        var offered = request.Headers["x-functions-key"].FirstOrDefault()
-            ?? request.Query["code"].FirstOrDefault()
-            ?? (request.Headers.Authorization.FirstOrDefault() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : null);
-        return offered is not null && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(offered), System.Text.Encoding.UTF8.GetBytes(token));
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, ServeLogging options)
@@ -231,13 +242,15 @@ internal static class ServeHost
             logging.AddFilter("Azure", LogLevel.Error);
             logging.AddFilter("Microsoft", LogLevel.Warning);
             logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+            // A failed start is thrown to the command, which names the setting in one line; the host would log it again with its stack.
+            logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
         }
     }
 
-    private sealed class QueueJobTypes : ITypeLocator
+    private sealed class QueueJobTypes(Type jobs) : ITypeLocator
     {
-        public IReadOnlyList<Type> GetTypes() => [typeof(QueueJobs)];
+        public IReadOnlyList<Type> GetTypes() => [jobs];
     }
 
     private sealed class ContainerJobActivator(IServiceProvider services) : IJobActivator

@@ -5,11 +5,19 @@ public sealed class ServeOptions
 {
     public const string Section = "Serve";
 
-    /// <summary>The loopback port of the HTTP endpoints (the review page and /api/extract); 7071 is where `func start` listens.</summary>
+    /// <summary>The loopback port of the HTTP functions (the review page and API, /api/extract); 7071 is where `func start` listens.</summary>
     public int Port { get; set; } = 7071;
 
-    /// <summary>The token HTTP callers present (x-functions-key header, ?code= or Authorization: Bearer); empty makes one at start-up.</summary>
-    public string? Token { get; set; }
+    /// <summary>
+    /// The bearer token every keyed HTTP function needs under serve (setting Review:Token, bound after start-up
+    /// made one when it was unset): serve's one scheme, where Azure has function keys and App Service Authentication.
+    /// </summary>
+    public string Token { get; set; } = "";
+
+    /// <summary>The name edits made through serve are recorded under (setting Review:Editor); the OS user when empty.</summary>
+    public string? Editor { get; set; }
+
+    internal string EditorName => string.IsNullOrWhiteSpace(Editor) ? $"{Environment.UserName} (local)" : Editor.Trim();
 
     /// <summary>
     /// How long a timer's claim on an occurrence lasts without renewal. A serve killed mid-run holds an occurrence

@@ -9,16 +9,22 @@ namespace HealthItFunctions.Cli.Serve;
 /// </summary>
 internal static class ServeSettings
 {
-    public static (IReadOnlyList<ScheduledTimer> Timers, IReadOnlyList<string> Problems) Check(IConfiguration configuration)
+    public const int MinimumTokenLength = 16;
+
+    /// <summary>The checks over the app's own timers.</summary>
+    public static (IReadOnlyList<ScheduledTimer> Timers, IReadOnlyList<string> Problems) Check(IConfiguration configuration) =>
+        Check(configuration, ServeHost.AppTimers());
+
+    public static (IReadOnlyList<ScheduledTimer> Timers, IReadOnlyList<string> Problems) Check(IConfiguration configuration, IEnumerable<ServeTimer> serveTimers)
     {
         var problems = new List<string>();
         var timers = new List<ScheduledTimer>();
-        foreach (var timer in ServeTriggers.Timers)
+        foreach (var timer in serveTimers)
         {
-            var expression = configuration[timer.ScheduleSetting];
+            var expression = timer.ScheduleSetting is { } setting ? configuration[setting] : timer.LiteralSchedule;
             if (string.IsNullOrWhiteSpace(expression))
             {
-                problems.Add($"{timer.ScheduleSetting} is not set: {timer.Name} needs a 6-field NCRONTAB schedule in UTC, e.g. {timer.ScheduleSetting}='{Example(timer.ScheduleSetting)}' (infra/README.md lists the defaults).");
+                problems.Add($"{timer.ScheduleSetting} is not set: {timer.Name} needs a 6-field NCRONTAB schedule in UTC, e.g. {timer.ScheduleSetting}='{Example(timer.ScheduleSetting ?? "")}' (infra/README.md lists the defaults).");
                 continue;
             }
 
@@ -28,7 +34,7 @@ internal static class ServeSettings
             }
             catch (CronFormatException e)
             {
-                problems.Add($"{timer.ScheduleSetting}='{expression}' is not a 6-field NCRONTAB expression (second minute hour day month weekday): {e.Message}");
+                problems.Add($"{timer.ScheduleSetting ?? timer.Name}='{expression}' is not a 6-field NCRONTAB expression (second minute hour day month weekday): {e.Message}");
             }
         }
 
@@ -36,6 +42,11 @@ internal static class ServeSettings
             && string.IsNullOrWhiteSpace(configuration[ServeHost.StorageConnection]) && !configuration.GetSection(ServeHost.StorageConnection).GetChildren().Any())
         {
             problems.Add("storage is not set: set Storage__ConnectionString (Azurite: 'UseDevelopmentStorage=true') or Storage__AccountName, or AzureWebJobsStorage as for `func start`.");
+        }
+
+        if (configuration["Review:Token"] is { Length: > 0 } token && token.Trim().Length < MinimumTokenLength)
+        {
+            problems.Add($"Review:Token is shorter than {MinimumTokenLength} characters: set Review__Token to a longer secret, or leave it unset and serve makes one.");
         }
 
         if (configuration["Serve:ClockOffset"] is { Length: > 0 } offset && !TimeSpan.TryParse(offset, System.Globalization.CultureInfo.InvariantCulture, out _))
@@ -94,7 +105,10 @@ internal static class ServeSettings
     {
         var defaults = new HealthItFunctions.Core.Pipeline.QueueOptions();
         var values = new Dictionary<string, string?>();
-        foreach (var (key, value) in new[] { ("Queues:SourcePolls", defaults.SourcePolls), ("Queues:ArticleFetch", defaults.ArticleFetch) })
+        var names = typeof(HealthItFunctions.Core.Pipeline.QueueOptions).GetProperties()
+            .Where(p => p.PropertyType == typeof(string) && p.CanRead)
+            .Select(p => ($"{HealthItFunctions.Core.Pipeline.QueueOptions.Section}:{p.Name}", (string?)p.GetValue(defaults)));
+        foreach (var (key, value) in names)
         {
             if (string.IsNullOrWhiteSpace(configuration[key]))
             {

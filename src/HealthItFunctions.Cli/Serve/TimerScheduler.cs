@@ -7,6 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Cli.Serve;
 
+/// <summary>What a serve timer knows about its run, like the Functions TimerInfo.</summary>
+public sealed record ServeTimerInfo(DateTimeOffset ScheduledFor, bool IsPastDue);
+
+/// <summary>A timer function: its name, the setting holding its NCRONTAB expression (or a literal one), and what it runs.</summary>
+public sealed record ServeTimer(string Name, string? ScheduleSetting, Func<IServiceProvider, ServeTimerInfo, CancellationToken, Task> Run, string? LiteralSchedule = null);
+
 /// <summary>A timer ready to run: its definition and its parsed NCRONTAB (6 fields, seconds first, UTC as on Linux plans).</summary>
 public sealed record ScheduledTimer(ServeTimer Timer, string Expression, CronExpression Cron)
 {

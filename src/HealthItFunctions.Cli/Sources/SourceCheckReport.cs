@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Extraction.Sources;
 
 namespace HealthItFunctions.Cli.Sources;
 
@@ -6,6 +7,21 @@ namespace HealthItFunctions.Cli.Sources;
 internal static class SourceCheckReport
 {
     public static void Write(TextWriter output, SourceCheck check)
+    {
+        WriteChecks(output, check);
+        WriteUnverified(output, check.Source);
+    }
+
+    /// <summary>One line per rule that cites no evidence: the operator sees which rules are guesses (seeds/sources.json "evidence").</summary>
+    public static void WriteUnverified(TextWriter output, SourceDefinition source)
+    {
+        foreach (var rule in source.UnverifiedRules())
+        {
+            output.WriteLine($"unverified: {source.Id} {rule} (no evidence)");
+        }
+    }
+
+    private static void WriteChecks(TextWriter output, SourceCheck check)
     {
         var source = check.Source;
         output.WriteLine($"{source.Id} ({source.Media}, {source.List!.Kind.ToString().ToLowerInvariant()}){(check.Healthy ? "" : "  NEEDS ATTENTION")}");

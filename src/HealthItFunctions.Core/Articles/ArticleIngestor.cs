@@ -3,11 +3,13 @@ using HealthItFunctions.Core.Dedup;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Dates;
 using HealthItFunctions.Core.Fetching;
+using HealthItFunctions.Core.Images;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Relevance;
 using HealthItFunctions.Core.Urls;
 using Microsoft.Extensions.Logging;
+using HealthItFunctions.Core.Telemetry;
 
 namespace HealthItFunctions.Core.Articles;
 
@@ -48,6 +50,7 @@ public sealed class ArticleIngestor(
     IFetchFailureLog failures,
     ISourceCatalog catalog,
     MessageIntake intake,
+    ArticleImageCollector images,
     TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
@@ -97,6 +100,7 @@ public sealed class ArticleIngestor(
         }
 
         var article = Build(id, message, page, extracted);
+        article = article with { Images = await CollectImagesAsync(article, extracted, cancellationToken) };
         var outcome = await store.AddAsync(article, cancellationToken);
         // Also after a 409: the run that inserted may have died before clustering or indexing.
         var clusterId = await ClusterAsync(article, cancellationToken);
@@ -107,6 +111,7 @@ public sealed class ArticleIngestor(
         }
 
         var isReprint = clusterId != id;
+        HealthItTelemetry.ArticlesStored.Add(1, new KeyValuePair<string, object?>("reprint", isReprint));
         logger.LogInformation("Stored {ArticleId} {Title} ({Band}, score {Score:F2}{Reprint})",
             id, article.Title, article.Band, article.Score, isReprint ? ", reprint of " + clusterId : "");
         return new IngestResult(isReprint ? IngestOutcome.StoredAsReprint : IngestOutcome.Stored, id, article.Title, article.Band);
@@ -139,10 +144,31 @@ public sealed class ArticleIngestor(
             MatchedTerms = assessment.Terms.Select(t => $"{t.Axis}:{t.Term}@{t.Where.ToString().ToLowerInvariant()}×{t.Count}").ToList(),
             Fingerprint = signature?.Fingerprint ?? 0,
             Fingerprint2 = signature?.Fingerprint2 ?? 0,
+            Shingles = signature?.Shingles ?? 0,
             Sketch = signature?.SketchText,
             // Stored as its own primary; ClusterAsync re-points it when an earlier or better copy is already stored.
             ClusterId = id,
         };
+    }
+
+    /// <summary>
+    /// Pictures of the articles a bulletin may show. An excluded article's are listed, not fetched: most stored
+    /// articles are off-topic, and their pictures would cost a request and a blob each for nothing.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredImage>> CollectImagesAsync(StoredArticle article, ExtractedArticle extracted, CancellationToken cancellationToken)
+    {
+        if (article.Band != RelevanceBand.Exclude)
+        {
+            return await images.CollectAsync(article.Id, extracted.Images, cancellationToken);
+        }
+
+        return extracted.Images
+            .Select((image, i) => new StoredImage
+            {
+                Index = i, Position = image.Position, SourceUrl = image.Url, Alt = image.Alt, Caption = image.Caption,
+                Note = "not fetched: the article scored Exclude",
+            })
+            .ToList();
     }
 
     /// <summary>
@@ -160,7 +186,7 @@ public sealed class ArticleIngestor(
         // After a 409 the stored row is the truth (it may already have been re-pointed).
         var self = window.FirstOrDefault(c => c.Id == article.Id)
             ?? new ArticleFingerprint(article.Id, article.Month, article.ClusterId, article.PublishedAt, article.Fingerprint, article.SourceId, Media: article.Media,
-                Fingerprint2: article.Fingerprint2, Sketch: article.Sketch);
+                Fingerprint2: article.Fingerprint2, Sketch: article.Sketch, Shingles: article.Shingles);
         var plan = _clusters.Plan(self, window);
         if (plan.Repoint.Count > 0)
         {

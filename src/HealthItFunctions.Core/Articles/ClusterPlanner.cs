@@ -14,13 +14,13 @@ public sealed record ClusterPlan(string ClusterId, IReadOnlyList<ArticleFingerpr
 /// other, and both apply the same total order, so whichever reads the other re-points the loser.
 /// </summary>
 /// <remarks>
-/// The order (<see cref="Outranks"/>): an editor's decision first (editors win: an included primary is never demoted),
-/// then the source's authority (sources.json), then the earlier publish time, then the id, so every worker agrees.
-/// A later, better original therefore takes over an existing cluster: its members are re-pointed, one request per
-/// month partition. That is rare (an original found after its reprint) and buys the right media in the bulletin.
+/// The order is <see cref="PrimaryRule"/>'s, the same as <c>healthit dedupe</c>'s. A later, better original therefore
+/// takes over an existing cluster: its members are re-pointed, one request per month partition. That is rare (an original found after its reprint) and buys the right media in the bulletin.
 /// </remarks>
 public sealed class ClusterPlanner(NearDuplicateDetector detector, ISourceCatalog catalog)
 {
+    private readonly PrimaryRule _rule = new(catalog);
+
     public ClusterPlan Plan(ArticleFingerprint self, IReadOnlyList<ArticleFingerprint> window)
     {
         if (self.Fingerprint == 0)
@@ -44,41 +44,9 @@ public sealed class ClusterPlanner(NearDuplicateDetector detector, ISourceCatalo
         return new ClusterPlan(winner, members.Where(m => m.ClusterId != winner).ToList());
     }
 
-    /// <summary>True when <paramref name="a"/> should be primary rather than <paramref name="b"/>.</summary>
-    public bool Outranks(ArticleFingerprint a, ArticleFingerprint b)
-    {
-        if ((a.Decision is not null) != (b.Decision is not null))
-        {
-            return a.Decision is not null;
-        }
+    /// <summary>True when <paramref name="a"/> should be primary rather than <paramref name="b"/> (<see cref="PrimaryRule"/>).</summary>
+    public bool Outranks(ArticleFingerprint a, ArticleFingerprint b) => _rule.Outranks(Copy(a), Copy(b));
 
-        var (authorityA, authorityB) = (AuthorityOf(a), AuthorityOf(b));
-        if (authorityA != authorityB)
-        {
-            return authorityA > authorityB;
-        }
-
-        var (timeA, timeB) = (a.PublishedAt ?? DateTimeOffset.MaxValue, b.PublishedAt ?? DateTimeOffset.MaxValue);
-        return timeA != timeB ? timeA < timeB : string.CompareOrdinal(a.Id, b.Id) < 0;
-    }
-
-    /// <summary>
-    /// The authority of the outlet the copy credits. A page whose 来源 names another catalogued outlet is a reprint by its
-    /// own account (a commission site carrying a HIT专家网 story): it ranks as that outlet, never above the original.
-    /// </summary>
-    private int AuthorityOf(ArticleFingerprint article)
-    {
-        var site = article.SourceId is { } id ? catalog.Find(id) : null;
-        if (site is null || article.Media is not { Length: > 0 } media || SameOutlet(media, site.Media))
-        {
-            return site?.Authority ?? 0;
-        }
-
-        // An outlet we do not follow tells us nothing: the site's own authority stands.
-        return catalog.Current.Sources.FirstOrDefault(s => SameOutlet(media, s.Media))?.Authority ?? site.Authority;
-    }
-
-    // "HIT 专家网" and "HIT专家网" are one outlet: pages differ in spacing, not in name.
-    private static bool SameOutlet(string a, string b) =>
-        string.Equals(string.Concat(a.Where(c => !char.IsWhiteSpace(c))), string.Concat(b.Where(c => !char.IsWhiteSpace(c))), StringComparison.OrdinalIgnoreCase);
+    private static StoryCopy Copy(ArticleFingerprint article) =>
+        new(article.Id, article.PublishedAt, article.SourceId, article.Media, article.Decision is not null);
 }

@@ -41,9 +41,9 @@ public enum AddOutcome
 /// <param name="Sketch">The base64 MinHash sketch; null on rows stored before it existed.</param>
 public sealed record ArticleFingerprint(
     string Id, BulletinMonth Month, string ClusterId, DateTimeOffset? PublishedAt, ulong Fingerprint, string? SourceId = null, EditorDecision? Decision = null,
-    string? Media = null, ulong Fingerprint2 = 0, string? Sketch = null)
+    string? Media = null, ulong Fingerprint2 = 0, string? Sketch = null, int Shingles = 0)
 {
-    public Dedup.DedupSignature Signature => new(Fingerprint, Fingerprint2, Dedup.DedupSignature.ParseSketch(Sketch));
+    public Dedup.DedupSignature Signature => new(Fingerprint, Fingerprint2, Dedup.DedupSignature.ParseSketch(Sketch), Shingles);
 }
 
 public interface IArticleStore : IArticleIndex
@@ -96,6 +96,9 @@ public sealed record ArticleEdit
     public string? Credit { get; init; }
 
     public DateOnly? Date { get; init; }
+
+    /// <summary>Replaces the set of pictures the editor left out (indexes into <see cref="StoredArticle.Images"/>); empty shows them all.</summary>
+    public IReadOnlyList<int>? DroppedImages { get; init; }
 }
 
 public sealed class ConcurrentEditException(string articleId)

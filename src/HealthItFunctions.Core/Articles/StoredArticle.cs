@@ -56,6 +56,9 @@ public sealed record StoredArticle
     /// <summary>The second, independently salted SimHash (0 on rows stored before it existed).</summary>
     public ulong Fingerprint2 { get; init; }
 
+    /// <summary>Distinct shingles behind the sketch (<see cref="Dedup.DedupSignature.Shingles"/>); 0 on old rows.</summary>
+    public int Shingles { get; init; }
+
     /// <summary>Base64 MinHash sketch of the body's shingles (<see cref="Dedup.DedupSignature.SketchText"/>); null on old rows.</summary>
     public string? Sketch { get; init; }
 
@@ -82,8 +85,17 @@ public sealed record StoredArticle
     /// <summary>The editor's publish date (Beijing day) for the item's header; wins over <see cref="PublishedAt"/>.</summary>
     public DateOnly? EditedDate { get; init; }
 
+    /// <summary>The body's pictures in order, placed among <see cref="Paragraphs"/>; skipped ones carry a note.</summary>
+    public IReadOnlyList<Images.StoredImage> Images { get; init; } = [];
+
+    /// <summary>The editor's decision: indexes of <see cref="Images"/> left out of the bulletin.</summary>
+    public IReadOnlyList<int> DroppedImages { get; init; } = [];
+
     /// <summary>Optimistic-concurrency token of the stored entity; null for an article not yet stored.</summary>
     public string? ETag { get; init; }
+
+    /// <summary>The pictures the bulletin shows: downloaded, and not dropped by the editor.</summary>
+    public IEnumerable<Images.StoredImage> ShownImages => Images.Where(i => i.IsAvailable && !DroppedImages.Contains(i.Index));
 
     /// <summary>Included in the month's bulletin: the editor's word, else the relevance band.</summary>
     public bool IsSelected => !IsReprint && (Decision ?? (Band == RelevanceBand.Include ? EditorDecision.Include : EditorDecision.Exclude)) == EditorDecision.Include;

@@ -18,4 +18,7 @@ public sealed record BulletinItem(
     /// the page names an author account or the original outlet of a reprint.
     /// </summary>
     public string? Credit { get; init; }
+
+    /// <summary>The body's pictures the editor kept, each placed among <see cref="Paragraphs"/>.</summary>
+    public IReadOnlyList<BulletinPicture> Pictures { get; init; } = [];
 }

@@ -93,6 +93,40 @@ public static class BulletinWording
         return text.ToString().Trim();
     }
 
+    /// <summary>The folder of pictures beside an archived bulletin (blob prefix and output folder).</summary>
+    public const string PictureFolder = "images";
+
+    /// <summary>
+    /// The 主要内容 as the article shows it: paragraphs (as <see cref="BodyParagraphs"/> keeps them) with each picture
+    /// where it stood. A picture placed past the end (an editor shortened the text) closes the body.
+    /// </summary>
+    public static IEnumerable<BodyBlock> BodyBlocks(BulletinItem item)
+    {
+        var paragraphs = item.Paragraphs ?? [];
+        var pictures = (item.Pictures ?? []).OrderBy(p => p.Position).ToList();
+        var next = 0;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            for (; next < pictures.Count && pictures[next].Position <= i; next++)
+            {
+                yield return new BodyBlock(null, pictures[next]);
+            }
+
+            if (SingleLine(paragraphs[i]) is { Length: > 0 } line)
+            {
+                yield return new BodyBlock(line, null);
+            }
+        }
+
+        for (; next < pictures.Count; next++)
+        {
+            yield return new BodyBlock(null, pictures[next]);
+        }
+    }
+
+    /// <summary>The line under a picture: its caption, else its alt text, else nothing.</summary>
+    public static string PictureCaption(BulletinPicture picture) => SingleLine(picture.Caption ?? picture.Alt);
+
     /// <summary>Body paragraphs worth a line: trimmed, control characters out (XML cannot carry most of them), blank ones dropped.</summary>
     public static IReadOnlyList<string> BodyParagraphs(BulletinItem item) =>
         (item.Paragraphs ?? [])

@@ -6,7 +6,9 @@ namespace HealthItFunctions.Core.Dedup;
 /// </summary>
 /// <param name="Fingerprint2">0 for an article stored before the second fingerprint existed.</param>
 /// <param name="Sketch">Empty for an article stored before sketches existed; such pairs fall back to the 64-bit rule.</param>
-public sealed record DedupSignature(ulong Fingerprint, ulong Fingerprint2, byte[] Sketch)
+/// <param name="Shingles">How many distinct shingles the sketch summarises; 0 on rows stored before it existed. With the
+/// Jaccard estimate it gives the containment of the shorter text in the longer (an excerpt reprint).</param>
+public sealed record DedupSignature(ulong Fingerprint, ulong Fingerprint2, byte[] Sketch, int Shingles = 0)
 {
     /// <summary>The signature of an article stored before <see cref="Fingerprint2"/> and <see cref="Sketch"/> existed.</summary>
     public static DedupSignature Legacy(ulong fingerprint) => new(fingerprint, 0, []);

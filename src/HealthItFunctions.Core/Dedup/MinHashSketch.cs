@@ -59,6 +59,17 @@ public static class MinHashSketch
         return Math.Clamp(((double)agree / slots - ChanceAgreement) / (1 - ChanceAgreement), 0, 1);
     }
 
+    /// <summary>
+    /// Estimated share of the smaller set's shingles that the larger one holds, from the Jaccard estimate and the two
+    /// set sizes: |A∩B| = J(|A|+|B|)/(1+J). An excerpt (a site runs the lead third of a story) has containment near 1
+    /// while its Jaccard similarity is only about its share of the original.
+    /// </summary>
+    public static double Containment(double jaccard, int sizeA, int sizeB)
+    {
+        var smaller = Math.Min(sizeA, sizeB);
+        return smaller <= 0 ? 0 : Math.Clamp(jaccard * (sizeA + sizeB) / ((1 + jaccard) * smaller), 0, 1);
+    }
+
     // Distinct per slot and far from the SimHash salts; the golden-ratio step spreads them over the 64 bits.
     private static ulong Salt(int slot) => 0x632BE59BD9B4E019UL + ((ulong)slot + 1) * 0x9E3779B97F4A7C15UL;
 }

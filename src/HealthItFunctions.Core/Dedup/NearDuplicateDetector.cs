@@ -4,7 +4,7 @@ namespace HealthItFunctions.Core.Dedup;
 /// Decides whether two articles are the same story. With complete signatures: their 128-bit SimHash distance is at most
 /// <see cref="MaybeDistance"/> (a cheap prefilter no reprint in the benchmark exceeds) and the MinHash estimate of their
 /// shingle Jaccard similarity is at least <see cref="MinSimilarity"/>. A row stored before signatures existed is judged
-/// by the old rule: 64-bit distance at most <see cref="Threshold"/>. Defaults chosen by <c>healthit benchmark dedupe</c>.
+/// by the old rule: 64-bit distance at most <see cref="Threshold"/>. Defaults chosen by <c>healthit-bench dedupe</c>.
 /// </summary>
 /// <remarks>
 /// Why two stages: one 64-bit SimHash distance is too noisy near its threshold (best recall 0.93–0.95 at precision 0.99,
@@ -18,6 +18,24 @@ public sealed class NearDuplicateDetector
     public const int DefaultMaybeDistance = 56;
     public const double DefaultMinSimilarity = 0.55;
 
+    /// <summary>An excerpt reprint: the shorter text's shingles this much inside the longer one (estimated).</summary>
+    public const double DefaultMinContainment = 0.85;
+
+    /// <summary>
+    /// Below this Jaccard estimate the containment estimate is mostly sketch noise (±0.03 on J is ±0.3 on containment
+    /// for a tenth-size excerpt), so only excerpts of at least about a sixth of the original count.
+    /// </summary>
+    public const double MinExcerptSimilarity = 0.15;
+
+    /// <summary>A shorter text than this many shingles (two or three sentences) shares its lead with too many stories.</summary>
+    public const int MinExcerptShingles = 80;
+
+    /// <summary>
+    /// An excerpt is a part: the longer text at least this many times the shorter. Two whole stories of like length
+    /// that share a site's furniture and a topic's stock phrases are then never judged by containment.
+    /// </summary>
+    public const double MinExcerptRatio = 1.5;
+
     /// <summary>The salt of the second SimHash: any odd constant far from 0 makes it independent of the first.</summary>
     public const ulong SecondSalt = 0x5DEECE66DUL;
 
@@ -30,7 +48,8 @@ public sealed class NearDuplicateDetector
     }
 
     public NearDuplicateDetector(int threshold, int shingleSize = SimHash.DefaultShingleSize,
-        int maybeDistance = DefaultMaybeDistance, double minSimilarity = DefaultMinSimilarity, int sketchSlots = MinHashSketch.DefaultSlots)
+        int maybeDistance = DefaultMaybeDistance, double minSimilarity = DefaultMinSimilarity, int sketchSlots = MinHashSketch.DefaultSlots,
+        double minContainment = DefaultMinContainment)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threshold);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 63);
@@ -43,6 +62,7 @@ public sealed class NearDuplicateDetector
         MaybeDistance = maybeDistance;
         MinSimilarity = minSimilarity;
         SketchSlots = sketchSlots;
+        MinContainment = minContainment;
     }
 
     /// <summary>The 64-bit Hamming threshold, for rows that have only the first fingerprint.</summary>
@@ -55,6 +75,13 @@ public sealed class NearDuplicateDetector
 
     /// <summary>Estimated Jaccard similarity at or above which a pair is the same story.</summary>
     public double MinSimilarity { get; }
+
+    public double MinContainment { get; }
+
+    /// <summary>Both sizes known, one clearly a part of the other's length, the shorter long enough to be a story's lead rather than a stock sentence.</summary>
+    private static bool IsExcerptCandidate(DedupSignature a, DedupSignature b) =>
+        a.Shingles > 0 && b.Shingles > 0 && Math.Min(a.Shingles, b.Shingles) >= MinExcerptShingles
+        && Math.Max(a.Shingles, b.Shingles) >= MinExcerptRatio * Math.Min(a.Shingles, b.Shingles);
 
     public int SketchSlots { get; }
 
@@ -76,7 +103,7 @@ public sealed class NearDuplicateDetector
 
         var shingles = SimHash.ShingleHashes(text, ShingleSize);
         return new DedupSignature(SimHash.FromShingles(shingles, salt: 0), SimHash.FromShingles(shingles, SecondSalt),
-            MinHashSketch.FromShingles(shingles, SketchSlots));
+            MinHashSketch.FromShingles(shingles, SketchSlots), new HashSet<ulong>(shingles).Count);
     }
 
     public bool IsNearDuplicate(ulong a, ulong b) => SimHash.Distance(a, b) <= Threshold;
@@ -93,18 +120,28 @@ public sealed class NearDuplicateDetector
         }
 
         var distance128 = a.Distance128(b);
-        if (distance128 > MaybeDistance)
+        var excerptPossible = IsExcerptCandidate(a, b);
+        if (distance128 > MaybeDistance && !excerptPossible)
         {
             return new DedupVerdict(false, distance128, null);
         }
 
+        // An excerpt differs too much for the 128-bit band (its SimHash is of a third of the text), so a pair whose sizes
+        // allow one is always compared by sketch: 256 bytes, no body read.
         var similarity = MinHashSketch.Similarity(a.Sketch, b.Sketch);
-        return new DedupVerdict(similarity >= MinSimilarity, distance128, similarity);
+        if (distance128 <= MaybeDistance && similarity >= MinSimilarity)
+        {
+            return new DedupVerdict(true, distance128, similarity);
+        }
+
+        var containment = excerptPossible && similarity >= MinExcerptSimilarity ? MinHashSketch.Containment(similarity, a.Shingles, b.Shingles) : (double?)null;
+        return new DedupVerdict(containment >= MinContainment, distance128, similarity, containment);
     }
 }
 
 /// <summary>
 /// <see cref="Distance"/>: the 128-bit Hamming distance (or the 64-bit one for an old row); <see cref="Similarity"/>:
-/// the estimated Jaccard similarity, null when the sketches were not compared.
+/// the estimated Jaccard similarity, null when the sketches were not compared; <see cref="Containment"/>: the estimated
+/// share of the shorter text inside the longer, when the pair was judged as a possible excerpt.
 /// </summary>
-public sealed record DedupVerdict(bool IsDuplicate, int Distance, double? Similarity);
+public sealed record DedupVerdict(bool IsDuplicate, int Distance, double? Similarity, double? Containment = null);

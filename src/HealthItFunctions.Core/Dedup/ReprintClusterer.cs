@@ -1,6 +1,8 @@
+using HealthItFunctions.Core.Articles;
+
 namespace HealthItFunctions.Core.Dedup;
 
-/// <summary>An article as the clusterer sees it. <see cref="PublishTime"/> decides which copy is the original.</summary>
+/// <summary>An article as the clusterer sees it. <see cref="Source"/> (the outlet it credits) and <see cref="PublishTime"/> decide which copy is the original.</summary>
 public sealed record ReprintCandidate(string Id, string? Title, string? Content, DateTimeOffset? PublishTime = null, string? Source = null);
 
 /// <summary>
@@ -10,11 +12,12 @@ public sealed record ReprintCandidate(string Id, string? Title, string? Content,
 public sealed record ReprintAssignment(string Id, string Cluster, bool Primary, ulong? Fingerprint, int? Distance);
 
 /// <summary>
-/// Groups reprints of one story. Articles are taken oldest first (known publish times before unknown ones, ties and
-/// unknowns in input order), so the first of a cluster, its primary, is the earliest copy. Each article joins the
-/// cluster of its nearest already-placed near-duplicate, or starts its own.
+/// Groups reprints of one story. Articles are taken best first by the pipeline's <see cref="PrimaryRule"/> (the
+/// authority of the outlet each credits, then the earliest publish time, unknown last, then the id), so the first of a
+/// cluster, its primary, is the copy the pipeline would keep. Each article joins the cluster of its nearest
+/// already-placed near-duplicate, or starts its own.
 /// </summary>
-public sealed class ReprintClusterer(NearDuplicateDetector detector)
+public sealed class ReprintClusterer(NearDuplicateDetector detector, PrimaryRule primaryRule)
 {
     /// <summary>One assignment per candidate, in input order.</summary>
     /// <exception cref="ArgumentException">Two candidates share an id.</exception>
@@ -26,10 +29,8 @@ public sealed class ReprintClusterer(NearDuplicateDetector detector)
             throw new ArgumentException($"id '{duplicate.Key}' appears more than once; every article needs its own id.", nameof(candidates));
         }
 
-        var order = Enumerable.Range(0, candidates.Count)
-            .OrderBy(i => candidates[i].PublishTime is null ? 1 : 0)
-            .ThenBy(i => candidates[i].PublishTime)
-            .ThenBy(i => i);
+        var copies = candidates.Select(c => new StoryCopy(c.Id, c.PublishTime, Media: c.Source)).ToList();
+        var order = Enumerable.Range(0, candidates.Count).Order(Comparer<int>.Create((x, y) => primaryRule.Compare(copies[x], copies[y])));
         var assignments = new ReprintAssignment[candidates.Count];
         var placed = new List<(DedupSignature Signature, string Cluster)>();
         foreach (var index in order)

@@ -7,7 +7,7 @@ namespace HealthItFunctions.Core.Dedup;
 /// <summary>
 /// 64-bit SimHash (Charikar) of a text's character n-gram shingles. Chinese has no spaces, so shingles are characters,
 /// not words; the text is normalized first so reprints that differ only in layout, punctuation, full-width forms or a
-/// 来源/责任编辑 line hash alike. n = <see cref="DefaultShingleSize"/> was chosen by <c>healthit benchmark dedupe</c>.
+/// 来源/责任编辑 line hash alike. n = <see cref="DefaultShingleSize"/> was chosen by <c>healthit-bench dedupe</c>.
 /// </summary>
 public static class SimHash
 {

@@ -89,7 +89,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         var (language, languageRule) = LanguageDetector.Detect(context.Vocabulary, context.Index.Language, draft.Paragraphs);
         draft.Decide(ArticleField.Media, source?.Media ?? "", source is null ? "none" : "source:" + source.Id);
         draft.Decide(ArticleField.Language, language, languageRule);
-        draft.Decide(ArticleField.Images, draft.Images.Count + " images", draft.Rules[ArticleField.Body]);
+        draft.Decide(ArticleField.Images, draft.BodyImages.Count + " images", draft.Rules[ArticleField.Body]);
         return new ExtractedArticle
         {
             Title = TextSanitizer.Clean(draft.Title ?? string.Empty),
@@ -99,6 +99,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Author = TextSanitizer.Clean(draft.Author),
             Paragraphs = TextSanitizer.Clean(draft.Paragraphs),
             LeadImages = draft.Images,
+            Images = draft.BodyImages.Select(i => i with { Alt = TextSanitizer.Clean(i.Alt), Caption = TextSanitizer.Clean(i.Caption) }).ToList(),
             Language = language,
             Rules = new Dictionary<ArticleField, string>(draft.Rules),
             Candidates = draft.Candidates,

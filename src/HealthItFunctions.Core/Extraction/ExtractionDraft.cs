@@ -37,6 +37,9 @@ internal sealed class ExtractionDraft(ExtractionVocabulary vocabulary)
 
     public IReadOnlyList<string> Images { get; set; } = [];
 
+    /// <summary>Every body picture in order, placed among <see cref="Paragraphs"/>, with its caption taken out of them.</summary>
+    public IReadOnlyList<Images.BodyImage> BodyImages { get; set; } = [];
+
     /// <summary>Set by a layer that finds the page is no article; the chain stops there.</summary>
     public (NotArticleReason Reason, string Detail)? NotArticle { get; set; }
 

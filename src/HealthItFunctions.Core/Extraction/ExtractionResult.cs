@@ -51,6 +51,9 @@ public sealed record ExtractedArticle
 
     public IReadOnlyList<string> LeadImages { get; init; } = [];
 
+    /// <summary>The body's pictures in order, each placed among <see cref="Paragraphs"/>, with alt text and caption.</summary>
+    public IReadOnlyList<Images.BodyImage> Images { get; init; } = [];
+
     public required string Language { get; init; }
 
     public required IReadOnlyDictionary<ArticleField, string> Rules { get; init; }

@@ -3,7 +3,9 @@ using HealthItFunctions.Core.Extraction.Generic;
 using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Seeds;
+using HealthItFunctions.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,9 @@ public static class ExtractionServiceCollectionExtensions
 
     /// <summary>
     /// The extractor, its compiled lexicon and its chain (<see cref="ExtractionChain"/>, registered in the order it runs).
-    /// Needs a <see cref="TimeProvider"/>.
+    /// Needs a <see cref="TimeProvider"/> and the host's <see cref="ISourceCatalog"/> (the live catalog in both hosts; a
+    /// <see cref="FileSourceCatalog"/> over the seeds' <see cref="SourceCatalog"/> where there is no storage): the
+    /// extractor follows whichever catalog and lexicon are in force.
     /// </summary>
     public static IServiceCollection AddArticleExtraction(this IServiceCollection services)
     {
@@ -38,8 +42,9 @@ public static class ExtractionServiceCollectionExtensions
             services.AddSingleton(typeof(IExtractionLayer), layer);
         }
 
-        services.AddSingleton<IArticleExtractor>(sp => new ArticleExtractor(
-            sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<ExtractionVocabulary>(), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExtractionLayer>()));
+        services.AddSingleton<IArticleExtractor>(sp => new LiveCatalogExtractor(
+            sp.GetRequiredService<ISourceCatalog>(), sp.GetRequiredService<IExtractionLexiconSource>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IExtractionLayer>()));
         services.AddSingleton<ArticleReader>();
         return services;
     }
@@ -49,5 +54,5 @@ public static class ExtractionServiceCollectionExtensions
         ExtractionVocabulary.LoadShipped(options.LexiconPath);
 
     private static SourceCatalog LoadCatalog(ExtractionOptions options) =>
-        SeedFiles.Locate(SeedsFileName, options.SourcesPath) is { } path ? SourceCatalog.Load(path) : SourceCatalog.Empty;
+        SeedFiles.Locate(SeedsFileName, options.SourcesPath) is { } path ? SourceCatalogLoader.Load(path) : SourceCatalog.Empty;
 }

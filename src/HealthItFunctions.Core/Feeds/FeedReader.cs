@@ -12,11 +12,10 @@ namespace HealthItFunctions.Core.Feeds;
 /// System.ServiceModel.Syndication reads well-formed feeds; what it rejects (odd dates, stray elements) is read again
 /// leniently from the XML, with a note, so a sloppy feed costs a health note rather than a lost poll.
 /// </summary>
-public static class FeedReader
+/// <param name="dates">Dates the feed writes loosely (no RFC shape) are read by the same parser as pages, on the host's clock.</param>
+public sealed class FeedReader(PublishTimeParser dates)
 {
-    private static readonly PublishTimeParser Dates = new(PublishTimeParser.China, TimeProvider.System);
-
-    public static FeedReadResult Read(byte[] bytes, string? contentType, Uri feedUrl)
+    public FeedReadResult Read(byte[] bytes, string? contentType, Uri feedUrl)
     {
         var notes = new List<string>();
         var decoded = HtmlDecoder.Decode(bytes, contentType);
@@ -27,7 +26,7 @@ public static class FeedReader
 
         if (JsonFeedReader.LooksLikeJson(decoded.Text))
         {
-            return JsonFeedReader.Read(decoded.Text, feedUrl, notes);
+            return JsonFeedReader.Read(decoded.Text, feedUrl, notes, this);
         }
 
         XDocument document;
@@ -72,7 +71,7 @@ public static class FeedReader
         IgnoreComments = true,
     };
 
-    private static FeedReadResult? TryStrict(string text, Uri feedUrl, List<string> notes)
+    private FeedReadResult? TryStrict(string text, Uri feedUrl, List<string> notes)
     {
         var badDates = 0;
         try
@@ -140,7 +139,7 @@ public static class FeedReader
         }
     }
 
-    private static FeedReadResult Lenient(XDocument document, string format, Uri feedUrl, List<string> notes)
+    private FeedReadResult Lenient(XDocument document, string format, Uri feedUrl, List<string> notes)
     {
         var root = document.Root!;
         var entries = root.Descendants().Where(e => e.Name.LocalName is "item" or "entry");
@@ -181,7 +180,7 @@ public static class FeedReader
     }
 
     /// <summary>RFC 822 and ISO 8601 first, then the Chinese-aware parser for "2025年3月1日 08:00"-style dates.</summary>
-    internal static DateTimeOffset? ParseDate(string text)
+    internal DateTimeOffset? ParseDate(string text)
     {
         var trimmed = text.Trim();
         if (trimmed.Length == 0)
@@ -189,7 +188,11 @@ public static class FeedReader
             return null;
         }
 
-        if (DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        // Only a date that names its zone is taken as is: a zone-less one ("2021年8月30日 10:00", which .NET also reads)
+        // would land in the machine's zone, so it goes to the Chinese-aware parser, which reads it as Beijing time.
+        if (DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)
+            && DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var local)
+            && local.Kind != DateTimeKind.Unspecified)
         {
             return parsed;
         }
@@ -210,7 +213,7 @@ public static class FeedReader
             return parsed;
         }
 
-        return Dates.Parse(trimmed, fetchedAt: null)?.Value;
+        return dates.Parse(trimmed, fetchedAt: null)?.Value;
     }
 
     private static readonly (string Zone, string Offset)[] Zones =

@@ -11,7 +11,7 @@ internal static class JsonFeedReader
 {
     public static bool LooksLikeJson(string text) => text.AsSpan().TrimStart().StartsWith("{");
 
-    public static FeedReadResult Read(string text, Uri feedUrl, List<string> notes)
+    public static FeedReadResult Read(string text, Uri feedUrl, List<string> notes, FeedReader dates)
     {
         JsonDocument document;
         try
@@ -47,7 +47,7 @@ internal static class JsonFeedReader
                 }
 
                 var dateText = String(item, "date_published") ?? String(item, "date_modified");
-                var published = dateText is null ? null : FeedReader.ParseDate(dateText);
+                var published = dateText is null ? null : dates.ParseDate(dateText);
                 undated += published is null ? 1 : 0;
                 result.Add(new FeedItem(link, String(item, "title")?.Trim() ?? "", published));
             }

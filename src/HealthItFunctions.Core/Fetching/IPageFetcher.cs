@@ -12,7 +12,8 @@ public interface IPageFetcher
 /// <param name="Url">Absolute http(s) URL.</param>
 /// <param name="ETag">Validator from the previous fetch, for a conditional GET.</param>
 /// <param name="LastModified">Validator from the previous fetch, for a conditional GET.</param>
-public sealed record FetchRequest(Uri Url, string? ETag = null, DateTimeOffset? LastModified = null)
+/// <param name="Kind">What the caller expects: a page or feed (HTML, XML, JSON), or a picture (image/* only, under its own cap).</param>
+public sealed record FetchRequest(Uri Url, string? ETag = null, DateTimeOffset? LastModified = null, FetchKind Kind = FetchKind.Page)
 {
     /// <summary>A body to POST (JSON list endpoints that take their query in the body); null is a GET.</summary>
     public string? PostBody { get; init; }
@@ -21,6 +22,15 @@ public sealed record FetchRequest(Uri Url, string? ETag = null, DateTimeOffset? 
     public string PostContentType { get; init; } = "application/json";
 
     public bool IsPost => PostBody is not null;
+}
+
+public enum FetchKind
+{
+    /// <summary>HTML, a feed or a JSON list, up to Polling:MaxBodyBytes.</summary>
+    Page,
+
+    /// <summary>A body picture: image content types only, up to <see cref="Images.ImageLimits.MaxBytes"/>.</summary>
+    Image,
 }
 
 public enum FetchOutcome

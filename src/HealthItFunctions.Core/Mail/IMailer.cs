@@ -2,13 +2,17 @@ namespace HealthItFunctions.Core.Mail;
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
+/// <summary>A picture the HTML body shows as cid:<paramref name="ContentId"/>, sent as a related part of the message.</summary>
+public sealed record MailInlineImage(string ContentId, string ContentType, byte[] Content);
+
 /// <summary>A mail as the product composes it; the adapter turns it into MIME.</summary>
 public sealed record OutgoingMail(
     IReadOnlyList<string> To,
     string Subject,
     string TextBody,
     string? HtmlBody = null,
-    IReadOnlyList<MailAttachment>? Attachments = null);
+    IReadOnlyList<MailAttachment>? Attachments = null,
+    IReadOnlyList<MailInlineImage>? InlineImages = null);
 
 public interface IMailer
 {

@@ -1,3 +1,4 @@
+using HealthItFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace HealthItFunctions.Core.Pipeline;
@@ -23,5 +24,6 @@ public sealed class MessageIntake(IWorkQueue queue, ILogger<MessageIntake> logge
     {
         logger.LogWarning("Malformed {MessageType} moved to poison: {Problem}", typeof(TMessage).Name, problem);
         await queue.SendToPoisonAsync<TMessage>(raw, problem, cancellationToken);
+        HealthItTelemetry.MessagesPoisoned.Add(1, new("message", typeof(TMessage).Name), new("reason", "malformed"));
     }
 }

@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Feeds;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Core.Mail;
 using HealthItFunctions.Core.Polling;
@@ -20,11 +21,12 @@ public static class PipelineServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMailing();
 
-        services.TryAddSingleton<ISourceCatalog>(sp => new FileSourceCatalog(sp.GetRequiredService<SourceCatalog>()));
         services.TryAddSingleton<MessageIntake>();
+        services.TryAddSingleton<FeedReader>();
         services.TryAddSingleton<ListLinkReader>();
         services.TryAddSingleton<SourcePoller>();
         services.TryAddSingleton<ArticleIngestor>();
+        services.TryAddSingleton<Images.ArticleImageCollector>();
         services.TryAddSingleton<BulletinPublisher>();
         return services;
     }

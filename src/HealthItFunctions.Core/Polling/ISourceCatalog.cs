@@ -17,7 +17,14 @@ public interface ISourceCatalog
 
     /// <summary>Picks up an edited catalog if one is due to be checked; cheap to call before every poll.</summary>
     ValueTask RefreshAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Which catalog is in force and where it came from, and the last edit refused, for operators.</summary>
+    SourceCatalogStatus Status => new("the catalog file loaded at start-up", Current.Sources.Count, null, null);
 }
+
+/// <param name="Origin">How an operator names it: "blob config/sources.json" or a path.</param>
+/// <param name="LastRefusal">Why the last edited catalog was refused (the previous one stays in force), if it was.</param>
+public sealed record SourceCatalogStatus(string Origin, int Sources, DateTimeOffset? LoadedAt, string? LastRefusal);
 
 /// <summary>The catalog loaded once at start-up from seeds/sources.json.</summary>
 public sealed class FileSourceCatalog(SourceCatalog catalog) : ISourceCatalog

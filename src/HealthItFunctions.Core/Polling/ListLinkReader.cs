@@ -29,7 +29,7 @@ public sealed record ListRead(
 /// they find nothing, the anchors matching urlPattern), a feed (RSS, Atom, JSON Feed) or a JSON endpoint. Every poll,
 /// check, audit and backfill reads lists here.
 /// </summary>
-public sealed class ListLinkReader(PublishTimeParser timeParser)
+public sealed class ListLinkReader(PublishTimeParser timeParser, FeedReader feedReader)
 {
     private readonly JsonListReader _json = new(timeParser);
 
@@ -75,7 +75,7 @@ public sealed class ListLinkReader(PublishTimeParser timeParser)
     /// <summary>RSS 2.0, Atom or JSON Feed through <see cref="FeedReader"/>, which turns a broken feed into notes, never an exception.</summary>
     public (IReadOnlyList<DiscoveredLink> Links, IReadOnlyList<string> Notes) ReadFeed(byte[] bytes, string? contentType, Uri feedUrl)
     {
-        var feed = FeedReader.Read(bytes, contentType, feedUrl);
+        var feed = feedReader.Read(bytes, contentType, feedUrl);
         return (feed.Items.Select(item => new DiscoveredLink(item.Link, Clean(item.Title), item.Published)).ToList(), feed.Notes);
     }
 

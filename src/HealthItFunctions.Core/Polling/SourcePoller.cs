@@ -7,6 +7,7 @@ using HealthItFunctions.Core.Sources;
 using HealthItFunctions.Core.Text;
 using HealthItFunctions.Core.Urls;
 using Microsoft.Extensions.Logging;
+using HealthItFunctions.Core.Telemetry;
 
 namespace HealthItFunctions.Core.Polling;
 
@@ -136,6 +137,9 @@ public sealed partial class SourcePoller(
             pages.Count(p => p.Outcome == FetchOutcome.Ok), pages.Count(p => p.Outcome is FetchOutcome.Failed or FetchOutcome.Refused),
             pages.Sum(p => p.Links ?? 0), fresh, problems, pages.Count(p => p.Outcome == FetchOutcome.NotModified));
         await RecordAsync(source, state with { Pages = pageStates }, new PollObservation(clock.GetUtcNow(), pages, fresh, notes), contradiction, cancellationToken);
+        var tag = new KeyValuePair<string, object?>("source", source.Id);
+        HealthItTelemetry.LinksFound.Add(result.LinksFound, tag);
+        HealthItTelemetry.LinksNew.Add(fresh, tag);
         logger.LogInformation("Source {SourceId}: {Found} links, {New} new, {NotModified} unchanged, {Failed} list pages failed",
             source.Id, result.LinksFound, fresh, result.PagesNotModified, result.PagesFailed);
         return result;

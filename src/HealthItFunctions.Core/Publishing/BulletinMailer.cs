@@ -112,7 +112,7 @@ public sealed class BulletinMailer(
         string Text(BulletinFormat format) => System.Text.Encoding.UTF8.GetString(rendered.Files.Single(f => f.Format == format).Content);
         var docx = rendered.Files.Single(f => f.Format == BulletinFormat.Docx);
         var text = Text(BulletinFormat.Markdown);
-        var html = Text(BulletinFormat.Html);
+        var html = rendered.MailHtml ?? Text(BulletinFormat.Html);
         if (link is { } archive)
         {
             var until = archive.Until.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
@@ -128,7 +128,8 @@ public sealed class BulletinMailer(
             subject,
             text,
             html,
-            [new MailAttachment($"{subject}.docx", docx.ContentType, docx.Content)]);
+            [new MailAttachment($"{subject}.docx", docx.ContentType, docx.Content)],
+            rendered.MailHtml is null ? null : rendered.Pictures.Select(p => new MailInlineImage(p.FileName, p.ContentType, p.Content)).ToList());
     }
 
     // The claim is ours, so an ETag conflict here means the record changed under us: keep the newest and go on.

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Core.Bulletins.Rendering;
+using HealthItFunctions.Core.Images;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,14 @@ public sealed record RenderedFile(string FileName, BulletinFormat Format, string
 
 /// <param name="ContentHash">Of every word the bulletin prints: what an editor previews and approves.</param>
 /// <param name="SelectionHash">Of the selected articles' ids in order: what the editors are notified about.</param>
-public sealed record RenderedBulletin(BulletinDocument Document, IReadOnlyList<RenderedFile> Files, string ContentHash, string SelectionHash);
+public sealed record RenderedBulletin(BulletinDocument Document, IReadOnlyList<RenderedFile> Files, string ContentHash, string SelectionHash)
+{
+    /// <summary>The HTML for the mail body, its pictures as cid: parts; null when no HTML renderer is registered.</summary>
+    public string? MailHtml { get; init; }
+
+    /// <summary>Every picture the bulletin shows, to archive under images/ beside the files and to embed in the mail.</summary>
+    public IReadOnlyList<BulletinPicture> Pictures => Document.Items.SelectMany(i => i.Pictures).ToList();
+}
 
 public sealed record PublishResult(
     BulletinMonth Month,
@@ -23,7 +32,11 @@ public sealed record PublishResult(
     IReadOnlyList<RenderedFile> Files,
     MailOutcome Mail,
     BulletinStage Stage = BulletinStage.Draft,
-    MailOutcome? Notice = null);
+    MailOutcome? Notice = null)
+{
+    /// <summary>The pictures, for a copy of the files on disk: they go under images/ beside them.</summary>
+    public IReadOnlyList<BulletinPicture> Pictures { get; init; } = [];
+}
 
 public enum ApprovalOutcome
 {
@@ -56,6 +69,7 @@ public sealed class BulletinPublisher(
     BulletinMailer mailer,
     DraftNotice notice,
     IOptions<BulletinOptions> options,
+    IArticleImageStore pictures,
     TimeProvider clock,
     ILogger<BulletinPublisher> logger)
 {
@@ -100,7 +114,13 @@ public sealed class BulletinPublisher(
             .OrderBy(a => a.Order ?? int.MaxValue)
             .ThenBy(a => a.PublishedAt ?? DateTimeOffset.MaxValue)
             .ToList();
-        var document = composer.Compose(month, selected.Select(ToItem).ToList());
+        var items = new List<BulletinItem>(selected.Count);
+        foreach (var article in selected)
+        {
+            items.Add(ToItem(article) with { Pictures = await LoadPicturesAsync(article, cancellationToken) });
+        }
+
+        var document = composer.Compose(month, items);
         var files = renderers
             .OrderBy(r => r.Format)
             .Select(r => new RenderedFile($"bulletin-{document.IssueNumber:D3}.{r.FileExtension}", r.Format, r.ContentType, r.Render(document)))
@@ -108,7 +128,27 @@ public sealed class BulletinPublisher(
         // The Markdown carries every word of the bulletin; the .docx also carries zip timestamps, which must not make a new version.
         var hash = Convert.ToHexStringLower(SHA256.HashData(files.Single(f => f.Format == BulletinFormat.Markdown).Content));
         var selection = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', selected.Select(a => a.Id)))));
-        return new RenderedBulletin(document, files, hash, selection);
+        var mailHtml = renderers.OfType<HtmlBulletinRenderer>().FirstOrDefault()?.RenderForMail(document);
+        return new RenderedBulletin(document, files, hash, selection) { MailHtml = mailHtml is null ? null : Encoding.UTF8.GetString(mailHtml) };
+    }
+
+    /// <summary>The article's shown pictures, read from their blobs (one request each); a vanished blob is left out with a warning.</summary>
+    private async Task<IReadOnlyList<BulletinPicture>> LoadPicturesAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        var loaded = new List<BulletinPicture>();
+        foreach (var image in article.ShownImages)
+        {
+            if (await pictures.GetAsync(image.BlobName!, cancellationToken) is not { } content)
+            {
+                logger.LogWarning("Picture {Blob} of article {ArticleId} is gone from storage; the bulletin goes without it", image.BlobName, article.Id);
+                continue;
+            }
+
+            loaded.Add(new BulletinPicture(image.Position, image.BlobName!.Replace('/', '-'), image.ContentType ?? "image/jpeg", content,
+                image.Width, image.Height, image.Caption, image.Alt));
+        }
+
+        return loaded;
     }
 
     /// <summary>Archives the month's draft as a new version when its content changed and, with <paramref name="notify"/>, tells the editors when its selection changed.</summary>
@@ -176,10 +216,21 @@ public sealed class BulletinPublisher(
         }
     }
 
-    /// <summary>An approved version whose readers' mail failed earlier: send the archived bytes, which are what was approved.</summary>
+    /// <summary>
+    /// An approved version whose readers' mail failed earlier. While the month still renders to the approved words, send
+    /// that rendering (its mail carries the pictures inline); otherwise send the archived bytes, which are what was approved.
+    /// </summary>
     private async Task<PublishResult> DistributeApprovedAsync(BulletinRecord record, CancellationToken cancellationToken)
     {
         var approved = record.Approved!;
+        var current = await PreviewAsync(record.Month, cancellationToken);
+        if (current.ContentHash == approved.ContentHash)
+        {
+            var sent = await mailer.SendOnceAsync(record, current, cancellationToken);
+            record = await bulletins.GetAsync(record.Month, cancellationToken) ?? record;
+            return Result(record, approved, isNew: false, current, sent);
+        }
+
         var files = new List<RenderedFile>();
         foreach (var name in approved.BlobNames)
         {
@@ -208,7 +259,10 @@ public sealed class BulletinPublisher(
     private static PublishResult Result(BulletinRecord record, BulletinVersion version, bool isNew, RenderedBulletin rendered, MailOutcome mail)
     {
         var files = rendered.Files.Select(f => f with { FileName = VersionedName(rendered.Document, version.Version, f) }).ToList();
-        return new PublishResult(record.Month, record.IssueNumber, version.Version, isNew, version.ArticleCount, version.BlobNames, files, mail, record.Stage);
+        return new PublishResult(record.Month, record.IssueNumber, version.Version, isNew, version.ArticleCount, version.BlobNames, files, mail, record.Stage)
+        {
+            Pictures = rendered.Pictures,
+        };
     }
 
     private async Task<BulletinRecord> ArchiveNewVersionAsync(BulletinRecord record, RenderedBulletin rendered, CancellationToken cancellationToken)
@@ -218,6 +272,13 @@ public sealed class BulletinPublisher(
             var document = rendered.Document;
             var number = (record.Latest?.Version ?? 0) + 1;
             var names = new List<string>();
+            // Pictures are named by article, index and bytes: every version shares them, and a re-run finds them written.
+            foreach (var picture in rendered.Pictures)
+            {
+                await archive.WriteAsync($"{document.Month.Year:D4}/{document.Month.Month:D2}/{picture.ArchivePath}", picture.Content, picture.ContentType,
+                    new Dictionary<string, string> { ["month"] = document.Month.ToString() }, cancellationToken);
+            }
+
             foreach (var file in rendered.Files)
             {
                 // Blobs first, under names that depend only on the version: a crash before the record is saved

@@ -1,3 +1,4 @@
+using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Dedup;
 using HealthItFunctions.Core.Seeds;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class RelevanceServiceCollectionExtensions
         services.AddSingleton(sp => LoadLexicon(sp.GetRequiredService<IOptions<RelevanceOptions>>().Value));
         services.AddSingleton<RelevanceScorer>();
         services.AddSingleton<NearDuplicateDetector>();
+        services.AddSingleton<PrimaryRule>();
         services.AddSingleton<ReprintClusterer>();
         return services;
     }

@@ -64,7 +64,7 @@ public sealed class ReviewBulletins(
 
         if (approval.PlanHash is not { } hash)
         {
-            return ReviewResponse.Fail(428, "The previewed plan hash is required",
+            return ReviewResponse.Fail(ReviewOutcome.VersionRequired, "The previewed plan hash is required",
                 "Send the contentHash of GET /api/months/{month}/bulletin in If-Match (or {\"planHash\": \"…\"}), so that what is sent is what you previewed.");
         }
 
@@ -74,10 +74,10 @@ public sealed class ReviewBulletins(
         switch (result.Outcome)
         {
             case ApprovalOutcome.Changed:
-                return ReviewResponse.Fail(412, "The bulletin changed since you previewed it",
+                return ReviewResponse.Fail(ReviewOutcome.Stale, "The bulletin changed since you previewed it",
                     $"{parsed} now has content hash {result.CurrentHash}, not {hash}: someone edited it. Preview it again, then approve.", extensions);
             case ApprovalOutcome.NeedsConfirmation:
-                return ReviewResponse.Fail(409, "Already sent: confirm to send again",
+                return ReviewResponse.Fail(ReviewOutcome.Conflict, "Already sent: confirm to send again",
                     $"Version {plan.SentVersion} of {parsed} was already mailed to {string.Join(", ", plan.Recipients)}. " +
                     "Approving now sends a corrected version; repeat the request with ?confirm=true (or {\"confirm\": true}).", extensions);
         }

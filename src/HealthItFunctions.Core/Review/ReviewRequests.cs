@@ -311,7 +311,7 @@ public static partial class ReviewRequests
         return text;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    [GeneratedRegex(@"\A\d{4}-\d{2}\z")]
     private static partial Regex MonthPattern();
 
     [GeneratedRegex(@"\A\d{4}-\d{2}-\d{2}\z")]
@@ -320,6 +320,6 @@ public static partial class ReviewRequests
     [GeneratedRegex(@"\A[0-9a-fA-F]{64}\z")]
     private static partial Regex HashPattern();
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
+    [GeneratedRegex(@"\A[0-9a-f]{32}\z")]
     private static partial Regex IdPattern();
 }

@@ -1,11 +1,44 @@
 namespace HealthItFunctions.Core.Review;
 
 /// <summary>
-/// An RFC 9457 problem, host-neutral: the Functions app and the local host turn it into application/problem+json the
-/// same way. <see cref="Errors"/> names each bad field, as a validation problem does.
+/// How a review request ended, in the domain's words. The app's one web adapter (ReviewHttp) maps each to an HTTP
+/// status; Core knows nothing of HTTP.
 /// </summary>
-public sealed record ReviewProblem(
-    int Status,
+public enum ReviewOutcome
+{
+    /// <summary>Done; the body is the answer.</summary>
+    Ok,
+
+    /// <summary>A new article joined the month.</summary>
+    Created,
+
+    /// <summary>The request names bad fields; nothing was changed.</summary>
+    Invalid,
+
+    /// <summary>No such article.</summary>
+    NotFound,
+
+    /// <summary>A change came without the version it was made against (an article's ETag, the previewed bulletin's plan hash).</summary>
+    VersionRequired,
+
+    /// <summary>The article or bulletin changed since the version the editor sent.</summary>
+    Stale,
+
+    /// <summary>The request conflicts with what is already done (sent already, edited concurrently).</summary>
+    Conflict,
+
+    /// <summary>Understood but refused: not an article, a refused URL, a link seen before.</summary>
+    Refused,
+
+    /// <summary>The page the editor asked for could not be fetched now; trying later may work.</summary>
+    Unreachable,
+}
+
+/// <summary>
+/// Why a request failed, for the editor: a title, what to do, the bad fields by name, and any extra facts
+/// (the adapter renders it as an RFC 9457 problem).
+/// </summary>
+public sealed record ReviewError(
     string Title,
     string Detail,
     IReadOnlyDictionary<string, string[]>? Errors = null,
@@ -14,33 +47,34 @@ public sealed record ReviewProblem(
 /// <summary>A file the API returns as bytes (the bulletin preview).</summary>
 public sealed record ReviewFile(byte[] Content, string ContentType, string? DownloadName);
 
-/// <summary>What an endpoint answers: a JSON body, a file, or a problem, with the status and caching headers.</summary>
+/// <summary>What a review request produced: a body, a file, or an error, with the article's version when there is one.</summary>
 public sealed record ReviewResponse
 {
-    public int Status { get; init; } = 200;
+    public ReviewOutcome Outcome { get; init; } = ReviewOutcome.Ok;
 
     public object? Body { get; init; }
 
     public ReviewFile? File { get; init; }
 
-    public ReviewProblem? Problem { get; init; }
+    public ReviewError? Error { get; init; }
 
-    /// <summary>The entity tag of the returned article, for the next If-Match.</summary>
-    public string? ETag { get; init; }
+    /// <summary>The returned article's version, to send back with the next edit.</summary>
+    public string? Version { get; init; }
 
-    public string? Location { get; init; }
+    /// <summary>The article an add created or found, so the caller can follow it.</summary>
+    public string? ArticleId { get; init; }
 
-    public static ReviewResponse Ok(object body, string? etag = null) => new() { Body = body, ETag = etag };
+    public static ReviewResponse Ok(object body, string? version = null) => new() { Body = body, Version = version };
 
-    public static ReviewResponse Fail(int status, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
-        new() { Status = status, Problem = new ReviewProblem(status, title, detail, Extensions: extensions) };
+    public static ReviewResponse Fail(ReviewOutcome outcome, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
+        new() { Outcome = outcome, Error = new ReviewError(title, detail, Extensions: extensions) };
 
     public static ReviewResponse Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     public static ReviewResponse Invalid(IReadOnlyDictionary<string, string[]> errors) => new()
     {
-        Status = 400,
-        Problem = new ReviewProblem(400, "The request is not valid", "Nothing was changed; correct the named fields and send it again.", errors),
+        Outcome = ReviewOutcome.Invalid,
+        Error = new ReviewError("The request is not valid", "Nothing was changed; correct the named fields and send it again.", errors),
     };
 }

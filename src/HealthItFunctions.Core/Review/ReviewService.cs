@@ -10,7 +10,7 @@ namespace HealthItFunctions.Core.Review;
 
 /// <summary>
 /// The editors' review API, host-neutral: route values and bodies go in as text, a <see cref="ReviewResponse"/> comes
-/// out. Every input is checked before anything is read or written, so a 400 never leaves a partial change.
+/// out. Every input is checked before anything is read or written, so an invalid request never leaves a partial change.
 /// </summary>
 public sealed class ReviewService(
     IArticleStore articles,
@@ -52,7 +52,7 @@ public sealed class ReviewService(
 
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            return ReviewResponse.Fail(428, "If-Match is required",
+            return ReviewResponse.Fail(ReviewOutcome.VersionRequired, "If-Match is required",
                 "Send the article's ETag (from the list or the last edit) in If-Match, so an edit never overwrites another editor's.");
         }
 
@@ -68,7 +68,7 @@ public sealed class ReviewService(
         }
         catch (ConcurrentEditException e)
         {
-            return ReviewResponse.Fail(412, "Changed by someone else", e.Message);
+            return ReviewResponse.Fail(ReviewOutcome.Stale, "Changed by someone else", e.Message);
         }
         catch (ArticleNotFoundException)
         {
@@ -76,7 +76,7 @@ public sealed class ReviewService(
         }
 
         await RecordAsync(id!, editor, "edit", ReviewChanges.Between(before, after), cancellationToken);
-        return await ArticleAsync(after, 200, cancellationToken);
+        return await ArticleAsync(after, ReviewOutcome.Ok, cancellationToken);
     }
 
     /// <summary>
@@ -100,22 +100,22 @@ public sealed class ReviewService(
         }
         catch (TransientFetchException e)
         {
-            return ReviewResponse.Fail(502, "The page could not be fetched", $"{e.Message}. Try again later.");
+            return ReviewResponse.Fail(ReviewOutcome.Unreachable, "The page could not be fetched", $"{FetchReasons.WithoutAddresses(e.Message)}. Try again later.");
         }
 
         if (result.Outcome == IngestOutcome.Dropped)
         {
             var notArticle = result.Reason?.StartsWith("not an article", StringComparison.Ordinal) == true;
-            return ReviewResponse.Fail(422, notArticle ? "Not an article" : "URL refused",
+            return ReviewResponse.Fail(ReviewOutcome.Refused, notArticle ? "Not an article" : "URL refused",
                 notArticle
                     ? $"{url} was fetched but is not a news article ({result.Reason}); add the article's own page, not a list or home page."
-                    : $"{url} was refused: {result.Reason}.",
+                    : $"{url} was refused: {FetchReasons.WithoutAddresses(result.Reason)}.",
                 new Dictionary<string, object?> { ["url"] = url.AbsoluteUri });
         }
 
         if (await articles.GetAsync(result.ArticleId, cancellationToken) is not { } stored)
         {
-            return ReviewResponse.Fail(422, "Seen before and not kept",
+            return ReviewResponse.Fail(ReviewOutcome.Refused, "Seen before and not kept",
                 $"{url} was fetched earlier and dropped (not an article, or refused), so it is not fetched again.");
         }
 
@@ -124,14 +124,25 @@ public sealed class ReviewService(
             Decision = EditorDecision.Include,
             AssignMonth = stored.Month == parsed ? null : parsed,
         };
-        var added = stored.Decision == EditorDecision.Include && stored.Month == parsed
-            ? stored
-            : await articles.EditAsync(stored.Id, edit, stored.ETag, cancellationToken);
+        StoredArticle added;
+        try
+        {
+            added = stored.Decision == EditorDecision.Include && stored.Month == parsed
+                ? stored
+                : await articles.EditAsync(stored.Id, edit, stored.ETag, cancellationToken);
+        }
+        catch (ConcurrentEditException)
+        {
+            // Another editor (or the pipeline) changed it between our read and our write: theirs stands.
+            return ReviewResponse.Fail(ReviewOutcome.Conflict, "Changed by someone else",
+                $"{url} is stored, but it changed while it was being added; reload the month's list and include it there.");
+        }
+
         var changes = new List<FieldChange> { new("url", null, url.AbsoluteUri) };
         changes.AddRange(ReviewChanges.Between(stored, added));
         await RecordAsync(added.Id, editor, result.Outcome == IngestOutcome.Duplicate ? "add (already stored)" : "add", changes, cancellationToken);
-        var response = await ArticleAsync(added, result.Outcome == IngestOutcome.Duplicate ? 200 : 201, cancellationToken);
-        return response with { Location = $"/api/articles/{added.Id}/history" };
+        var response = await ArticleAsync(added, result.Outcome == IngestOutcome.Duplicate ? ReviewOutcome.Ok : ReviewOutcome.Created, cancellationToken);
+        return response with { ArticleId = added.Id };
     }
 
     public Task<ReviewResponse> PreviewAsync(string? month, string? format, CancellationToken cancellationToken) =>
@@ -164,12 +175,12 @@ public sealed class ReviewService(
         return ReviewResponse.Ok(await history.ListAsync(id!, cancellationToken));
     }
 
-    private async Task<ReviewResponse> ArticleAsync(StoredArticle article, int status, CancellationToken cancellationToken)
+    private async Task<ReviewResponse> ArticleAsync(StoredArticle article, ReviewOutcome outcome, CancellationToken cancellationToken)
     {
         // "Also reported by" needs the month's other articles; one partition read, as the list does.
         var month = await articles.ListMonthAsync(article.Month, cancellationToken);
         var view = ReviewCandidates.Of(month).FirstOrDefault(a => a.Id == article.Id) ?? ReviewArticle.From(article, []);
-        return new ReviewResponse { Status = status, Body = view, ETag = view.ETag };
+        return new ReviewResponse { Outcome = outcome, Body = view, Version = view.ETag };
     }
 
     private async Task RecordAsync(string id, string editor, string action, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken)
@@ -180,7 +191,7 @@ public sealed class ReviewService(
     }
 
     private static ReviewResponse NotFound(string id) =>
-        ReviewResponse.Fail(404, "No such article", $"No article has the id {id}; reload the month's list.");
+        ReviewResponse.Fail(ReviewOutcome.NotFound, "No such article", $"No article has the id {id}; reload the month's list.");
 
     private static bool TryQuery(ReviewQuery query, out int page, out int size, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out ReviewResponse? problem)
     {

@@ -26,6 +26,9 @@ public sealed class SourceCatalogException(string origin, int? line, string? fie
 /// </summary>
 public static class SourceCatalogLoader
 {
+    /// <exception cref="SourceCatalogException">The file is not a usable catalog.</exception>
+    public static SourceCatalog Load(string path) => Parse(File.ReadAllText(path), path);
+
     /// <param name="origin">How an operator names the file: "blob config/sources.json" or a path.</param>
     /// <exception cref="SourceCatalogException">The file is not a usable catalog.</exception>
     public static SourceCatalog Parse(string json, string origin)
@@ -65,6 +68,11 @@ public static class SourceCatalogLoader
         if (!seen.Add(source.Id))
         {
             return ("id", $"source id '{source.Id}' appears twice");
+        }
+
+        if (EvidenceProblem(source) is { } evidenceProblem)
+        {
+            return evidenceProblem;
         }
 
         var rewrites = source.Canonical?.Rewrite ?? [];
@@ -129,6 +137,30 @@ public static class SourceCatalogLoader
             catch (ArgumentException e)
             {
                 return ("list.urlPattern", $"source '{source.Id}': invalid regex: {e.Message}");
+            }
+        }
+
+        return null;
+    }
+
+    private static (string Field, string Message)? EvidenceProblem(SourceDefinition source)
+    {
+        for (var e = 0; e < source.Evidence.Count; e++)
+        {
+            var evidence = source.Evidence[e];
+            if (evidence.Covers.Count == 0 || evidence.Covers.Any(c => !SourceEvidence.Rules.Contains(c, StringComparer.Ordinal)))
+            {
+                return ($"evidence[{e}].covers", $"source '{source.Id}': covers must list some of {string.Join(", ", SourceEvidence.Rules)}");
+            }
+
+            if (string.IsNullOrWhiteSpace(evidence.What) || string.IsNullOrWhiteSpace(evidence.Seen))
+            {
+                return ($"evidence[{e}]", $"source '{source.Id}': evidence needs 'what' (the fact) and 'seen' (repository and path, or page address)");
+            }
+
+            if (evidence.Year is < 1995 or > 2100)
+            {
+                return ($"evidence[{e}].year", $"source '{source.Id}': year {evidence.Year} is not the year the fact was seen");
             }
         }
 

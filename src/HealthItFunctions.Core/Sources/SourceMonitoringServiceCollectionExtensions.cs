@@ -1,8 +1,3 @@
-using HealthItFunctions.Core.Extraction.Layers;
-using HealthItFunctions.Core.Extraction;
-using HealthItFunctions.Core.Extraction.Dates;
-using HealthItFunctions.Core.Extraction.Lexicon;
-using HealthItFunctions.Core.Polling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,8 +6,8 @@ namespace HealthItFunctions.Core.Sources;
 public static class SourceMonitoringServiceCollectionExtensions
 {
     /// <summary>
-    /// Source health (thresholds from "Polling") and the extractor that follows the live catalog. The state store and
-    /// the alert sink are adapters, registered by AddInfrastructure.
+    /// Source health (thresholds from "Polling"). The catalog, the state store and the alert sink are adapters,
+    /// registered by AddInfrastructure.
     /// </summary>
     public static IServiceCollection AddSourceMonitoring(this IServiceCollection services)
     {
@@ -22,9 +17,6 @@ public static class SourceMonitoringServiceCollectionExtensions
                 "Polling:FailureThreshold must be at least 1 and Polling:SilentDays positive (environment: Polling__FailureThreshold, Polling__SilentDays).")
             .ValidateOnStart();
         services.TryAddSingleton<SourceHealthTracker>();
-        services.Replace(ServiceDescriptor.Singleton<IArticleExtractor>(sp => new LiveCatalogExtractor(
-            sp.GetRequiredService<ISourceCatalog>(), sp.GetRequiredService<IExtractionLexiconSource>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IExtractionLayer>())));
         return services;
     }
 }

@@ -23,7 +23,12 @@ internal static class ContentTypes
     public const string AcceptHeader =
         "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1";
 
+    public const string ImageAcceptHeader = "image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,image/*;q=0.8";
+
     public static bool IsAccepted(string? mediaType) => mediaType is not null && Accepted.Contains(mediaType);
+
+    /// <summary>A body picture must say it is one; SVG passes here and is refused by the transcoder, with the reason.</summary>
+    public static bool IsImage(string? mediaType) => mediaType is not null && mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Servers that send no Content-Type (old government CMSs do) still get read when the body starts like markup or JSON.</summary>
     public static bool LooksLikeDocument(ReadOnlySpan<byte> body)

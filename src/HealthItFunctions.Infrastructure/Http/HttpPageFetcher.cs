@@ -1,5 +1,6 @@
 using System.Net;
 using HealthItFunctions.Core.Fetching;
+using HealthItFunctions.Core.Images;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -139,10 +140,15 @@ internal sealed partial class HttpPageFetcher(
         }
 
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !ContentTypes.IsAccepted(mediaType))
+        var isImage = request.Kind == FetchKind.Image;
+        if (isImage ? !ContentTypes.IsImage(mediaType) : mediaType is not null && !ContentTypes.IsAccepted(mediaType))
         {
-            return trail.Refused($"content type {mediaType} is neither HTML, a feed nor JSON at {trail.Current}");
+            return trail.Refused(isImage
+                ? $"content type {mediaType ?? "(none)"} is not a picture at {trail.Current}"
+                : $"content type {mediaType} is neither HTML, a feed nor JSON at {trail.Current}");
         }
+
+        var cap = isImage ? Math.Min(ImageLimits.MaxBytes, settings.MaxBodyBytes) : settings.MaxBodyBytes;
 
         byte[]? body;
         using (var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -150,7 +156,7 @@ internal sealed partial class HttpPageFetcher(
             bodyTimeout.CancelAfter(settings.AttemptTimeout);
             try
             {
-                body = await CappedBody.ReadAsync(response.Content, settings.MaxBodyBytes, bodyTimeout.Token).ConfigureAwait(false);
+                body = await CappedBody.ReadAsync(response.Content, cap, bodyTimeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -164,10 +170,12 @@ internal sealed partial class HttpPageFetcher(
 
         if (body is null)
         {
-            return trail.Refused($"body of {trail.Current} is larger than {settings.MaxBodyBytes} bytes ({PollingOptions.Section}:MaxBodyBytes)");
+            return trail.Refused(isImage
+                ? $"picture {trail.Current} is larger than {cap} bytes (the per-picture cap)"
+                : $"body of {trail.Current} is larger than {cap} bytes ({PollingOptions.Section}:MaxBodyBytes)");
         }
 
-        if (mediaType is null && !ContentTypes.LooksLikeDocument(body))
+        if (!isImage && mediaType is null && !ContentTypes.LooksLikeDocument(body))
         {
             return trail.Refused($"{trail.Current} has no content type and does not look like HTML, XML or JSON");
         }
@@ -184,6 +192,12 @@ internal sealed partial class HttpPageFetcher(
     private static HttpRequestMessage CreateRequest(Uri url, FetchRequest request, bool post)
     {
         var message = new HttpRequestMessage(post ? HttpMethod.Post : HttpMethod.Get, url);
+        if (request.Kind == FetchKind.Image)
+        {
+            // Replaces the client's default (pages and feeds) for this request.
+            message.Headers.Accept.ParseAdd(ContentTypes.ImageAcceptHeader);
+        }
+
         if (post)
         {
             // A POST list query is a read (the site answers the same for the same body), so it is paced and retried like a GET;

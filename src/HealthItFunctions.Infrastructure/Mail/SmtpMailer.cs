@@ -74,6 +74,13 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options, ILogger<SmtpMail
         // The last guard for mail: a composed subject or body may quote a stored title written before the sanitizer.
         message.Subject = TextSanitizer.Clean(mail.Subject);
         var body = new BodyBuilder { TextBody = TextSanitizer.Clean(mail.TextBody), HtmlBody = TextSanitizer.Clean(mail.HtmlBody) };
+        foreach (var image in mail.HtmlBody is null ? [] : mail.InlineImages ?? [])
+        {
+            // multipart/related beside the HTML: clients show these where the body says cid:…, not as attachments.
+            var part = body.LinkedResources.Add(image.ContentId, image.Content, ContentType.Parse(image.ContentType));
+            part.ContentId = image.ContentId;
+        }
+
         foreach (var attachment in mail.Attachments ?? [])
         {
             var part = body.Attachments.Add(TextSanitizer.Clean(attachment.FileName), attachment.Content, ContentType.Parse(attachment.ContentType));

@@ -42,6 +42,15 @@ public sealed partial class BlobSourceCatalog(
     /// <summary>Why the last edited blob was refused, until a good one replaces it; null when none was.</summary>
     public string? LastRefusal { get; private set; }
 
+    public SourceCatalogStatus Status
+    {
+        get
+        {
+            var inForce = InForce;
+            return new(inForce.Origin, inForce.Catalog.Sources.Count, inForce.LoadedAt, LastRefusal);
+        }
+    }
+
     public string BlobPath => $"{options.Value.Container}/{options.Value.BlobName}";
 
     public async ValueTask RefreshAsync(CancellationToken cancellationToken)
@@ -145,7 +154,7 @@ public sealed partial class BlobSourceCatalog(
                 $"Upload a valid sources.json to {BlobPath} or set Extraction:SourcesPath (environment: Extraction__SourcesPath).");
         }
 
-        return new LoadedCatalog(SourceCatalogLoader.Parse(File.ReadAllText(path), path), path, null, time.GetUtcNow());
+        return new LoadedCatalog(SourceCatalogLoader.Load(path), path, null, time.GetUtcNow());
     }
 
     /// <summary>Null when storage is not configured (e.g. `healthit extract` offline): the shipped file is then the catalog.</summary>

@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Alerts;
+using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Sources;
 using HealthItFunctions.Infrastructure.Sources;
@@ -11,7 +12,7 @@ namespace HealthItFunctions.Infrastructure;
 
 public static class SourcesServiceCollectionExtensions
 {
-    /// <summary>The live catalog (replacing the file-only one AddCore registers), the source-state table, and the fallback alert sink.</summary>
+    /// <summary>The live catalog (the one <see cref="ISourceCatalog"/>), the source-state table, and the fallback alert sink.</summary>
     public static IServiceCollection AddSourceAdapters(this IServiceCollection services)
     {
         services.AddOptions<SourceCatalogOptions>()
@@ -20,8 +21,10 @@ public static class SourcesServiceCollectionExtensions
                 "Sources:Container and Sources:BlobName must be set and Sources:CheckInterval must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<BlobSourceCatalog>();
-        services.Replace(ServiceDescriptor.Singleton<ISourceCatalog>(sp => sp.GetRequiredService<BlobSourceCatalog>()));
+        services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<BlobSourceCatalog>());
         services.AddHostedService<SourceCatalogStartup>();
+        services.AddSingleton<BlobExtractionLexicon>();
+        services.Replace(ServiceDescriptor.Singleton<IExtractionLexiconSource>(sp => sp.GetRequiredService<BlobExtractionLexicon>()));
         services.AddSingleton<ISourceStateStore, TableSourceStateStore>();
         return services;
     }

@@ -31,6 +31,7 @@ internal static class ArticleEntityMapper
             ["Terms"] = JsonSerializer.Serialize(article.MatchedTerms),
             ["Fingerprint"] = unchecked((long)article.Fingerprint),
             ["Fingerprint2"] = unchecked((long)article.Fingerprint2),
+            ["Shingles"] = article.Shingles,
             ["Sketch"] = article.Sketch,
             ["ClusterId"] = article.ClusterId,
             ["Decision"] = article.Decision?.ToString(),
@@ -40,6 +41,9 @@ internal static class ArticleEntityMapper
             ["EditedMedia"] = article.EditedMedia,
             ["EditedCredit"] = article.EditedCredit,
             ["EditedDate"] = article.EditedDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            // Twelve pictures with captions are a few KiB of JSON, far inside a property's 64 KiB.
+            ["Images"] = article.Images.Count == 0 ? null : JsonSerializer.Serialize(article.Images),
+            ["DroppedImages"] = article.DroppedImages.Count == 0 ? null : JsonSerializer.Serialize(article.DroppedImages),
         };
         if (bodyBlob is not null)
         {
@@ -72,6 +76,7 @@ internal static class ArticleEntityMapper
         MatchedTerms = JsonSerializer.Deserialize<List<string>>(entity.GetString("Terms") ?? "[]") ?? [],
         Fingerprint = unchecked((ulong)(entity.GetInt64("Fingerprint") ?? 0)),
         Fingerprint2 = unchecked((ulong)(entity.GetInt64("Fingerprint2") ?? 0)),
+        Shingles = entity.GetInt32("Shingles") ?? 0,
         Sketch = entity.GetString("Sketch"),
         ClusterId = entity.GetString("ClusterId") ?? entity.RowKey,
         Decision = Enum.TryParse<EditorDecision>(entity.GetString("Decision"), out var decision) ? decision : null,
@@ -82,6 +87,8 @@ internal static class ArticleEntityMapper
         EditedCredit = entity.GetString("EditedCredit"),
         EditedDate = DateOnly.TryParseExact(entity.GetString("EditedDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var date) ? date : null,
+        Images = JsonSerializer.Deserialize<List<Core.Images.StoredImage>>(entity.GetString("Images") ?? "[]") ?? [],
+        DroppedImages = JsonSerializer.Deserialize<List<int>>(entity.GetString("DroppedImages") ?? "[]") ?? [],
         ETag = entity.ETag.ToString(),
     };
 
@@ -127,6 +134,11 @@ internal static class ArticleEntityMapper
         if (edit.Date is { } editedDate)
         {
             entity["EditedDate"] = editedDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (edit.DroppedImages is { } dropped)
+        {
+            entity["DroppedImages"] = dropped.Count == 0 ? null : JsonSerializer.Serialize(dropped.Distinct().Order());
         }
     }
 }

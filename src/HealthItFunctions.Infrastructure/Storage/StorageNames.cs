@@ -10,6 +10,7 @@ public static class StorageNames
     public const string BulletinsTable = "bulletins";
     public const string BulletinsContainer = "bulletins";
     public const string ArticleBodiesContainer = "articles";
+    public const string ArticleImagesContainer = "article-images";
 
     /// <summary>yyyyMM: the Beijing month as a PartitionKey, so a month is one partition scan.</summary>
     public static string PartitionKey(BulletinMonth month) => $"{month.Year:D4}{month.Month:D2}";

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using HealthItFunctions.Core.Telemetry;
 
 namespace HealthItFunctions.Infrastructure.Storage;
 
@@ -13,5 +14,9 @@ public sealed class StorageTransactionCounter : HttpPipelineSynchronousPolicy
 
     public int Total => Volatile.Read(ref _total);
 
-    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _total);
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        Interlocked.Increment(ref _total);
+        HealthItTelemetry.StorageTransactions.Add(1);
+    }
 }

@@ -124,14 +124,14 @@ internal sealed class TableArticleStore : IArticleStore
         foreach (var month in months.Distinct())
         {
             var query = articles.QueryAsync<TableEntity>(e => e.PartitionKey == StorageNames.PartitionKey(month),
-                select: ["RowKey", "ClusterId", "PublishedAt", "Fingerprint", "Fingerprint2", "Sketch", "SourceId", "Decision", "Media"],
+                select: ["RowKey", "ClusterId", "PublishedAt", "Fingerprint", "Fingerprint2", "Sketch", "Shingles", "SourceId", "Decision", "Media"],
                 cancellationToken: cancellationToken);
             await foreach (var entity in query)
             {
                 result.Add(new ArticleFingerprint(entity.RowKey, month, entity.GetString("ClusterId") ?? entity.RowKey,
                     entity.GetDateTimeOffset("PublishedAt"), unchecked((ulong)(entity.GetInt64("Fingerprint") ?? 0)), entity.GetString("SourceId"),
                     Enum.TryParse<EditorDecision>(entity.GetString("Decision"), out var decision) ? decision : null, entity.GetString("Media"),
-                    unchecked((ulong)(entity.GetInt64("Fingerprint2") ?? 0)), entity.GetString("Sketch")));
+                    unchecked((ulong)(entity.GetInt64("Fingerprint2") ?? 0)), entity.GetString("Sketch"), entity.GetInt32("Shingles") ?? 0));
             }
         }
 

@@ -1,6 +1,8 @@
 using HealthItFunctions.Cli.Benchmark;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
+using HealthItFunctions.Core.Sources;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +19,7 @@ public sealed class DevCorpusAccuracyTests
         var extractor = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddArticleExtraction()
-            .AddSingleton(SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json")))
+            .AddSingleton<ISourceCatalog>(new FileSourceCatalog(SourceCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"))))
             .BuildServiceProvider()
             .GetRequiredService<IArticleExtractor>();
         return new ExtractionBenchmark(new ArticleReader(extractor)).Run(new DirectoryInfo(CorpusPath), measureSpeed: false);

@@ -1,6 +1,9 @@
 using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Core.Extraction;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
+using HealthItFunctions.Core.Sources;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -46,8 +49,9 @@ public sealed class ExplainCommandTests : IDisposable
     {
         var extractor = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddArticleExtraction()
-            .AddSingleton(SourceCatalog.Empty)
+            .AddSingleton<ISourceCatalog>(new FileSourceCatalog(SourceCatalog.Empty))
             .BuildServiceProvider()
             .GetRequiredService<IArticleExtractor>();
         var console = AnsiConsole.Create(new AnsiConsoleSettings

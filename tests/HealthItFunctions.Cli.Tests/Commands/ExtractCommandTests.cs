@@ -83,6 +83,7 @@ public sealed class ExtractCommandTests : IDisposable
     public async Task RunAsync_JsonlIsDirectory_ReturnsTwoAndNamesIt()
     {
         var pages = _root.CreateSubdirectory("pages");
+        await File.WriteAllTextAsync(Path.Combine(pages.FullName, "a.html"), "<html></html>", TestContext.Current.CancellationToken);
         var outputDirectory = _root.CreateSubdirectory("out");
 
         var exitCode = await CreateCommand(Mock.Of<IArticleExtractor>()).RunAsync(pages, new FileInfo(outputDirectory.FullName), TestContext.Current.CancellationToken);
@@ -95,6 +96,7 @@ public sealed class ExtractCommandTests : IDisposable
     public async Task RunAsync_JsonlUnderAFile_ReturnsTwoWithoutStackTrace()
     {
         var pages = _root.CreateSubdirectory("pages");
+        await File.WriteAllTextAsync(Path.Combine(pages.FullName, "a.html"), "<html></html>", TestContext.Current.CancellationToken);
         var blocker = Path.Combine(_root.FullName, "blocker");
         await File.WriteAllTextAsync(blocker, "x", TestContext.Current.CancellationToken);
 

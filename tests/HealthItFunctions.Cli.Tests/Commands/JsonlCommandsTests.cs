@@ -1,6 +1,9 @@
 using System.Text.Json;
 using HealthItFunctions.Cli.Commands;
+using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Dedup;
+using HealthItFunctions.Core.Polling;
+using HealthItFunctions.Core.Sources;
 using HealthItFunctions.Core.Relevance;
 using HealthItFunctions.Testing;
 using Spectre.Console;
@@ -125,7 +128,8 @@ public sealed class JsonlCommandsTests : IDisposable
     private IAnsiConsole Console() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_console), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No });
 
     private RelevanceCommand CreateRelevance() =>
-        new(new RelevanceScorer(Lexicon.Load(Path.Combine(RepositoryPaths.Root, "seeds", Lexicon.FileName))), Console());
+        new(new RelevanceScorer(Lexicon.Load(Path.Combine(RepositoryPaths.Root, "seeds", Lexicon.FileName)))) { Errors = Console() };
 
-    private DedupeCommand CreateDedupe() => new(new ReprintClusterer(new NearDuplicateDetector()), Console());
+    private DedupeCommand CreateDedupe() =>
+        new(new ReprintClusterer(new NearDuplicateDetector(), new PrimaryRule(new FileSourceCatalog(SourceCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json")))))) { Errors = Console() };
 }

@@ -1,4 +1,6 @@
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,7 +106,8 @@ public sealed class ReplayExtractionTests(ReplayFixture replay) : IClassFixture<
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(new FakeTimeProvider(FetchedAt))
-            .AddArticleExtraction();
+            .AddArticleExtraction()
+            .AddSingleton<ISourceCatalog>(sp => new FileSourceCatalog(sp.GetRequiredService<SourceCatalog>()));
         return services.BuildServiceProvider().GetRequiredService<ArticleReader>();
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using HealthItFunctions.Local;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Sources;
 using HealthItFunctions.Testing;
 
 namespace HealthItFunctions.Cli.Tests.Local;
@@ -14,7 +15,7 @@ public sealed class ReplayFixture : IAsyncLifetime
 
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static SourceCatalog Seeds() => SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
+    public static SourceCatalog Seeds() => SourceCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
 
     public async ValueTask InitializeAsync() => Server = await ReplayServer.StartAsync(ReplayDirectory, TestContext.Current.CancellationToken);
 

@@ -11,29 +11,28 @@ namespace HealthItFunctions.Cli.Tests.Local;
 /// </summary>
 public sealed class ReplayListRuleTests(ReplayFixture replay) : IClassFixture<ReplayFixture>
 {
-    private const string BrokenPage = "http://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210827_2476201.html";
+    private const string BrokenPage = "https://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210827_2476201.html";
 
     public static TheoryData<string, string[]> ExpectedLinks => new()
     {
         {
             "wjw-beijing",
             [
-                "http://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210827_2476201.html",
-                "http://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210820_2472655.html",
-                "http://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210812_2468310.html",
-                "http://wjw.beijing.gov.cn/xwzx_20031/wnxw/202107/t20210729_2452108.html",
-                "http://wjw.beijing.gov.cn/xwzx_20031/jcdt/202108/t20210817_2470115.html",
-                "http://wjw.beijing.gov.cn/xwzx_20031/mtjj/202108/t20210808_2464020.html",
-                "http://wjw.beijing.gov.cn/xwzx_20031/mtjj/202108/t20210804_2461937.html",
-                "http://wjw.beijing.gov.cn/xwzx_20031/rdxws/202108/t20210823_2473390.html",
+                "https://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210827_2476201.html",
+                "https://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210820_2472655.html",
+                "https://wjw.beijing.gov.cn/xwzx_20031/wnxw/202108/t20210812_2468310.html",
+                "https://wjw.beijing.gov.cn/xwzx_20031/wnxw/202107/t20210729_2452108.html",
+                "https://wjw.beijing.gov.cn/xwzx_20031/jcdt/202108/t20210817_2470115.html",
+                "https://wjw.beijing.gov.cn/xwzx_20031/mtjj/202108/t20210808_2464020.html",
+                "https://wjw.beijing.gov.cn/xwzx_20031/mtjj/202108/t20210804_2461937.html",
+                "https://wjw.beijing.gov.cn/xwzx_20031/rdxws/202108/t20210823_2473390.html",
             ]
         },
         {
             "gov-cn",
             [
-                "http://www.gov.cn/xinwen/2021-08/19/content_5632158.htm",
-                "http://www.gov.cn/xinwen/2021-07/30/content_5628431.htm",
-                "http://www.gov.cn/xinwen/2021-08/25/content_5633311.htm",
+                // 要闻 is read from its JSON list (the json kind), not this HTML list.
+                "https://www.gov.cn/xinwen/2021-08/25/content_5633311.htm",
             ]
         },
         {

@@ -53,7 +53,7 @@ public sealed class BulletinsStatusCommandTests(AzuriteFixture azurite)
     [Fact]
     public void BuildRoot_BulletinsGroup_HasStatusAndDigestIsTopLevel()
     {
-        var root = new CliApplication([new BulletinsStatusCommand(null!), new DigestCommand(null!)]).BuildRoot();
+        var root = new CliApplication([new BulletinsStatusCommand(null!), new DigestCommand(null!)], new CliDescription("healthit")).BuildRoot();
 
         Assert.Contains(root.Subcommands.Single(c => c.Name == "bulletins").Subcommands, c => c.Name == "status");
         Assert.Contains(root.Subcommands.Single(c => c.Name == "digest").Options, o => o.Name == "--dry-run");

@@ -398,7 +398,7 @@ public sealed class ReviewApiTests(ReviewHostFixture host)
     {
         using var client = host.Client(authorized: false);
 
-        using var response = await client.GetAsync("/review", Ct);
+        using var response = await client.GetAsync("/api/review", Ct);
         var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using HealthItFunctions.Local;
-using HealthItFunctions.Cli.Review;
+using HealthItFunctions.Cli.Serve;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Relevance;
@@ -18,13 +18,14 @@ public sealed class ReviewHostCollection : ICollectionFixture<ReviewHostFixture>
 }
 
 /// <summary>
-/// The review host on real Kestrel (127.0.0.1, a free port) over the demo's environment: Azurite, the SMTP sink and the
+/// The app's review functions on serve's host: real Kestrel (127.0.0.1, a free port) over the demo's environment: Azurite, the SMTP sink and the
 /// replay of the 2021-08 source sites, all started here and stopped by PID. Each test works in its own month.
 /// </summary>
 public sealed class ReviewHostFixture : IAsyncLifetime
 {
     public const string Token = "review-test-token-4f1c9a0b7e";
     public const string EditorName = "测试编辑 test editor";
+    public const int MaxInputBytes = 100_000;
     private static int s_month;
 
     private DemoEnvironment? _environment;
@@ -47,10 +48,14 @@ public sealed class ReviewHostFixture : IAsyncLifetime
         {
             ["Review:Token"] = Token,
             ["Review:Editor"] = EditorName,
+            ["Extraction:MaxInputBytes"] = MaxInputBytes.ToString(),
         };
-        App = ReviewWebHost.Build(settings);
+        // Serve's host with the app's HTTP functions, exactly as `healthit review` runs them (Serve:Port 0: any free port).
+        settings["Serve:Port"] = "0";
+        var serve = ServeHost.Build(settings, new ServeLogging(), httpOnly: true);
+        App = serve.App;
         await App.StartAsync();
-        Address = ReviewWebHost.Address(App);
+        Address = serve.Address;
     }
 
     public async ValueTask DisposeAsync()

@@ -34,7 +34,7 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
 
         // 1. Open the month (token in the fragment, as `healthit review` prints it).
-        await page.GotoAsync(new Uri(host.Address, $"/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
+        await page.GotoAsync(new Uri(host.Address, $"/api/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
         var list = page.Locator("#candidates > li");
         await Assertions.Expect(list).ToHaveCountAsync(5);
         Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);
@@ -57,7 +57,8 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
 
         // 4. Edit a summary inline.
         var secondCard = Card(page, second.Id);
-        await secondCard.Locator("details > summary").ClickAsync();
+        // The card has two disclosures: the summary's and the header fields' (媒体 · 日期 · 来源).
+        await secondCard.Locator("details > summary", new() { HasTextRegex = new("^摘要") }).ClickAsync();
         await secondCard.GetByLabel("摘要 Summary of", new() { Exact = false }).FillAsync(summary);
         await secondCard.GetByRole(AriaRole.Button, new() { Name = "保存摘要 Save summary" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Summary saved");
@@ -109,7 +110,7 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        await page.GotoAsync(new Uri(host.Address, $"/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
+        await page.GotoAsync(new Uri(host.Address, $"/api/review#month={month}&token={ReviewHostFixture.Token}").AbsoluteUri);
         await Assertions.Expect(page.Locator("#candidates > li")).ToHaveCountAsync(1);
         int Mailed() => host.Mail.Received.Count(m => (m.TextBody ?? "").Contains(title, StringComparison.Ordinal));
 

@@ -1,5 +1,3 @@
-using HealthItFunctions.Core.Bulletins;
-
 namespace HealthItFunctions.Core.Tests.Bulletins;
 
 public sealed class ChineseNumeralsTests
@@ -44,4 +42,15 @@ public sealed class ChineseNumeralsTests
         Assert.All(all, s => Assert.Matches("^[一二三四五六七八九]?百?零?[一二三四五六七八九]?十?[一二三四五六七八九]?$", s));
         Assert.DoesNotContain(all, s => s.StartsWith("一十", StringComparison.Ordinal) || s.EndsWith('零') || s.Contains("零十", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Number_EveryFormattedNumberOneTo99_ReadsBackTheSameNumber() =>
+        Assert.All(Enumerable.Range(1, 99), n => Assert.Equal(n, ChineseNumerals.Number(ChineseNumerals.Format(n))));
+
+    [Theory]
+    [InlineData("二〇二一", 2021)]
+    [InlineData("二○二一", 2021)]
+    [InlineData("二零二一", 2021)]
+    public void Year_DigitByDigit_ReadsEveryZeroShape(string year, int expected) =>
+        Assert.Equal(expected, ChineseNumerals.Year(year));
 }

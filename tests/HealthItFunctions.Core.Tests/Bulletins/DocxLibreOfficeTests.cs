@@ -1,3 +1,4 @@
+using HealthItFunctions.Testing;
 using System.Text;
 using System.Text.RegularExpressions;
 using HealthItFunctions.Core.Bulletins;

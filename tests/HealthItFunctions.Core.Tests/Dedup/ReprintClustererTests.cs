@@ -1,4 +1,8 @@
+using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Dedup;
+using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
 
 namespace HealthItFunctions.Core.Tests.Dedup;
 
@@ -16,7 +20,7 @@ public sealed class ReprintClustererTests
 
     private static readonly DateTimeOffset August = new(2021, 8, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly ReprintClusterer _clusterer = new(new NearDuplicateDetector());
+    private readonly ReprintClusterer _clusterer = new(new NearDuplicateDetector(), new PrimaryRule(new FileSourceCatalog(SourceCatalog.Empty)));
 
     [Fact]
     public void Cluster_ReprintPublishedLater_JoinsEarlierOriginal()
@@ -30,6 +34,29 @@ public sealed class ReprintClustererTests
         Assert.Equal(new ReprintAssignment("reprint", "original", false, result[0].Fingerprint, result[0].Distance), result[0]);
         Assert.True(result[1].Primary);
         Assert.Equal("original", result[1].Cluster);
+    }
+
+    [Fact]
+    public void Cluster_LaterCopyCreditingTheMoreAuthoritativeOutlet_IsPrimaryAsInThePipeline()
+    {
+        var catalog = new FileSourceCatalog(SourceCatalog.Parse("""
+            { "version": 2, "sources": [
+              { "id": "portal", "media": "某门户", "hosts": ["portal.example"], "authority": 10 },
+              { "id": "commission", "media": "北京市卫生健康委员会", "hosts": ["wjw.example"], "authority": 100 } ] }
+            """));
+        var clusterer = new ReprintClusterer(new NearDuplicateDetector(), new PrimaryRule(catalog));
+        var portal = new ReprintCandidate("portal", "协和互联网医院上线", InternetHospital, August, "某门户");
+        var commission = new ReprintCandidate("commission", "北京协和医院互联网医院正式上线", InternetHospital + "\n来源：北京市卫生健康委员会", August.AddHours(3), "北京市卫生健康委员会");
+
+        var result = clusterer.Cluster([portal, commission]);
+
+        Assert.Equal([("commission", false), ("commission", true)], result.Select(r => (r.Cluster, r.Primary)));
+        // The pipeline's planner, asked about the same two copies as stored articles, keeps the same one.
+        var planner = new ClusterPlanner(new NearDuplicateDetector(), catalog);
+        var month = BulletinMonth.Parse("2021-08");
+        Assert.True(planner.Outranks(
+            new ArticleFingerprint("commission", month, "commission", commission.PublishTime, 1, "commission", Media: commission.Source),
+            new ArticleFingerprint("portal", month, "portal", portal.PublishTime, 1, "portal", Media: portal.Source)));
     }
 
     [Fact]

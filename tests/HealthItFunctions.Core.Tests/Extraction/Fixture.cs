@@ -1,8 +1,12 @@
 using HealthItFunctions.Core.Extraction;
+using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
+using HealthItFunctions.Core.Sources;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HealthItFunctions.Core.Tests.Extraction;
 
@@ -14,24 +18,21 @@ internal static class Fixture
 
     public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Extraction", "Fixtures", name));
 
-    public static SourceCatalog SeedsCatalog() => SourceCatalog.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
+    public static SourceCatalog SeedsCatalog() => SourceCatalogLoader.Load(Path.Combine(RepositoryPaths.Root, "seeds", "sources.json"));
 
     /// <summary>The extractor as production builds it (DI, the registered layer chain), with a fixed clock and catalog.</summary>
-    public static ArticleExtractor Extractor(SourceCatalog? catalog = null, ExtractionVocabulary? vocabulary = null) =>
-        (ArticleExtractor)Services(catalog, vocabulary).GetRequiredService<IArticleExtractor>();
+    public static ArticleExtractor Extractor(SourceCatalog? catalog = null, ExtractionVocabulary? vocabulary = null)
+    {
+        var services = Services(catalog, vocabulary);
+        return new ArticleExtractor(
+            services.GetRequiredService<SourceCatalog>(), services.GetRequiredService<ExtractionVocabulary>(), services.GetRequiredService<TimeProvider>(), services.GetServices<IExtractionLayer>());
+    }
 
     public static ServiceProvider Services(SourceCatalog? catalog = null, ExtractionVocabulary? vocabulary = null) => new ServiceCollection()
-        .AddSingleton<TimeProvider>(new FixedTimeProvider(FetchedAt))
+        .AddSingleton<TimeProvider>(new FakeTimeProvider(FetchedAt))
         .AddArticleExtraction()
         .AddSingleton(catalog ?? SeedsCatalog())
         .AddSingleton(vocabulary ?? TestLexicon.Shipped)
+        .AddSingleton<ISourceCatalog>(sp => new FileSourceCatalog(sp.GetRequiredService<SourceCatalog>()))
         .BuildServiceProvider();
-}
-
-/// <summary>Hand-written fake for the framework's clock.</summary>
-internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("Beijing", now.Offset, "Beijing", "Beijing");
 }

@@ -1,11 +1,16 @@
 using System.Text;
+using HealthItFunctions.Core.Extraction.Dates;
 using HealthItFunctions.Core.Feeds;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HealthItFunctions.Core.Tests.Feeds;
 
 public sealed class FeedReaderTests
 {
     private static readonly Uri FeedUrl = new("https://www.hit180.com/feed");
+
+    /// <summary>The reader as the hosts build it: dates through the shared parser, on an injected clock.</summary>
+    private static readonly FeedReader Reader = new(new PublishTimeParser(PublishTimeParser.China, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))));
 
     [Fact]
     public void Read_WellFormedRss_ItemsWithLinkTitleAndDate()
@@ -103,7 +108,7 @@ public sealed class FeedReaderTests
             </channel></rss>
             """;
 
-        var result = FeedReader.Read(Encoding.GetEncoding("GBK").GetBytes(xml), "application/rss+xml; charset=utf-8", FeedUrl);
+        var result = Reader.Read(Encoding.GetEncoding("GBK").GetBytes(xml), "application/rss+xml; charset=utf-8", FeedUrl);
 
         Assert.Equal("北京市卫健委召开信息化工作会", result.Items[0].Title);
         Assert.Contains(result.Notes, note => note.StartsWith("encoding:", StringComparison.Ordinal));
@@ -154,5 +159,25 @@ public sealed class FeedReaderTests
         Assert.DoesNotContain("root:", string.Join(" ", result.Items.Select(i => i.Title)));
     }
 
-    private static FeedReadResult Read(string xml) => FeedReader.Read(Encoding.UTF8.GetBytes(xml), "application/rss+xml", FeedUrl);
+    [Fact]
+    public void Read_LooseDateAfterTheInjectedClock_IsNotBelieved()
+    {
+        // Nothing is published years after the host's clock (2021 here): the reader must ask that clock, not the machine's (2023 would pass it).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2021, 8, 31, 0, 0, 0, TimeSpan.Zero));
+        var reader = new FeedReader(new PublishTimeParser(PublishTimeParser.China, clock));
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>t</title><link>https://www.hit180.com</link><description>d</description>
+              <item><title>前一天</title><link>https://www.hit180.com/1.html</link><pubDate>2021年8月30日 10:00</pubDate></item>
+              <item><title>未来</title><link>https://www.hit180.com/2.html</link><pubDate>2023年9月30日 10:00</pubDate></item>
+            </channel></rss>
+            """;
+
+        var items = reader.Read(Encoding.UTF8.GetBytes(xml), "application/rss+xml", FeedUrl).Items;
+
+        Assert.Equal(new DateTimeOffset(2021, 8, 30, 10, 0, 0, TimeSpan.FromHours(8)), items[0].Published);
+        Assert.Null(items[1].Published);
+    }
+
+    private static FeedReadResult Read(string xml) => Reader.Read(Encoding.UTF8.GetBytes(xml), "application/rss+xml", FeedUrl);
 }

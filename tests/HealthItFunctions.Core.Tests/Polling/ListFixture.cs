@@ -1,6 +1,8 @@
 using HealthItFunctions.Core.Extraction.Dates;
+using HealthItFunctions.Core.Feeds;
 using HealthItFunctions.Core.Fetching;
 using HealthItFunctions.Core.Polling;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HealthItFunctions.Core.Tests.Polling;
 
@@ -9,7 +11,9 @@ internal static class ListFixture
 {
     public static readonly DateTimeOffset FetchedAt = new(2026, 12, 7, 12, 0, 0, TimeSpan.FromHours(8));
 
-    public static ListLinkReader Reader { get; } = new(new PublishTimeParser(PublishTimeParser.China, new Extraction.FixedTimeProvider(FetchedAt)));
+    private static readonly PublishTimeParser Dates = new(PublishTimeParser.China, new FakeTimeProvider(FetchedAt));
+
+    public static ListLinkReader Reader { get; } = new(Dates, new FeedReader(Dates));
 
     public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Polling", "Fixtures", name));
 

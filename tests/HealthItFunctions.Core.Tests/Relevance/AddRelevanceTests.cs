@@ -1,4 +1,6 @@
 using HealthItFunctions.Core.Dedup;
+using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Relevance;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +57,8 @@ public sealed class AddRelevanceTests
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddRelevance()
+            // The primary rule reads authorities from the host's catalog port (an adapter, registered by AddInfrastructure).
+            .AddSingleton<ISourceCatalog>(new FileSourceCatalog(SourceCatalog.Empty))
             .BuildServiceProvider();
     }
 }

@@ -86,6 +86,39 @@ public sealed class SourceCatalogLoaderTests
         Assert.Equal("$.sources[1].id", error.Field);
     }
 
+    [Theory]
+    [InlineData("{ \"covers\": [], \"what\": \"w\", \"seen\": \"s\", \"year\": 2024 }", "evidence[0].covers")]
+    [InlineData("{ \"covers\": [\"rows\"], \"what\": \"w\", \"seen\": \"s\", \"year\": 2024 }", "evidence[0].covers")]
+    [InlineData("{ \"covers\": [\"list\"], \"what\": \"\", \"seen\": \"s\", \"year\": 2024 }", "evidence[0]")]
+    [InlineData("{ \"covers\": [\"list\"], \"what\": \"w\", \"seen\": \" \", \"year\": 2024 }", "evidence[0]")]
+    [InlineData("{ \"covers\": [\"list\"], \"what\": \"w\", \"seen\": \"s\" }", "evidence[0].year")]
+    public void Parse_BadEvidence_NamesField(string evidence, string field)
+    {
+        var json = "{\n  \"sources\": [\n    { \"id\": \"a\", \"media\": \"A\", \"hosts\": [\"a.cn\"] },\n" +
+                   $"    {{ \"id\": \"b\", \"media\": \"B\", \"hosts\": [\"b.cn\"], \"evidence\": [ {evidence} ] }}\n  ]\n}}";
+
+        var error = Assert.Throws<SourceCatalogException>(() => SourceCatalogLoader.Parse(json, Origin));
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal($"$.sources[1].{field}", error.Field);
+    }
+
+    [Fact]
+    public void Parse_Evidence_ReadsEveryMember()
+    {
+        const string json = """
+            { "sources": [ { "id": "a", "media": "A", "hosts": ["a.cn"], "evidence": [
+              { "covers": ["list", "canonical"], "what": "rows ul.x li", "seen": "owner/repo lib/a.ts", "year": 2024 } ] } ] }
+            """;
+
+        var evidence = Assert.Single(SourceCatalogLoader.Parse(json, Origin).Sources[0].Evidence);
+
+        Assert.Equal(["list", "canonical"], evidence.Covers);
+        Assert.Equal("rows ul.x li", evidence.What);
+        Assert.Equal("owner/repo lib/a.ts", evidence.Seen);
+        Assert.Equal(2024, evidence.Year);
+    }
+
     [Fact]
     public void Parse_BadRewritePattern_NamesField()
     {

@@ -17,6 +17,11 @@ public sealed class DocxBulletinRenderer(IOptions<BulletinOptions> options) : IB
     private const int PageWidth = 11906;
     private const int PageHeight = 16838;
 
+    /// <summary>The text column: page width less the left and right margins below.</summary>
+    internal const int TextWidthTwips = PageWidth - MarginLeft - MarginRight;
+    private const int MarginLeft = 1588;
+    private const int MarginRight = 1474;
+
     private readonly BulletinOptions _options = options.Value;
 
     public BulletinFormat Format => BulletinFormat.Docx;
@@ -46,7 +51,7 @@ public sealed class DocxBulletinRenderer(IOptions<BulletinOptions> options) : IB
             body.Append(new SectionProperties(
                 new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
                 new PageSize { Width = PageWidth, Height = PageHeight },
-                new PageMargin { Top = 2098, Right = 1474, Bottom = 1984, Left = 1588, Header = 851, Footer = 992, Gutter = 0 }));
+                new PageMargin { Top = 2098, Right = MarginRight, Bottom = 1984, Left = MarginLeft, Header = 851, Footer = 992, Gutter = 0 }));
             main.Document = new Document(body);
 
             package.PackageProperties.Title = BulletinWording.IssueName(document, BulletinWording.SingleLine(_options.Title));
@@ -83,6 +88,7 @@ public sealed class DocxBulletinRenderer(IOptions<BulletinOptions> options) : IB
 
     private static void AppendSections(Body body, MainDocumentPart main, BulletinDocument document)
     {
+        var pictures = new DocxPictures(main);
         body.Append(StyledParagraph(DocxParts.Heading1Style, BulletinWording.ContentHeading));
         for (var i = 0; i < document.Items.Count; i++)
         {
@@ -101,9 +107,16 @@ public sealed class DocxBulletinRenderer(IOptions<BulletinOptions> options) : IB
                 body.Append(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), PlainRun(line)));
             }
 
-            foreach (var paragraph in BulletinWording.BodyParagraphs(item))
+            foreach (var block in BulletinWording.BodyBlocks(item))
             {
-                body.Append(StyledParagraph(DocxParts.BodyStyle, paragraph));
+                if (block.Picture is { } picture)
+                {
+                    body.Append(pictures.Render(picture));
+                }
+                else
+                {
+                    body.Append(StyledParagraph(DocxParts.BodyStyle, block.Paragraph!));
+                }
             }
         }
     }

@@ -18,6 +18,7 @@ internal static class DocxParts
     public const string Heading2Style = "Heading2";
     public const string BodyStyle = "BodyText";
     public const string HyperlinkStyle = "Hyperlink";
+    public const string CaptionStyle = "Caption";
 
     private const string Latin = "Times New Roman";
     private const string Song = "宋体";
@@ -68,6 +69,11 @@ internal static class DocxParts
             ParagraphStyle(BodyStyle, "Body Text", "Normal", isDefault: false,
                 new StyleParagraphProperties(new Indentation { FirstLineChars = 200, FirstLine = "560" }),
                 new StyleRunProperties()),
+            ParagraphStyle(CaptionStyle, "caption", "Normal", isDefault: false,
+                new StyleParagraphProperties(
+                    new SpacingBetweenLines { Before = "60", After = "200" },
+                    new Justification { Val = JustificationValues.Center }),
+                new StyleRunProperties(new Color { Val = "595959" }, new FontSize { Val = "24" }, new FontSizeComplexScript { Val = "24" })),
             new Style(
                 new StyleName { Val = "Hyperlink" },
                 new UIPriority { Val = 99 },

@@ -19,6 +19,8 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
     private const string Centered = "margin:0 0 8px 0;text-align:center;font-size:16px;line-height:1.6;";
     private const string Heading = "margin:24px 0 12px 0;font-size:19px;line-height:1.5;font-weight:bold;color:#9b1c1c;font-family:" + SerifStack + ";";
     private const string SectionTitle = "margin:24px 0 10px 0;padding-top:12px;border-top:1px solid #e5e7eb;font-size:17px;line-height:1.6;font-weight:bold;color:#111827;";
+    private const string CaptionStyle = "margin:0 0 16px 0;text-align:center;font-size:14px;line-height:1.5;color:#4b5563;";
+    private const int MaxPictureWidth = 640;
     private const string Link = "color:#1d4ed8;text-decoration:underline;word-break:break-all;";
 
     private readonly BulletinOptions _options = options.Value;
@@ -29,7 +31,13 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
 
     public string ContentType => "text/html; charset=utf-8";
 
-    public byte[] Render(BulletinDocument document)
+    /// <summary>The archived page: pictures from the images/ folder beside it.</summary>
+    public byte[] Render(BulletinDocument document) => Render(document, picture => picture.ArchivePath);
+
+    /// <summary>The mail body: pictures as cid: references to parts of the same message.</summary>
+    public byte[] RenderForMail(BulletinDocument document) => Render(document, picture => "cid:" + picture.FileName);
+
+    private byte[] Render(BulletinDocument document, Func<BulletinPicture, string> pictureSource)
     {
         ArgumentNullException.ThrowIfNull(document);
         var title = BulletinWording.SingleLine(_options.Title);
@@ -44,7 +52,7 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
 
         AppendMasthead(html, document, title);
         AppendToc(html, document);
-        AppendSections(html, document);
+        AppendSections(html, document, pictureSource);
 
         html.Append("</td></tr></table>\n</td></tr></table>\n</body>\n</html>\n");
         return Encoding.UTF8.GetBytes(html.ToString());
@@ -74,7 +82,7 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
         }
     }
 
-    private static void AppendSections(StringBuilder html, BulletinDocument document)
+    private static void AppendSections(StringBuilder html, BulletinDocument document, Func<BulletinPicture, string> pictureSource)
     {
         Block(html, "h2", Heading, BulletinWording.ContentHeading);
         for (var i = 0; i < document.Items.Count; i++)
@@ -94,10 +102,34 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
                 Block(html, "p", Paragraph + "text-align:center;color:#6b7280;", line);
             }
 
-            foreach (var paragraph in BulletinWording.BodyParagraphs(item))
+            foreach (var block in BulletinWording.BodyBlocks(item))
             {
-                Block(html, "p", Paragraph + "text-indent:2em;", paragraph);
+                if (block.Picture is { } picture)
+                {
+                    AppendPicture(html, picture, pictureSource(picture));
+                }
+                else
+                {
+                    Block(html, "p", Paragraph + "text-indent:2em;", block.Paragraph!);
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// Centred, at most the column's width: the width attribute for Outlook (which ignores max-width), max-width and
+    /// height:auto for phones. The caption sits under it as its own small line.
+    /// </summary>
+    private static void AppendPicture(StringBuilder html, BulletinPicture picture, string source)
+    {
+        var caption = BulletinWording.PictureCaption(picture);
+        var width = Math.Min(picture.Width, MaxPictureWidth);
+        html.Append("<p style=\"margin:16px 0 6px 0;text-align:center;\"><img src=\"").Append(Escape(source))
+            .Append("\" alt=\"").Append(Escape(caption)).Append("\" width=\"").Append(width)
+            .Append("\" style=\"display:block;margin:0 auto;width:").Append(width).Append("px;max-width:100%;height:auto;border:0;\"></p>\n");
+        if (caption.Length > 0)
+        {
+            Block(html, "p", CaptionStyle, caption);
         }
     }
 

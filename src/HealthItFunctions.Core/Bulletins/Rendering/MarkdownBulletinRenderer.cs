@@ -49,10 +49,17 @@ public sealed class MarkdownBulletinRenderer(IOptions<BulletinOptions> options) 
             lines.Add(BulletinWording.LinkLabel + (BulletinWording.LinkTarget(item) is null ? url : $"<{url}>"));
             lines.Add(BulletinWording.BodyLabel);
             lines.AddRange(BulletinWording.ItemHeaderLines(item));
-            lines.AddRange(BulletinWording.BodyParagraphs(item));
+            lines.AddRange(BulletinWording.BodyBlocks(item).Select(block => block.Picture is { } picture ? PictureLine(picture) : block.Paragraph!));
         }
 
         // The last guard: every field already went through SingleLine, the options' own lines did not.
         return Encoding.UTF8.GetBytes(TextSanitizer.Clean(string.Join("\n\n", lines) + "\n"));
+    }
+
+    /// <summary>![caption](images/file.png): brackets and backslashes in the caption escaped so it stays one image.</summary>
+    private static string PictureLine(BulletinPicture picture)
+    {
+        var caption = BulletinWording.PictureCaption(picture).Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]");
+        return $"![{caption}]({picture.ArchivePath})";
     }
 }

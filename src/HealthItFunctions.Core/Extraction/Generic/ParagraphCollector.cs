@@ -4,6 +4,22 @@ using HtmlAgilityPack;
 
 namespace HealthItFunctions.Core.Extraction.Generic;
 
+/// <summary>
+/// The body as collected: paragraphs with the text node each one starts at (captions are told apart by their markup),
+/// the pictures in order with the paragraph index they precede, and the first few picture URLs as lead images.
+/// </summary>
+internal sealed record CollectedBody(List<string> Paragraphs, List<HtmlNode?> Origins, List<CollectedPicture> Pictures, List<string> Images)
+{
+    public void Deconstruct(out List<string> paragraphs, out List<string> images)
+    {
+        paragraphs = Paragraphs;
+        images = Images;
+    }
+}
+
+/// <param name="RawIndex">Index in <see cref="CollectedBody.Paragraphs"/> of the first paragraph after the picture.</param>
+internal sealed record CollectedPicture(int RawIndex, string Url, string? Alt, HtmlNode Node);
+
 /// <summary>Turns the chosen body element(s) into text paragraphs and image URLs, skipping link lists and widgets inside them.</summary>
 internal static partial class ParagraphCollector
 {
@@ -14,9 +30,12 @@ internal static partial class ParagraphCollector
     private const int MaxBoxMarkerBlock = 300;
     private const int MaxBareMarker = 20;
 
-    public static (List<string> Paragraphs, List<string> Images) Collect(DomIndex index, IEnumerable<NodeInfo> roots, Uri? baseUrl)
+    public static CollectedBody Collect(DomIndex index, IEnumerable<NodeInfo> roots, Uri? baseUrl)
     {
         var paragraphs = new List<string>();
+        var origins = new List<HtmlNode?>();
+        HtmlNode? origin = null;
+        var pictures = new List<CollectedPicture>();
         var images = new List<string>();
         var buffer = new StringBuilder();
         var stack = new Stack<(HtmlNode Node, bool Exit)>();
@@ -29,13 +48,18 @@ internal static partial class ParagraphCollector
                 var (node, exit) = stack.Pop();
                 if (exit)
                 {
-                    Flush(buffer, paragraphs);
+                    Flush(buffer, paragraphs, origins, ref origin);
                     continue;
                 }
 
                 if (node.NodeType == HtmlNodeType.Text)
                 {
                     var raw = ((HtmlTextNode)node).Text;
+                    if (origin is null && !string.IsNullOrWhiteSpace(raw))
+                    {
+                        origin = node;
+                    }
+
                     buffer.Append(raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw);
                     continue;
                 }
@@ -47,13 +71,23 @@ internal static partial class ParagraphCollector
 
                 if (node.Name == "img")
                 {
-                    AddImage(node, baseUrl, images);
+                    if (ImageUrl(node, baseUrl) is { } url)
+                    {
+                        // Text already in the buffer is the paragraph the picture follows.
+                        var before = origin is null ? paragraphs.Count : paragraphs.Count + 1;
+                        pictures.Add(new CollectedPicture(before, url, AltText(node), node));
+                        if (images.Count < MaxLeadImages)
+                        {
+                            images.Add(url);
+                        }
+                    }
+
                     continue;
                 }
 
                 if (node.Name == "br")
                 {
-                    Flush(buffer, paragraphs);
+                    Flush(buffer, paragraphs, origins, ref origin);
                     continue;
                 }
 
@@ -66,7 +100,7 @@ internal static partial class ParagraphCollector
 
                 if (info.IsBlock)
                 {
-                    Flush(buffer, paragraphs);
+                    Flush(buffer, paragraphs, origins, ref origin);
                     stack.Push((node, true));
                 }
 
@@ -77,10 +111,10 @@ internal static partial class ParagraphCollector
                 }
             }
 
-            Flush(buffer, paragraphs);
+            Flush(buffer, paragraphs, origins, ref origin);
         }
 
-        return (paragraphs, images);
+        return new CollectedBody(paragraphs, origins, pictures, images);
     }
 
     /// <summary>Link lists (related articles, tags, share bars) nested inside the body.</summary>
@@ -155,7 +189,7 @@ internal static partial class ParagraphCollector
     private static bool IsLinkList(NodeInfo info) =>
         info.Node.Name is "ul" or "ol" or "dl" or "table" && info.Links >= MinLinkListLinks && info.LinkDensity >= 0.25 && info.Punctuation == 0;
 
-    private static void Flush(StringBuilder buffer, List<string> paragraphs)
+    private static void Flush(StringBuilder buffer, List<string> paragraphs, List<HtmlNode?> origins, ref HtmlNode? origin)
     {
         if (buffer.Length == 0)
         {
@@ -167,35 +201,52 @@ internal static partial class ParagraphCollector
         if (text.Length > 0)
         {
             paragraphs.Add(text);
+            origins.Add(origin);
         }
+
+        origin = null;
     }
 
-    private static void AddImage(HtmlNode img, Uri? baseUrl, List<string> images)
+    /// <summary>
+    /// Lazy-loading pages keep the real address in a data attribute and a placeholder (a data: URI, a grey GIF) in src;
+    /// WeChat's data-src is the best-known case. The data attributes therefore win over src.
+    /// </summary>
+    private static readonly string[] SourceAttributes = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "src"];
+
+    private static string? ImageUrl(HtmlNode img, Uri? baseUrl)
     {
-        if (images.Count >= MaxLeadImages)
+        if (IsIcon(img))
         {
-            return;
+            return null;
         }
 
-        var source = img.GetAttributeValue("data-src", null) ?? img.GetAttributeValue("data-original", null) ?? img.GetAttributeValue("src", null);
-        if (string.IsNullOrWhiteSpace(source) || source.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || IsIcon(img))
+        var source = SourceAttributes
+            .Select(name => img.GetAttributeValue(name, null))
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value) && !value.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase));
+        if (source is null)
         {
-            return;
+            return null;
         }
 
         source = HtmlEntity.DeEntitize(source.Trim());
+        // On Unix "/a/b.jpg" parses as an absolute file: URI, so only http(s) counts as absolute here.
         if (Uri.TryCreate(source, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
-            images.Add(absolute.ToString());
+            return absolute.ToString();
         }
-        else if (source.StartsWith("//", StringComparison.Ordinal))
+
+        if (source.StartsWith("//", StringComparison.Ordinal))
         {
-            images.Add((baseUrl?.Scheme ?? "https") + ":" + source);
+            return (baseUrl?.Scheme ?? "https") + ":" + source;
         }
-        else if (baseUrl is not null && Uri.TryCreate(baseUrl, source, out var resolved))
-        {
-            images.Add(resolved.ToString());
-        }
+
+        return baseUrl is not null && Uri.TryCreate(baseUrl, source, out var resolved) && resolved.Scheme is "http" or "https" ? resolved.ToString() : null;
+    }
+
+    private static string? AltText(HtmlNode img)
+    {
+        var alt = img.GetAttributeValue("alt", null) ?? img.GetAttributeValue("title", null);
+        return string.IsNullOrWhiteSpace(alt) ? null : TextUtil.Collapse(HtmlEntity.DeEntitize(alt));
     }
 
     private static bool IsIcon(HtmlNode img) =>

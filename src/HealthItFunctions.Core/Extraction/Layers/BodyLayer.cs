@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Extraction.Generic;
+using HealthItFunctions.Core.Images;
 
 namespace HealthItFunctions.Core.Extraction.Layers;
 
@@ -16,7 +17,7 @@ internal sealed class BodyLayer : IExtractionLayer
 
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
-        var (paragraphs, images, trusted) = FindBody(page, draft);
+        var (paragraphs, images, pictures, trusted) = FindBody(page, draft);
         var bodyLength = TextUtil.CountNonSpace(string.Concat(paragraphs));
         var accepted = trusted ? bodyLength > 0 : bodyLength >= MinBodyLength && ReadsLikeProse(draft.Body!);
         if (!accepted)
@@ -27,6 +28,7 @@ internal sealed class BodyLayer : IExtractionLayer
 
         draft.Paragraphs = paragraphs;
         draft.Images = images;
+        draft.BodyImages = pictures;
     }
 
     /// <summary>Link lists and menus score too when a page has nothing else; prose has sentence punctuation outside links.</summary>
@@ -43,26 +45,26 @@ internal sealed class BodyLayer : IExtractionLayer
         return punctuation > 0 && links * 2 <= text;
     }
 
-    private static (List<string> Paragraphs, List<string> Images, bool Trusted) FindBody(PageContext page, ExtractionDraft draft)
+    private static (List<string> Paragraphs, List<string> Images, List<BodyImage> Pictures, bool Trusted) FindBody(PageContext page, ExtractionDraft draft)
     {
-        (List<string> Paragraphs, List<string> Images, IReadOnlyList<NodeInfo> Nodes, string Rule)? shortOffered = null;
+        (List<string> Paragraphs, List<string> Images, List<BodyImage> Pictures, IReadOnlyList<NodeInfo> Nodes, string Rule)? shortOffered = null;
         if (draft.Body is { } offered)
         {
             // Comments are marked before collecting, so a thread inside the site's container is left out as well.
             CommentFinder.Mark(page.Index);
             var narrowed = offered.Count == 1 ? [BodyBounds.StepDown(page.Index, offered[0])] : offered;
-            var (paragraphs, images) = ParagraphCollector.Collect(page.Index, narrowed, page.Url);
-            var cleaned = page.Vocabulary.Cleaner.Clean(paragraphs, draft.Title);
+            var collected = ParagraphCollector.Collect(page.Index, narrowed, page.Url);
+            var (cleaned, pictures) = BodyPictures.Place(collected, page.Vocabulary.Cleaner.Clean(collected.Paragraphs, draft.Title));
             var length = TextUtil.CountNonSpace(string.Concat(cleaned));
             var rule = draft.Rules[ArticleField.Body];
             if (length >= MinBodyLength)
             {
-                return (cleaned, images, false);
+                return (cleaned, collected.Images, pictures, false);
             }
 
             if (length > 0)
             {
-                shortOffered = (cleaned, images, offered, rule);
+                shortOffered = (cleaned, collected.Images, pictures, offered, rule);
             }
 
             draft.RejectBody(length > 0 ? "kept aside: short" : "refused: empty after cleaning");
@@ -71,21 +73,21 @@ internal sealed class BodyLayer : IExtractionLayer
         if (ContentScorer.FindBest(page.Index, draft.TitleNode) is { } best)
         {
             var nodes = BodyBounds.WithSiblings(page.Index, BodyBounds.StepDown(page.Index, best));
-            var (generic, genericImages) = ParagraphCollector.Collect(page.Index, nodes, page.Url);
-            var cleaned = page.Vocabulary.Cleaner.Clean(generic, draft.Title);
+            var collected = ParagraphCollector.Collect(page.Index, nodes, page.Url);
+            var (cleaned, pictures) = BodyPictures.Place(collected, page.Vocabulary.Cleaner.Clean(collected.Paragraphs, draft.Title));
             if (shortOffered is null || (TextUtil.CountNonSpace(string.Concat(cleaned)) >= MinBodyLength && ReadsLikeProse(nodes)))
             {
                 draft.OfferBody(nodes, "generic:density");
-                return (cleaned, genericImages, false);
+                return (cleaned, collected.Images, pictures, false);
             }
         }
 
         if (shortOffered is { } kept)
         {
             draft.OfferBody(kept.Nodes, kept.Rule + " (short)");
-            return (kept.Paragraphs, kept.Images, true);
+            return (kept.Paragraphs, kept.Images, kept.Pictures, true);
         }
 
-        return ([], [], false);
+        return ([], [], [], false);
     }
 }

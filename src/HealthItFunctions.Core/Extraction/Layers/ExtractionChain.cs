@@ -17,7 +17,7 @@ public static class ExtractionChain
         (typeof(TitleLayer), "title", "the heading the metadata titles and <title> agree with"),
         (typeof(BodyLayer), "body", "the densest prose block, cleaned of chrome, comments and related boxes"),
         (typeof(PublishTimeLayer), "publish time", "shown dates near the headline, labels, metas, scripts, the URL"),
-        (typeof(SourceLayer), "source (来源)", "the labelled source line, a source element, the dateline name, metadata, an original-content mark"),
+        (typeof(SourceLayer), "source", "the labelled source line, a source element, the dateline name, metadata, an original-content mark"),
         (typeof(AuthorLayer), "author", "JSON-LD, bylines (labels, reporter grammar, the lead's dateline), metadata, poster, blog owner, editor"),
     ];
 

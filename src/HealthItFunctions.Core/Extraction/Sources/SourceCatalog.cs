@@ -34,8 +34,6 @@ public sealed record SourceCatalog(IReadOnlyList<SourceDefinition> Sources)
         return new SourceCatalog(file.Sources);
     }
 
-    public static SourceCatalog Load(string path) => Parse(File.ReadAllText(path));
-
     /// <summary>The first source whose host pattern matches the URL's host.</summary>
     public SourceDefinition? Match(Uri? url)
     {
@@ -112,6 +110,59 @@ public sealed record SourceDefinition
     public bool Enabled { get; init; } = true;
 
     public bool IsPollable => Enabled && List is { StartUrls.Count: > 0 };
+
+    /// <summary>Where each rule's facts were seen (other crawlers, stored pages), so an operator knows what rests on what.</summary>
+    public IReadOnlyList<SourceEvidence> Evidence { get; init; } = [];
+
+    /// <summary>
+    /// The rules this source has that no evidence entry covers: "list", "detail", "canonical" (a rule counts when the
+    /// source sets it). Such a rule is a guess until someone cites where its facts were seen.
+    /// </summary>
+    public IReadOnlyList<string> UnverifiedRules()
+    {
+        var present = new List<string>();
+        if (List is not null)
+        {
+            present.Add(SourceEvidence.ListRule);
+        }
+
+        if (Detail is not null)
+        {
+            present.Add(SourceEvidence.DetailRule);
+        }
+
+        if (Canonical is not null)
+        {
+            present.Add(SourceEvidence.CanonicalRule);
+        }
+
+        return present.Where(rule => !Evidence.Any(e => e.Covers.Contains(rule, StringComparer.Ordinal))).ToList();
+    }
+}
+
+/// <summary>
+/// One fact a source's rules rely on and where it was seen: e.g. covers ["list"], what "rows ul.branch_list_ul li",
+/// seen "DIYgod/RSSHub lib/routes/...", year 2024.
+/// </summary>
+public sealed record SourceEvidence
+{
+    public const string ListRule = "list";
+    public const string DetailRule = "detail";
+    public const string CanonicalRule = "canonical";
+
+    public static IReadOnlyList<string> Rules { get; } = [ListRule, DetailRule, CanonicalRule];
+
+    /// <summary>Which of the source's rules this supports: "list", "detail", "canonical".</summary>
+    public IReadOnlyList<string> Covers { get; init; } = [];
+
+    /// <summary>The fact relied on.</summary>
+    public string What { get; init; } = "";
+
+    /// <summary>Where it was seen: a repository and path, or a page address.</summary>
+    public string Seen { get; init; } = "";
+
+    /// <summary>The year it was seen in that place (how fresh the fact is).</summary>
+    public int Year { get; init; }
 }
 
 public enum ListKind

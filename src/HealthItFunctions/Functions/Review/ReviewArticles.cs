@@ -22,19 +22,21 @@ public sealed class ReviewArticles(ReviewService review)
     public async Task<IResult> Edit(
         [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "articles/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken) =>
-        await ReviewHttp.ReadBodyAsync(request, cancellationToken) is { } body
-            ? ReviewHttp.ToResult(await review.EditAsync(id, body, request.Headers.IfMatch.ToString(), ReviewHttp.Editor(request), cancellationToken), request)
-            : ReviewHttp.TooLarge();
+        CancellationToken cancellationToken)
+    {
+        var (body, refusal) = await ReviewHttp.ReadJsonAsync(request, cancellationToken);
+        return refusal ?? ReviewHttp.ToResult(await review.EditAsync(id, body, request.Headers.IfMatch.ToString(), ReviewHttp.Editor(request), cancellationToken), request);
+    }
 
     [Function("ReviewAddArticle")]
     public async Task<IResult> Add(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "months/{month}/articles")] HttpRequest request,
         string month,
-        CancellationToken cancellationToken) =>
-        await ReviewHttp.ReadBodyAsync(request, cancellationToken) is { } body
-            ? ReviewHttp.ToResult(await review.AddAsync(month, body, ReviewHttp.Editor(request), cancellationToken), request)
-            : ReviewHttp.TooLarge();
+        CancellationToken cancellationToken)
+    {
+        var (body, refusal) = await ReviewHttp.ReadJsonAsync(request, cancellationToken);
+        return refusal ?? ReviewHttp.ToResult(await review.AddAsync(month, body, ReviewHttp.Editor(request), cancellationToken), request);
+    }
 
     [Function("ReviewArticleHistory")]
     public async Task<IResult> History(

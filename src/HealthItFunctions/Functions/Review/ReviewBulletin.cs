@@ -25,8 +25,10 @@ public sealed class ReviewBulletin(ReviewService review)
     public async Task<IResult> Publish(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "months/{month}/bulletin/publish")] HttpRequest request,
         string month,
-        CancellationToken cancellationToken) =>
-        await ReviewHttp.ReadBodyAsync(request, cancellationToken) is { } body
-            ? ReviewHttp.ToResult(await review.PublishAsync(month, request.Query["confirm"].FirstOrDefault(), body, request.Headers.IfMatch.ToString(), ReviewHttp.Editor(request), cancellationToken), request)
-            : ReviewHttp.TooLarge();
+        CancellationToken cancellationToken)
+    {
+        var (body, refusal) = await ReviewHttp.ReadJsonAsync(request, cancellationToken);
+        return refusal ?? ReviewHttp.ToResult(await review.PublishAsync(month, request.Query["confirm"].FirstOrDefault(), body,
+            request.Headers.IfMatch.ToString(), ReviewHttp.Editor(request), cancellationToken), request);
+    }
 }

@@ -12,10 +12,14 @@ public sealed class ReviewSite(ReviewService review)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sources")] HttpRequest request) =>
         ReviewHttp.ToResult(review.Sources(), request);
 
-    /// <summary>Opened as /api/review?code=&lt;function key&gt; behind App Service Authentication; the page sends the key on.</summary>
+    /// <summary>
+    /// The page holds no data and no secret, so it needs no key: in Azure, App Service Authentication still signs the
+    /// editor in before it loads, and the page sends the ?code= function key with every API call; locally it asks
+    /// for Review:Token.
+    /// </summary>
     [Function("ReviewPage")]
     public IResult Page(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "review")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "review")] HttpRequest request)
     {
         var headers = request.HttpContext.Response.Headers;
         headers.ContentSecurityPolicy = ReviewPage.ContentSecurityPolicy;

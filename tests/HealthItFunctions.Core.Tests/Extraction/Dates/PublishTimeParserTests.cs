@@ -1,5 +1,6 @@
 using System.Globalization;
 using HealthItFunctions.Core.Extraction.Dates;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HealthItFunctions.Core.Tests.Extraction.Dates;
 
@@ -202,7 +203,7 @@ public class PublishTimeParserTests
     public void Parse_RelativeOrYearlessWithUnknownFetchTime_ReturnsNull(string text)
     {
         // A saved page of unknown age: resolving 昨天 against today's clock would invent a date.
-        var parser = new PublishTimeParser(PublishTimeParser.China, new FixedClock(Fetched));
+        var parser = new PublishTimeParser(PublishTimeParser.China, new FakeTimeProvider(Fetched));
 
         Assert.Null(parser.Parse(text, fetchedAt: null));
         Assert.Empty(parser.FindAll(text, fetchedAt: null));
@@ -210,15 +211,15 @@ public class PublishTimeParserTests
 
     [Fact]
     public void Parse_YearlessWithHintAndUnknownFetchTime_UsesHint() =>
-        AssertTime(new PublishTimeParser(PublishTimeParser.China, new FixedClock(Fetched)).Parse("3月26日 10:30", null, 2019), "2019-03-26 10:30:00", TimePrecision.Minute);
+        AssertTime(new PublishTimeParser(PublishTimeParser.China, new FakeTimeProvider(Fetched)).Parse("3月26日 10:30", null, 2019), "2019-03-26 10:30:00", TimePrecision.Minute);
 
     [Fact]
     public void Parse_AbsoluteWithUnknownFetchTime_ReturnsDate() =>
-        AssertTime(new PublishTimeParser(PublishTimeParser.China, new FixedClock(Fetched)).Parse("发布时间：昨天 2021-03-20 09:00", null), "2021-03-20 09:00:00", TimePrecision.Minute);
+        AssertTime(new PublishTimeParser(PublishTimeParser.China, new FakeTimeProvider(Fetched)).Parse("发布时间：昨天 2021-03-20 09:00", null), "2021-03-20 09:00:00", TimePrecision.Minute);
 
     [Fact]
     public void Parse_FutureYearWithUnknownFetchTime_ClockBoundsPlausibility() =>
-        Assert.Null(new PublishTimeParser(PublishTimeParser.China, new FixedClock(Fetched)).Parse("2023-01-01", null));
+        Assert.Null(new PublishTimeParser(PublishTimeParser.China, new FakeTimeProvider(Fetched)).Parse("2023-01-01", null));
 
     [Fact]
     public void Parse_RelativeAcrossMonthBoundary_ReturnsPreviousMonth()
@@ -371,10 +372,4 @@ public class PublishTimeParserTests
         Assert.Equal(expected, time.ToIsoString());
         Assert.Equal("2021-03-26T10:30:15+08:00", time.ToIsoStringFull());
     }
-}
-
-/// <summary>Hand-written fake clock: only the upper bound of plausibility reads it when the fetch time is unknown.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }
