@@ -120,7 +120,8 @@ public static class ServeAudit
             failing,
             lost,
             bulletins.Sum(b => b.Versions.Count),
-            bulletins.Sum(b => b.SentVersion),
+            // Unattended, the month end only drafts: each draft version is announced to the editors once (readers wait for an approval).
+            bulletins.Sum(b => b.NotifiedVersion),
             poisonCount);
     }
 
