@@ -195,6 +195,23 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+// Alerts mail whoever gets source alerts; with no address there is no one to tell.
+var operatorAlertsTo = !empty(mailAlertsTo) ? mailAlertsTo : mailEditors
+
+module alerts 'app/alerts.bicep' = if (!empty(operatorAlertsTo)) {
+  name: 'alerts'
+  scope: rg
+  params: {
+    applicationInsightsName: applicationInsightsName
+    alertsTo: operatorAlertsTo
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
 module storage 'app/storage.bicep' = {
   name: 'storage'
   scope: rg

@@ -4,6 +4,7 @@ using HealthItFunctions.Infrastructure;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -15,5 +16,6 @@ builder.Services.AddOptions<ReviewAccessOptions>().BindConfiguration(ReviewAcces
 
 builder.AddCore();
 builder.AddInfrastructure();
+builder.AddHealthItObservability().UseFunctionsWorkerDefaults();
 
 builder.Build().Run();

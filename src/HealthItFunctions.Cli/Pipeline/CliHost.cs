@@ -32,6 +32,7 @@ internal static class CliHost
         builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         builder.AddCore();
         builder.AddInfrastructure();
+        builder.AddHealthItObservability();
         // A local run: the replay's HostMap and loopback exceptions are allowed here, never in the Functions app.
         builder.Services.AddSingleton<HealthItFunctions.Infrastructure.Http.LocalRun>();
         builder.Services.AddSingleton(_ => FindHostJson() is { } path ? QueueHostSettings.Load(path) : new QueueHostSettings());

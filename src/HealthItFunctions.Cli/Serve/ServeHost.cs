@@ -80,6 +80,7 @@ internal static class ServeHost
 
         builder.AddCore();
         builder.AddInfrastructure();
+        builder.AddHealthItObservability();
         builder.Services.AddSingleton<HealthItFunctions.Infrastructure.Http.LocalRun>();
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
         if (serve.ClockOffset != TimeSpan.Zero)

@@ -94,6 +94,8 @@ public sealed class ArticleIngestor(
 
     public async Task<IngestResult> IngestAsync(ArticleFetchMessage message, CancellationToken cancellationToken)
     {
+        using var activity = HealthItTelemetry.StartContinued("ingest article", message.Traceparent);
+        activity?.SetTag("healthit.source", message.SourceId);
         var id = ArticleId.From(new Uri(message.CanonicalUrl));
         var rule = (catalog.Find(message.SourceId) ?? catalog.Current.Match(new Uri(message.Url)))?.Canonical;
         // A short link's own id is only remembered to stop polls offering it again; an editor adding it still gets the article.

@@ -26,6 +26,10 @@ public sealed record SourcePollMessage(int V, string SourceId) : IQueueMessage
 }
 
 /// <summary>article-fetch: fetch, extract, score and store one article link found by a poll.</summary>
+/// <param name="Traceparent">
+/// The W3C trace context of the poll that found the link, so a link's poll and ingest are one trace. Optional: messages
+/// written before it existed, or by a host with no trace, are as valid without it.
+/// </param>
 public sealed record ArticleFetchMessage(
     int V,
     string SourceId,
@@ -33,7 +37,8 @@ public sealed record ArticleFetchMessage(
     string CanonicalUrl,
     string? ListTitle,
     DateTimeOffset? ListDate,
-    DateTimeOffset DiscoveredAt) : IQueueMessage
+    DateTimeOffset DiscoveredAt,
+    string? Traceparent = null) : IQueueMessage
 {
     public const int CurrentVersion = 1;
 

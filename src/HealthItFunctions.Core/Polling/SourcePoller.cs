@@ -67,6 +67,9 @@ public sealed partial class SourcePoller(
 
     public async Task<PollResult> PollAsync(SourceDefinition source, CancellationToken cancellationToken)
     {
+        // The trace every link found here continues in its ingest (ArticleFetchMessage.Traceparent).
+        using var activity = HealthItTelemetry.Source.StartActivity("poll source");
+        activity?.SetTag("healthit.source", source.Id);
         var rules = source.List!;
         var state = await states.GetAsync(source.Id, cancellationToken);
         var pageStates = new Dictionary<string, ListPageState>(state.Pages);
@@ -175,7 +178,8 @@ public sealed partial class SourcePoller(
             }
 
             var title = link.Title is { Length: > MaxListTitleChars } longTitle ? longTitle[..MaxListTitleChars] : link.Title;
-            var message = new ArticleFetchMessage(ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri, title, link.Date, discoveredAt);
+            var message = new ArticleFetchMessage(ArticleFetchMessage.CurrentVersion, source.Id, link.Url.AbsoluteUri, canonical.AbsoluteUri, title, link.Date, discoveredAt,
+                HealthItTelemetry.CurrentTraceparent());
             if (!QueueMessageCodec.Fits(message))
             {
                 // One hostile link must not cost the links after it, nor the poll's health record.

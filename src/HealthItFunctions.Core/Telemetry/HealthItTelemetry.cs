@@ -28,6 +28,26 @@ public static class HealthItTelemetry
     /// <summary>Storage requests (each one is a billed transaction), counted by the storage adapters' pipeline policy.</summary>
     public static readonly Counter<long> StorageTransactions = Meter.CreateCounter<long>("healthit.storage.transactions", "{transaction}", "Storage requests sent (billed transactions)");
 
+    /// <summary>The current activity's W3C trace context ("00-trace-span-flags"), to carry in a queue message; null without one.</summary>
+    public static string? CurrentTraceparent() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
+
+    /// <summary>
+    /// Starts work that continues a trace carried in a message (its <paramref name="traceparent"/>), so one link's poll
+    /// and ingest share a trace id; the host's own current activity (a function invocation) is kept as a link. Without
+    /// a valid traceparent the activity is a child of the current one, as usual.
+    /// </summary>
+    public static Activity? StartContinued(string name, string? traceparent)
+    {
+        if (!ActivityContext.TryParse(traceparent, null, out var parent))
+        {
+            return Source.StartActivity(name, ActivityKind.Consumer);
+        }
+
+        var links = Activity.Current is { } current ? new[] { new ActivityLink(current.Context) } : null;
+        return Source.StartActivity(name, ActivityKind.Consumer, parent, links: links);
+    }
+
     /// <summary>Messages moved to a poison queue (tag queue message type, reason malformed or failed).</summary>
     public static readonly Counter<long> MessagesPoisoned = Meter.CreateCounter<long>("healthit.messages.poisoned", "{message}", "Messages moved to a poison queue");
 }

@@ -20,6 +20,8 @@ public sealed partial class InfraSettingsTests
         "AzureWebJobsStorage",
         "FUNCTIONS_WORKER_RUNTIME",
         "Storage__ConnectionString",
+        // In Azure traces and metrics go to Application Insights; OTLP is for a local collector or dashboard.
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
     };
 
     private static readonly string[] BicepFiles = Directory
