@@ -107,8 +107,17 @@ param mailPassword string = ''
 @description('Sender address of the mail.')
 param mailFrom string = ''
 
-@description('Editors who receive the bulletin and digest (comma-separated addresses).')
+@description('Editors who receive the draft notices and the digest, and approve the bulletin (comma-separated addresses).')
 param mailEditors string = ''
+
+@description('Readers who receive each approved bulletin once (comma-separated addresses).')
+param mailReaders string = ''
+
+@description('The review page address the draft notice links to, e.g. https://<app host>/api/review; empty leaves the link out.')
+param reviewUrl string = ''
+
+@description('Days after the first draft when an unapproved bulletin goes to the readers anyway; 0 never distributes without an editor.')
+param bulletinAutoDistributeAfterDays string = '0'
 
 @description('Who receives source alerts (comma-separated addresses); empty sends them to mailEditors.')
 param mailAlertsTo string = ''
@@ -271,6 +280,7 @@ module api 'app/api.bicep' = {
       Mail__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.mailCredentialUri})'
       Mail__From: mailFrom
       Mail__Editors: mailEditors
+      Mail__Readers: mailReaders
       Mail__AlertsTo: mailAlertsTo
       Mail__MaxAlertsPerDay: mailMaxAlertsPerDay
       // Three attempts, waiting 2 s then 10 s: rides out a greylisting 451 or a brief outage.
@@ -289,6 +299,8 @@ module api 'app/api.bicep' = {
       Sources__CheckInterval: '00:01:00'
       // 2018-04 is 第一期; IssueOverrides__yyyy-MM can renumber from a month on.
       Bulletin__FirstIssueMonth: '2018-04'
+      Bulletin__ReviewUrl: reviewUrl
+      Bulletin__AutoDistributeAfterDays: bulletinAutoDistributeAfterDays
       Extraction__MaxInputBytes: '5242880'
       Review__AllowedGroup: reviewAllowedGroup
     }

@@ -22,6 +22,14 @@ public sealed class DemoEnvironment : IAsyncDisposable
 
     public const string Editors = "editor@healthit.local";
 
+    public const string Readers = "reader@healthit.local";
+
+    /// <summary>Where `healthit review` and `demo --keep` serve the review page; the demo's draft notice links there.</summary>
+    public const int ReviewPort = 8077;
+
+    /// <summary>The name the demo's approval is recorded under.</summary>
+    public const string EditorName = "demo editor";
+
     public static async Task<DemoEnvironment> StartAsync(string repositoryRoot, string replayDirectory, string emlDirectory, CancellationToken cancellationToken)
     {
         var azurite = await AzuriteProcess.StartAsync(repositoryRoot, cancellationToken: cancellationToken);
@@ -58,6 +66,9 @@ public sealed class DemoEnvironment : IAsyncDisposable
             ["Mail:Security"] = "None",
             ["Mail:From"] = "healthit@healthit.local",
             ["Mail:Editors"] = Editors,
+            ["Mail:Readers"] = Readers,
+            // Where `demo --keep` serves the review page: the draft notice links to it.
+            ["Bulletin:ReviewUrl"] = $"http://127.0.0.1:{ReviewPort}/review",
             ["Polling:UserAgentContact"] = "ops@healthit.local",
             // The replay is one local server: politeness delays would only slow the demo down.
             ["Polling:PerHostDelay"] = "00:00:00",

@@ -64,9 +64,15 @@ internal sealed class BulletinsStatusCommand(IServiceProvider services) : ICliCo
 
     private static async Task WriteAsync(BulletinRecord record, TextWriter output)
     {
-        var sent = record.SentVersion > 0 ? $"sent v{record.SentVersion} at {Time(record.SentAt)}" : "not sent";
-        var pending = record.Latest is { } latest && latest.Version > record.SentVersion ? $", v{latest.Version} not sent yet" : "";
-        await output.WriteLineAsync($"{record.Month}  issue {record.IssueNumber}  {record.Versions.Count} version(s), {sent}{pending}");
+        await output.WriteLineAsync($"{record.Month}  issue {record.IssueNumber}  {record.Stage.ToString().ToLowerInvariant()}  {record.Versions.Count} version(s)");
+        await output.WriteLineAsync($"  draft:    v{record.Latest?.Version ?? 0}" +
+            (record.NotifiedVersion > 0 ? $", editors notified of v{record.NotifiedVersion} at {Time(record.NotifiedAt)}" : ", editors not notified"));
+        await output.WriteLineAsync(record.ApprovedVersion > 0
+            ? $"  approved: v{record.ApprovedVersion} by {record.ApprovedBy} at {Time(record.ApprovedAt)}"
+            : "  approved: not yet");
+        await output.WriteLineAsync(record.SentVersion > 0
+            ? $"  sent:     v{record.SentVersion} to the readers at {Time(record.SentAt)}"
+            : "  sent:     not yet");
         foreach (var version in record.Versions)
         {
             await output.WriteLineAsync($"  v{version.Version}  {Time(version.CreatedAt)}  {version.ArticleCount} articles  hash {version.ContentHash[..Math.Min(12, version.ContentHash.Length)]}");

@@ -67,7 +67,8 @@ internal sealed class DemoCommand : ICliCommand
         var report = await DemoRun.RunAsync(services, runner, replay, month, cancellationToken);
 
         var paths = await BulletinFiles.WriteAsync(output, report.Publish.Files, cancellationToken, report.Publish.Pictures);
-        var mails = await environment.Mail.WaitForAsync(report.Publish.Mail.State == MailState.Sent ? 1 : 0, TimeSpan.FromSeconds(10));
+        var expected = (report.Draft.Notice?.State == MailState.Sent ? 1 : 0) + (report.Publish.Mail.State == MailState.Sent ? 1 : 0);
+        var mails = await environment.Mail.WaitForAsync(expected, TimeSpan.FromSeconds(10));
 
         DemoSummary.Write(Console.Out, report, services.GetRequiredService<StorageTransactionCounter>(), paths,
             Directory.GetFiles(output.FullName, "*.eml"), mails.Count, clock.Elapsed);

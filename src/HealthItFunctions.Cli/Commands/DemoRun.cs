@@ -19,6 +19,7 @@ internal sealed record DemoReport(
     int DuplicateTransactions,
     int EditorDecisions,
     IReadOnlyList<string> EditorMissing,
+    PublishResult Draft,
     PublishResult Publish);
 
 /// <summary>The demo's steps, each through the service a function would call.</summary>
@@ -38,14 +39,23 @@ internal static class DemoRun
         var (secondPolls, _) = await runner.DrainPollsAsync(null, cancellationToken);
         var duplicateCost = await RedeliverOneAsync(services, ingests, cancellationToken);
 
+        // The month-end run: a draft, archived, and a notice to the editors with the draft attached.
+        var publisher = services.GetRequiredService<BulletinPublisher>();
+        CliOutput.Progress($"draft: {month}, notice to the editors");
+        var draft = await publisher.PublishAsync(month, notify: true, cancellationToken);
+
         var store = services.GetRequiredService<IArticleStore>();
         var editorFile = Path.Combine(replayDirectory, "editor.json");
         var (applied, missing) = File.Exists(editorFile) ? await EditorDecisionsFile.ApplyAsync(editorFile, store, services.GetRequiredService<ISourceCatalog>(), cancellationToken) : (0, []);
         CliOutput.Progress($"editor: applied {applied} decisions from {Path.GetFileName(editorFile)}");
 
-        CliOutput.Progress($"publish: {month}");
-        var publish = await services.GetRequiredService<BulletinPublisher>().PublishAsync(month, sendMail: true, cancellationToken);
-        return new DemoReport(polls, ingests, costs, poisonedPolls + poisonedArticles, secondPolls.Sum(p => p.NewLinks), duplicateCost, applied, missing, publish);
+        // The editor previews the curated bulletin and approves exactly that (its hash); the readers get it once.
+        var previewed = await publisher.PreviewAsync(month, cancellationToken);
+        CliOutput.Progress($"approve: {month} as \"{DemoEnvironment.EditorName}\", mail to the readers");
+        var approval = await publisher.ApproveAsync(month, previewed.ContentHash, DemoEnvironment.EditorName, confirmResend: false, cancellationToken);
+        var publish = approval.Published
+            ?? throw new InvalidOperationException($"The demo's approval of {month} ended {approval.Outcome}, not approved.");
+        return new DemoReport(polls, ingests, costs, poisonedPolls + poisonedArticles, secondPolls.Sum(p => p.NewLinks), duplicateCost, applied, missing, draft, publish);
     }
 
     private static async Task<int> RedeliverOneAsync(IServiceProvider services, IReadOnlyList<IngestResult> ingests, CancellationToken cancellationToken)

@@ -29,8 +29,10 @@ internal static class DemoSummary
 
         output.WriteLine($"second poll: {report.SecondPollNewLinks} new links (only links whose fetch failed are offered again)");
         output.WriteLine($"editor decisions applied: {report.EditorDecisions}{(report.EditorMissing.Count > 0 ? $", not found: {string.Join(", ", report.EditorMissing)}" : "")}");
+        var draft = report.Draft;
+        output.WriteLine($"draft {draft.Month}: issue {draft.IssueNumber}, version {draft.Version}, {draft.ArticleCount} articles, notice to the editors {draft.Notice?.State}");
         var publish = report.Publish;
-        output.WriteLine($"bulletin {publish.Month}: issue {publish.IssueNumber}, version {publish.Version}, {publish.ArticleCount} articles, mail {publish.Mail.State}");
+        output.WriteLine($"approved {publish.Month}: version {publish.Version}, {publish.ArticleCount} articles, {publish.Stage.ToString().ToLowerInvariant()}, mail to the readers {publish.Mail.State}");
         output.WriteLine("storage transactions:");
         foreach (var (outcome, (count, sum)) in report.Costs.OrderBy(c => c.Key))
         {

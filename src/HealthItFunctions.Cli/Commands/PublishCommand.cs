@@ -13,7 +13,7 @@ internal sealed class PublishCommand(IServiceProvider services) : ICliCommand
         var month = new Option<string>("--month") { Description = "The month to publish, yyyy-MM (e.g. 2021-08).", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Render only: archive nothing, mail nobody." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Also write the bulletin files into this folder." };
-        var command = new Command("publish", $"Publish a month's bulletin: render .md/.html/.docx, archive a new version if the content changed, mail it once. {CliApplication.ExitCodesHelp}")
+        var command = new Command("publish", $"Build a month's draft: render .md/.html/.docx, archive a new version if the content changed, tell the editors when the selection changed. Readers get it once an editor approves it on the review page. {CliApplication.ExitCodesHelp}")
         {
             month, dryRun, output,
         };
@@ -40,13 +40,13 @@ internal sealed class PublishCommand(IServiceProvider services) : ICliCommand
                 }
                 else
                 {
-                    var published = await publisher.PublishAsync(parsed, sendMail: true, cancellationToken);
+                    var published = await publisher.PublishAsync(parsed, notify: true, cancellationToken);
                     files = published.Files;
                     pictures = published.Pictures;
-                    Console.WriteLine($"{parsed}: issue {published.IssueNumber}, version {published.Version} ({(published.IsNewVersion ? "new" : "unchanged")}), {published.ArticleCount} articles, mail {published.Mail.State}");
-                    if (published.Mail.Error is { } error)
+                    Console.WriteLine($"{parsed}: issue {published.IssueNumber}, draft version {published.Version} ({(published.IsNewVersion ? "new" : "unchanged")}), {published.ArticleCount} articles, {published.Stage.ToString().ToLowerInvariant()}, notice to the editors {published.Notice?.State}");
+                    if (published.Notice?.Error is { } error)
                     {
-                        Console.Error.WriteLine($"warning: the mail was not sent: {error}");
+                        Console.Error.WriteLine($"warning: the draft notice was not sent: {error}");
                     }
                 }
 

@@ -11,7 +11,7 @@ namespace HealthItFunctions.Cli.Review;
 /// </summary>
 internal sealed class ReviewCommand : ICliCommand
 {
-    internal const int DefaultPort = 8077;
+    internal const int DefaultPort = HealthItFunctions.Local.DemoEnvironment.ReviewPort;
 
     public Command Build()
     {

@@ -243,6 +243,8 @@ internal static class ServeHost
             logging.AddFilter("Azure", LogLevel.Error);
             logging.AddFilter("Microsoft", LogLevel.Warning);
             logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+            // A failed start is thrown to the command, which names the setting in one line; the host would log it again with its stack.
+            logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
             // A start-up failure (a missing setting) reaches the command as an exception, told there in one line.
             logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);

@@ -100,6 +100,12 @@ public sealed record ArticleEdit
 
     public string? Summary { get; init; }
 
+    public string? Media { get; init; }
+
+    public string? Credit { get; init; }
+
+    public DateOnly? Date { get; init; }
+
     /// <summary>Replaces the set of pictures the editor left out (indexes into <see cref="StoredArticle.Images"/>); empty shows them all.</summary>
     public IReadOnlyList<int>? DroppedImages { get; init; }
 }

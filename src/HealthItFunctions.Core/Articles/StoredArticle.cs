@@ -76,6 +76,15 @@ public sealed record StoredArticle
 
     public string? EditedSummary { get; init; }
 
+    /// <summary>The editor's 媒体 (e.g. the platform where the page names an account); wins over <see cref="Media"/>.</summary>
+    public string? EditedMedia { get; init; }
+
+    /// <summary>The editor's 来源 for the item's header; without it the header credits the page's own 来源 (<see cref="Media"/>).</summary>
+    public string? EditedCredit { get; init; }
+
+    /// <summary>The editor's publish date (Beijing day) for the item's header; wins over <see cref="PublishedAt"/>.</summary>
+    public DateOnly? EditedDate { get; init; }
+
     /// <summary>The body's pictures in order, placed among <see cref="Paragraphs"/>; skipped ones carry a note.</summary>
     public IReadOnlyList<Images.StoredImage> Images { get; init; } = [];
 
@@ -85,9 +94,9 @@ public sealed record StoredArticle
     /// <summary>Optimistic-concurrency token of the stored entity; null for an article not yet stored.</summary>
     public string? ETag { get; init; }
 
-    /// <summary>Included in the month's bulletin: the editor's word, else the relevance band.</summary>
     /// <summary>The pictures the bulletin shows: downloaded, and not dropped by the editor.</summary>
     public IEnumerable<Images.StoredImage> ShownImages => Images.Where(i => i.IsAvailable && !DroppedImages.Contains(i.Index));
 
+    /// <summary>Included in the month's bulletin: the editor's word, else the relevance band.</summary>
     public bool IsSelected => !IsReprint && (Decision ?? (Band == RelevanceBand.Include ? EditorDecision.Include : EditorDecision.Exclude)) == EditorDecision.Include;
 }

@@ -13,6 +13,12 @@ public sealed record BulletinItem(
     DateTimeOffset? PublishedAt,
     IReadOnlyList<string> Paragraphs)
 {
+    /// <summary>
+    /// The 来源 the item's header credits; null means <see cref="Media"/>, as in every reference item. It differs when
+    /// the page names an author account or the original outlet of a reprint.
+    /// </summary>
+    public string? Credit { get; init; }
+
     /// <summary>The body's pictures the editor kept, each placed among <see cref="Paragraphs"/>.</summary>
     public IReadOnlyList<BulletinPicture> Pictures { get; init; } = [];
 }

@@ -34,6 +34,13 @@ public readonly record struct BulletinMonth(int Year, int Month) : IComparable<B
         return new BulletinMonth(local.Year, local.Month);
     }
 
+    /// <summary>The Beijing calendar day of an instant, the date a bulletin prints.</summary>
+    public static DateOnly BeijingDateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Beijing).DateTime);
+
+    /// <summary>Midnight of a Beijing calendar day, as an instant: what an editor's date means.</summary>
+    public static DateTimeOffset BeijingStartOf(DateOnly date) =>
+        new(date.ToDateTime(TimeOnly.MinValue), Beijing.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue)));
+
     public static BulletinMonth Parse(string s) =>
         TryParse(s, out var month)
             ? month

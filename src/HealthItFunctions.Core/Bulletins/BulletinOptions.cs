@@ -20,4 +20,13 @@ public sealed class BulletinOptions
 
     /// <summary>What the 导语 says was monitored (…监测范围包括{Scope}等).</summary>
     public string Scope { get; set; } = "北京市主流媒体及政府网站";
+
+    /// <summary>The review page's address (e.g. https://…/api/review); the draft notice links to it with ?month=yyyy-MM.</summary>
+    public string? ReviewUrl { get; set; }
+
+    /// <summary>
+    /// Days after the first draft when an unapproved bulletin goes to the readers anyway, approved as "auto".
+    /// 0, the default, never distributes without an editor.
+    /// </summary>
+    public int AutoDistributeAfterDays { get; set; }
 }

@@ -15,6 +15,8 @@ public static class BulletinServiceCollectionExtensions
             .Validate(o => o.IssueOverrides.Keys.All(k => BulletinMonth.TryParse(k, out _)), "Bulletin:IssueOverrides keys must be months written yyyy-MM, e.g. \"2021-08\": 41.")
             .Validate(o => o.IssueOverrides.Values.All(v => v is >= 1 and <= 999), "Bulletin:IssueOverrides values must be issue numbers from 1 to 999.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Title) && !string.IsNullOrWhiteSpace(o.Publisher), "Bulletin:Title and Bulletin:Publisher must not be empty.")
+            .Validate(o => o.AutoDistributeAfterDays is >= 0 and <= 365, "Bulletin:AutoDistributeAfterDays must be a number of days from 0 (off) to 365.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.ReviewUrl) || Uri.TryCreate(o.ReviewUrl, UriKind.Absolute, out _), "Bulletin:ReviewUrl must be an absolute URL, e.g. https://<app>.azurewebsites.net/api/review.")
             .ValidateOnStart();
         services.TryAddSingleton<IssueNumbering>();
         services.TryAddSingleton<BulletinComposer>();

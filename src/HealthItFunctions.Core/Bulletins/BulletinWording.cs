@@ -17,6 +17,7 @@ public static class BulletinWording
     public const string MediaLabel = "媒体：";
     public const string LinkLabel = "链接：";
     public const string BodyLabel = "主要内容：";
+    public const string CreditLabel = "来源：";
 
     /// <summary>（第四十一期）</summary>
     public static string IssueLine(int issueNumber) => $"（第{ChineseNumerals.Format(issueNumber)}期）";
@@ -43,6 +44,28 @@ public static class BulletinWording
     public static string SectionTitleLine(int position, BulletinItem item) => $"{position}. {TitleLabel}{SingleLine(item.Title)}";
 
     public static string MediaLine(BulletinItem item) => MediaLabel + SingleLine(item.Media);
+
+    /// <summary>
+    /// The two lines that open each 主要内容, as issues 36 and 41 do: the title, then "2021-08-15 来源：HIT专家网"
+    /// (the publish date in Beijing). A missing date or 来源 leaves its part out, never a placeholder.
+    /// </summary>
+    public static IReadOnlyList<string> ItemHeaderLines(BulletinItem item)
+    {
+        var credit = SingleLine(item.Credit ?? item.Media);
+        var parts = new List<string>(2);
+        if (item.PublishedAt is { } published)
+        {
+            parts.Add(BulletinMonth.BeijingDateOf(published).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (credit.Length > 0)
+        {
+            parts.Add(CreditLabel + credit);
+        }
+
+        var title = SingleLine(item.Title);
+        return parts.Count == 0 ? [title] : [title, string.Join(' ', parts)];
+    }
 
     /// <summary>Anchor/bookmark name of an item's section, shared by the HTML and Word 目录 links.</summary>
     public static string SectionAnchor(int position) => $"item-{position}";

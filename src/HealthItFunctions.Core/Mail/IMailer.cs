@@ -40,6 +40,9 @@ public sealed class MailOptions
     /// <summary>The editors, comma- or semicolon-separated.</summary>
     public string Editors { get; set; } = "";
 
+    /// <summary>The bulletin's readers, comma- or semicolon-separated: they get each approved bulletin once.</summary>
+    public string Readers { get; set; } = "";
+
     /// <summary>Who gets source alerts; empty sends them to the editors.</summary>
     public string? AlertsTo { get; set; }
 
@@ -59,6 +62,8 @@ public sealed class MailOptions
     public TimeSpan BulletinLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
     public IReadOnlyList<string> EditorList => SplitList(Editors);
+
+    public IReadOnlyList<string> ReaderList => SplitList(Readers);
 
     public IReadOnlyList<string> AlertList => string.IsNullOrWhiteSpace(AlertsTo) ? EditorList : SplitList(AlertsTo);
 

@@ -16,15 +16,15 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         void Fail(string setting, string problem) =>
             failures.Add($"{MailOptions.Section}:{setting} {problem} (environment: {MailOptions.Section}__{setting}).");
 
-        var sendsMail = options.EditorList.Count > 0 || !string.IsNullOrWhiteSpace(options.AlertsTo);
+        var sendsMail = options.EditorList.Count > 0 || options.ReaderList.Count > 0 || !string.IsNullOrWhiteSpace(options.AlertsTo);
         if (sendsMail && string.IsNullOrWhiteSpace(options.Host))
         {
-            Fail("Host", "must be set when Mail:Editors or Mail:AlertsTo lists anyone");
+            Fail("Host", "must be set when Mail:Editors, Mail:Readers or Mail:AlertsTo lists anyone");
         }
 
         if (sendsMail && string.IsNullOrWhiteSpace(options.From))
         {
-            Fail("From", "must be set when Mail:Editors or Mail:AlertsTo lists anyone");
+            Fail("From", "must be set when Mail:Editors, Mail:Readers or Mail:AlertsTo lists anyone");
         }
 
         // From may carry a display name ("信息中心 <healthit@example.org>"), so only the @ is checked.
@@ -33,9 +33,10 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             Fail("From", $"'{options.From}' is not a mail address");
         }
 
-        foreach (var address in options.EditorList.Concat(options.AlertList).Where(a => !IsAddress(a)).Distinct())
+        foreach (var address in options.EditorList.Concat(options.ReaderList).Concat(options.AlertList).Where(a => !IsAddress(a)).Distinct())
         {
-            Fail(options.EditorList.Contains(address) ? "Editors" : "AlertsTo", $"lists '{address}', which is not a mail address");
+            var setting = options.EditorList.Contains(address) ? "Editors" : options.ReaderList.Contains(address) ? "Readers" : "AlertsTo";
+            Fail(setting, $"lists '{address}', which is not a mail address");
         }
 
         if (options.Port is < 1 or > 65535)

@@ -16,6 +16,7 @@ public static class MailServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
         services.TryAddSingleton<BulletinMailer>();
+        services.TryAddSingleton<DraftNotice>();
         services.TryAddSingleton<DigestService>();
         services.TryAddSingleton<IAlertSink, MailAlertSink>();
         return services;

@@ -27,9 +27,9 @@ public sealed record MailOutcome(MailState State, int Attempts = 0, string? Erro
 }
 
 /// <summary>
-/// Sends a bulletin version to the editors at most once: the send is claimed in the bulletin record under its
-/// ETag first, so of two racing runs only one sends. A claim older than <see cref="ClaimLifetime"/> is taken over,
-/// because the run that held it has died.
+/// Sends the approved bulletin version to the readers at most once per claim: the send is claimed in the bulletin
+/// record under its ETag first, so of two racing runs only one sends. A claim older than <see cref="ClaimLifetime"/>
+/// is taken over, because the run that held it has died.
 /// </summary>
 public sealed class BulletinMailer(
     IMailer mailer,
@@ -44,10 +44,16 @@ public sealed class BulletinMailer(
 
     public async Task<MailOutcome> SendOnceAsync(BulletinRecord record, RenderedBulletin rendered, CancellationToken cancellationToken)
     {
-        var version = record.Latest!.Version;
+        var approved = record.Approved ?? throw new InvalidOperationException($"Bulletin {record.Month} has no approved version to send.");
+        var version = approved.Version;
         if (record.SentVersion >= version)
         {
             return new MailOutcome(MailState.AlreadySent);
+        }
+
+        if (options.Value.ReaderList.Count == 0)
+        {
+            return new MailOutcome(MailState.Failed, 0, "Mail:Readers lists nobody (environment: Mail__Readers); the approved bulletin waits for readers.");
         }
 
         if (record.ClaimedVersion == version && record.ClaimedAt > clock.GetUtcNow() - ClaimLifetime)
@@ -60,7 +66,7 @@ public sealed class BulletinMailer(
             return new MailOutcome(MailState.ClaimedElsewhere);
         }
 
-        var mail = Compose(rendered, await ArchiveLinkAsync(record.Latest, cancellationToken));
+        var mail = Compose(rendered, await ArchiveLinkAsync(approved, cancellationToken));
         var result = await MailRetry.SendAsync(mailer, mail, options.Value, clock, async (attempt, e) =>
         {
             logger.LogWarning("Mailing bulletin {Month} v{Version}, attempt {Attempt}, failed: {Error}", record.Month, version, attempt, e.Message);
@@ -75,7 +81,7 @@ public sealed class BulletinMailer(
 
         // LastSendError stays: an editor asking "why did it come late?" finds the failed attempt in `bulletins status`.
         await SaveAsync(claimed with { SentVersion = version, SentAt = clock.GetUtcNow(), ClaimedVersion = null, ClaimedAt = null }, cancellationToken);
-        logger.LogInformation("Bulletin {Month} v{Version} mailed to {Count} editors (attempt {Attempt})", record.Month, version, mail.To.Count, result.Attempts);
+        logger.LogInformation("Bulletin {Month} v{Version} mailed to {Count} readers (attempt {Attempt})", record.Month, version, mail.To.Count, result.Attempts);
         return new MailOutcome(MailState.Sent, result.Attempts);
     }
 
@@ -118,7 +124,7 @@ public sealed class BulletinMailer(
         }
 
         return new OutgoingMail(
-            options.Value.EditorList,
+            options.Value.ReaderList,
             subject,
             text,
             html,

@@ -1,15 +1,19 @@
 using System.Security.Cryptography;
+using System.Text;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Bulletins.Rendering;
 using HealthItFunctions.Core.Images;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Core.Publishing;
 
 public sealed record RenderedFile(string FileName, BulletinFormat Format, string ContentType, byte[] Content);
 
-public sealed record RenderedBulletin(BulletinDocument Document, IReadOnlyList<RenderedFile> Files, string ContentHash)
+/// <param name="ContentHash">Of every word the bulletin prints: what an editor previews and approves.</param>
+/// <param name="SelectionHash">Of the selected articles' ids in order: what the editors are notified about.</param>
+public sealed record RenderedBulletin(BulletinDocument Document, IReadOnlyList<RenderedFile> Files, string ContentHash, string SelectionHash)
 {
     /// <summary>The HTML for the mail body, its pictures as cid: parts; null when no HTML renderer is registered.</summary>
     public string? MailHtml { get; init; }
@@ -29,15 +33,35 @@ public sealed record PublishResult(
     int ArticleCount,
     IReadOnlyList<string> BlobNames,
     IReadOnlyList<RenderedFile> Files,
-    MailOutcome Mail)
+    MailOutcome Mail,
+    BulletinStage Stage = BulletinStage.Draft,
+    MailOutcome? Notice = null)
 {
     /// <summary>The pictures, for a copy of the files on disk: they go under images/ beside them.</summary>
     public IReadOnlyList<BulletinPicture> Pictures { get; init; } = [];
 }
 
+public enum ApprovalOutcome
+{
+    /// <summary>Approved now; <see cref="ApprovalResult.Published"/> says how the readers' mail went.</summary>
+    Approved,
+
+    /// <summary>This content already went to the readers: nothing sent.</summary>
+    AlreadySent,
+
+    /// <summary>The bulletin changed since the editor previewed it (another hash): nothing approved.</summary>
+    Changed,
+
+    /// <summary>An earlier version went to the readers; sending this one needs the editor's explicit confirmation.</summary>
+    NeedsConfirmation,
+}
+
+public sealed record ApprovalResult(ApprovalOutcome Outcome, string CurrentHash, BulletinRecord? Record, PublishResult? Published = null);
+
 /// <summary>
-/// PublishBulletin and `healthit publish`: the month's selected articles → the three formats → a version in the
-/// archive (only when the content changed) → one mail per version.
+/// PublishBulletin, `healthit publish` and the editors' approval: the month's selected articles → the three formats
+/// → a draft version in the archive (only when the content changed) → a notice to the editors when the selection
+/// changed → an editor approves the hash they previewed → the readers get that version once.
 /// </summary>
 public sealed class BulletinPublisher(
     IArticleStore articles,
@@ -46,24 +70,43 @@ public sealed class BulletinPublisher(
     IBulletinArchive archive,
     IBulletinStore bulletins,
     BulletinMailer mailer,
+    DraftNotice notice,
+    IOptions<BulletinOptions> options,
     IArticleImageStore pictures,
     TimeProvider clock,
     ILogger<BulletinPublisher> logger)
 {
+    public const string AutomaticApprover = "auto";
+
     /// <summary>
-    /// The month-end run: publishes the Beijing month before now unless it already has a version. The timer fires
-    /// daily, so a run missed at month end (downtime) is made up the next day; later versions come from editors.
+    /// The daily run for the Beijing month before now: while it is unapproved, rebuild the draft (late items join) and
+    /// tell the editors when the selection changed; once approved, make sure the readers got it. After
+    /// <see cref="BulletinOptions.AutoDistributeAfterDays"/> days without approval (when set), approve it automatically.
     /// </summary>
     public async Task<PublishResult?> PublishPreviousMonthAsync(CancellationToken cancellationToken)
     {
         var month = BulletinMonth.BeijingMonthOf(clock.GetUtcNow()).Previous;
-        if (await bulletins.GetAsync(month, cancellationToken) is { Latest: not null } existing && existing.SentVersion >= existing.Latest.Version)
+        var record = await bulletins.GetAsync(month, cancellationToken);
+        switch (record?.Stage)
         {
-            logger.LogDebug("Bulletin {Month} is already published and mailed", month);
-            return null;
+            case BulletinStage.Sent:
+                logger.LogDebug("Bulletin {Month} is approved and sent", month);
+                return null;
+            case BulletinStage.Approved:
+                return await DistributeApprovedAsync(record, cancellationToken);
         }
 
-        return await PublishAsync(month, sendMail: true, cancellationToken);
+        var draft = await PublishAsync(month, notify: true, cancellationToken);
+        var days = options.Value.AutoDistributeAfterDays;
+        record = await bulletins.GetAsync(month, cancellationToken);
+        if (days > 0 && record?.Versions.Count > 0 && clock.GetUtcNow() - record.Versions[0].CreatedAt >= TimeSpan.FromDays(days))
+        {
+            logger.LogWarning("Bulletin {Month} has waited {Days} days for an editor; distributing it as Bulletin:AutoDistributeAfterDays allows", month, days);
+            var approval = await ApproveAsync(month, expectedHash: null, AutomaticApprover, confirmResend: false, cancellationToken);
+            return approval.Published ?? draft;
+        }
+
+        return draft;
     }
 
     /// <summary>Renders the month as it would be published, without archiving or mailing anything.</summary>
@@ -87,9 +130,10 @@ public sealed class BulletinPublisher(
             .ToList();
         // The Markdown carries every word of the bulletin; the .docx also carries zip timestamps, which must not make a new version.
         var hash = Convert.ToHexStringLower(SHA256.HashData(files.Single(f => f.Format == BulletinFormat.Markdown).Content));
+        var selection = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', selected.Select(a => a.Id)))));
         var html = renderers.OfType<HtmlBulletinRenderer>().FirstOrDefault();
-        string? Text(byte[]? bytes) => bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes);
-        return new RenderedBulletin(document, files, hash)
+        string? Text(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
+        return new RenderedBulletin(document, files, hash, selection)
         {
             MailHtml = Text(html?.RenderForMail(document)),
             PreviewHtml = Text(html?.RenderSelfContained(document)),
@@ -115,26 +159,115 @@ public sealed class BulletinPublisher(
         return loaded;
     }
 
-    public async Task<PublishResult> PublishAsync(BulletinMonth month, bool sendMail, CancellationToken cancellationToken)
+    /// <summary>Archives the month's draft as a new version when its content changed and, with <paramref name="notify"/>, tells the editors when its selection changed.</summary>
+    public async Task<PublishResult> PublishAsync(BulletinMonth month, bool notify, CancellationToken cancellationToken)
     {
         var rendered = await PreviewAsync(month, cancellationToken);
-        var document = rendered.Document;
-        var record = await bulletins.GetAsync(month, cancellationToken)
-            ?? new BulletinRecord { Month = month, IssueNumber = document.IssueNumber };
+        var (record, isNew) = await ArchiveAsync(month, rendered, cancellationToken);
+        var version = record.Latest!;
+        logger.LogInformation("Bulletin {Month} issue {Issue}: draft version {Version} ({State}), {Count} articles",
+            month, record.IssueNumber, version.Version, isNew ? "new" : "unchanged", version.ArticleCount);
 
-        var isNew = record.Latest?.ContentHash != rendered.ContentHash;
-        if (isNew)
+        var noticeOutcome = MailOutcome.NotRequested;
+        if (notify && record.Stage == BulletinStage.Draft)
         {
-            record = await ArchiveNewVersionAsync(record, rendered, cancellationToken);
+            (record, noticeOutcome) = await notice.SendIfChangedAsync(record, rendered, cancellationToken);
         }
 
-        var version = record.Latest!;
-        logger.LogInformation("Bulletin {Month} issue {Issue}: version {Version} ({State}), {Count} articles",
-            month, document.IssueNumber, version.Version, isNew ? "new" : "unchanged", version.ArticleCount);
+        return Result(record, version, isNew, rendered, MailOutcome.NotRequested) with { Notice = noticeOutcome };
+    }
 
-        var mail = sendMail ? await mailer.SendOnceAsync(record, rendered, cancellationToken) : MailOutcome.NotRequested;
-        var files = rendered.Files.Select(f => f with { FileName = VersionedName(document, version.Version, f) }).ToList();
-        return new PublishResult(month, document.IssueNumber, version.Version, isNew, version.ArticleCount, version.BlobNames, files, mail)
+    /// <summary>
+    /// An editor approves what they previewed: <paramref name="expectedHash"/> is the plan's content hash (null only
+    /// for the automatic approval). The approved version goes to the readers once; approving it again sends nothing.
+    /// </summary>
+    public async Task<ApprovalResult> ApproveAsync(BulletinMonth month, string? expectedHash, string editor, bool confirmResend, CancellationToken cancellationToken)
+    {
+        var rendered = await PreviewAsync(month, cancellationToken);
+        if (expectedHash is not null && !string.Equals(expectedHash, rendered.ContentHash, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ApprovalResult(ApprovalOutcome.Changed, rendered.ContentHash, await bulletins.GetAsync(month, cancellationToken));
+        }
+
+        var (record, isNew) = await ArchiveAsync(month, rendered, cancellationToken);
+        while (true)
+        {
+            var version = record.Versions.Last(v => v.ContentHash == rendered.ContentHash);
+            if (record.SentVersion > 0 && record.Versions.First(v => v.Version == record.SentVersion).ContentHash == rendered.ContentHash)
+            {
+                return new ApprovalResult(ApprovalOutcome.AlreadySent, rendered.ContentHash, record,
+                    Result(record, version, isNew, rendered, new MailOutcome(MailState.AlreadySent)));
+            }
+
+            if (record.SentVersion > 0 && !confirmResend)
+            {
+                return new ApprovalResult(ApprovalOutcome.NeedsConfirmation, rendered.ContentHash, record);
+            }
+
+            if (record.ApprovedVersion != version.Version)
+            {
+                var approved = record with { ApprovedVersion = version.Version, ApprovedBy = editor, ApprovedAt = clock.GetUtcNow() };
+                if (await bulletins.TrySaveAsync(approved, cancellationToken) is not { } saved)
+                {
+                    // Another run changed the record (a notice, a concurrent approval): read it and decide again.
+                    record = await bulletins.GetAsync(month, cancellationToken) ?? throw new InvalidOperationException($"The bulletin record for {month} vanished.");
+                    continue;
+                }
+
+                record = saved;
+                logger.LogInformation("{Editor} approved bulletin {Month} v{Version}", editor, month, version.Version);
+            }
+
+            var mail = await mailer.SendOnceAsync(record, rendered, cancellationToken);
+            record = await bulletins.GetAsync(month, cancellationToken) ?? record;
+            return new ApprovalResult(ApprovalOutcome.Approved, rendered.ContentHash, record, Result(record, version, isNew, rendered, mail));
+        }
+    }
+
+    /// <summary>
+    /// An approved version whose readers' mail failed earlier. While the month still renders to the approved words, send
+    /// that rendering (its mail carries the pictures inline); otherwise send the archived bytes, which are what was approved.
+    /// </summary>
+    private async Task<PublishResult> DistributeApprovedAsync(BulletinRecord record, CancellationToken cancellationToken)
+    {
+        var approved = record.Approved!;
+        var current = await PreviewAsync(record.Month, cancellationToken);
+        if (current.ContentHash == approved.ContentHash)
+        {
+            var sent = await mailer.SendOnceAsync(record, current, cancellationToken);
+            record = await bulletins.GetAsync(record.Month, cancellationToken) ?? record;
+            return Result(record, approved, isNew: false, current, sent);
+        }
+
+        var files = new List<RenderedFile>();
+        foreach (var name in approved.BlobNames)
+        {
+            var content = await archive.ReadAsync(name, cancellationToken)
+                ?? throw new InvalidOperationException($"Archived blob {name} of the approved bulletin {record.Month} v{approved.Version} is missing.");
+            var renderer = renderers.Single(r => name.EndsWith("." + r.FileExtension, StringComparison.Ordinal));
+            files.Add(new RenderedFile(Path.GetFileName(name), renderer.Format, renderer.ContentType, content));
+        }
+
+        // The mail names the issue from the document; the archived files carry the words.
+        var rendered = new RenderedBulletin(composer.Compose(record.Month, []), files, approved.ContentHash, approved.SelectionHash ?? "");
+        var mail = await mailer.SendOnceAsync(record, rendered, cancellationToken);
+        record = await bulletins.GetAsync(record.Month, cancellationToken) ?? record;
+        return new PublishResult(record.Month, record.IssueNumber, approved.Version, false, approved.ArticleCount, approved.BlobNames, files, mail, record.Stage);
+    }
+
+    private async Task<(BulletinRecord Record, bool IsNew)> ArchiveAsync(BulletinMonth month, RenderedBulletin rendered, CancellationToken cancellationToken)
+    {
+        var record = await bulletins.GetAsync(month, cancellationToken)
+            ?? new BulletinRecord { Month = month, IssueNumber = rendered.Document.IssueNumber };
+        return record.Latest?.ContentHash == rendered.ContentHash
+            ? (record, false)
+            : (await ArchiveNewVersionAsync(record, rendered, cancellationToken), true);
+    }
+
+    private static PublishResult Result(BulletinRecord record, BulletinVersion version, bool isNew, RenderedBulletin rendered, MailOutcome mail)
+    {
+        var files = rendered.Files.Select(f => f with { FileName = VersionedName(rendered.Document, version.Version, f) }).ToList();
+        return new PublishResult(record.Month, record.IssueNumber, version.Version, isNew, version.ArticleCount, version.BlobNames, files, mail, record.Stage)
         {
             Pictures = rendered.Pictures,
         };
@@ -170,7 +303,7 @@ public sealed class BulletinPublisher(
                 names.Add(name);
             }
 
-            var version = new BulletinVersion(number, rendered.ContentHash, document.Items.Count, names, clock.GetUtcNow());
+            var version = new BulletinVersion(number, rendered.ContentHash, document.Items.Count, names, clock.GetUtcNow(), rendered.SelectionHash);
             if (await bulletins.TrySaveAsync(record with { Versions = [.. record.Versions, version] }, cancellationToken) is { } saved)
             {
                 return saved;
@@ -189,13 +322,18 @@ public sealed class BulletinPublisher(
     private static string VersionedName(BulletinDocument document, int version, RenderedFile file) =>
         $"bulletin-{document.IssueNumber:D3}-v{version}{Path.GetExtension(file.FileName)}";
 
+    /// <summary>The stored article as the bulletin prints it: every editor's field wins over what the page said.</summary>
     private static BulletinItem ToItem(StoredArticle article) => new(
         article.EditedTitle ?? article.Title,
-        article.Media,
+        article.EditedMedia ?? article.Media,
         // The canonical form: tracking parameters and fragments have no place in a circulated bulletin.
         article.CanonicalUrl,
-        article.PublishedAt,
+        article.EditedDate is { } date ? BulletinMonth.BeijingStartOf(date) : article.PublishedAt,
         article.EditedSummary is { } summary
             ? summary.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : article.Paragraphs);
+            : article.Paragraphs)
+    {
+        // 来源 stays the page's own credit when an editor corrects only the 媒体 (an account → its platform).
+        Credit = article.EditedCredit ?? article.Media,
+    };
 }

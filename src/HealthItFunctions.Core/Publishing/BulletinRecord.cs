@@ -2,12 +2,23 @@ using HealthItFunctions.Core.Bulletins;
 
 namespace HealthItFunctions.Core.Publishing;
 
-/// <summary>One archived version of a month's bulletin: its blobs and the hash that tells whether content changed.</summary>
-public sealed record BulletinVersion(int Version, string ContentHash, int ArticleCount, IReadOnlyList<string> BlobNames, DateTimeOffset CreatedAt);
+/// <summary>
+/// One archived version of a month's bulletin: its blobs, the hash that tells whether content changed, and the hash
+/// of its selection (which articles, in which order) that tells whether the editors need a new notice.
+/// </summary>
+public sealed record BulletinVersion(int Version, string ContentHash, int ArticleCount, IReadOnlyList<string> BlobNames, DateTimeOffset CreatedAt, string? SelectionHash = null);
+
+/// <summary>Where a month's bulletin stands: a draft for the editors, approved by one of them, sent to the readers.</summary>
+public enum BulletinStage
+{
+    Draft,
+    Approved,
+    Sent,
+}
 
 /// <summary>
-/// The month's publishing state. Mail is claimed here under the record's ETag before it is sent, so two racing
-/// month-end runs send one mail per version.
+/// The month's publishing state: its draft versions, the editors' notices, the approval and the readers' mail. Each
+/// mail is claimed here under the record's ETag before it is sent, so two racing runs send it once.
 /// </summary>
 public sealed record BulletinRecord
 {
@@ -17,8 +28,23 @@ public sealed record BulletinRecord
 
     public IReadOnlyList<BulletinVersion> Versions { get; init; } = [];
 
-    /// <summary>The highest version mailed to the editors; 0 when none was.</summary>
+    /// <summary>The highest version mailed to the readers; 0 when none was.</summary>
     public int SentVersion { get; init; }
+
+    /// <summary>The version an editor approved for the readers; 0 while the bulletin is a draft.</summary>
+    public int ApprovedVersion { get; init; }
+
+    /// <summary>Who approved it: the editor's name, or "auto" when the automatic distribution did.</summary>
+    public string? ApprovedBy { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+
+    /// <summary>The selection hash the editors were last told about in a draft notice; null before the first notice.</summary>
+    public string? NotifiedSelection { get; init; }
+
+    public int NotifiedVersion { get; init; }
+
+    public DateTimeOffset? NotifiedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; init; }
 
@@ -32,6 +58,12 @@ public sealed record BulletinRecord
     public string? ETag { get; init; }
 
     public BulletinVersion? Latest => Versions.Count == 0 ? null : Versions[^1];
+
+    public BulletinVersion? Approved => Versions.FirstOrDefault(v => v.Version == ApprovedVersion);
+
+    public BulletinStage Stage => SentVersion > 0 && SentVersion >= ApprovedVersion ? BulletinStage.Sent
+        : ApprovedVersion > 0 ? BulletinStage.Approved
+        : BulletinStage.Draft;
 }
 
 public interface IBulletinStore

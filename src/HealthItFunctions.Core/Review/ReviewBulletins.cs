@@ -55,27 +55,49 @@ public sealed class ReviewBulletins(
         return ReviewResponse.Ok(await PlanOfAsync(parsed, cancellationToken));
     }
 
-    /// <summary>Publishes a new version and mails it; a month already mailed needs the editor's explicit confirmation.</summary>
-    public async Task<ReviewResponse> PublishAsync(string? month, string? confirmQuery, string? body, string editor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The editor approves the bulletin they previewed and it goes to the readers once. The plan's content hash comes
+    /// back in If-Match (or {"planHash": "…"}), so what is sent is what was previewed; a month already sent needs the
+    /// editor's explicit confirmation to send a corrected version.
+    /// </summary>
+    public async Task<ReviewResponse> PublishAsync(string? month, string? confirmQuery, string? body, string? ifMatch, string editor, CancellationToken cancellationToken)
     {
-        if (!ReviewRequests.TryMonth(month, out var parsed, out var problem) || !ReviewRequests.TryParseConfirm(confirmQuery, body, out var confirm, out problem))
+        if (!ReviewRequests.TryMonth(month, out var parsed, out var problem)
+            || !ReviewRequests.TryParseApproval(confirmQuery, body, ifMatch, out var approval, out problem))
         {
             return problem;
         }
 
-        var plan = await PlanOfAsync(parsed, cancellationToken);
-        if (plan.RequiresConfirmation && !confirm)
+        if (approval.PlanHash is not { } hash)
         {
-            return ReviewResponse.Fail(ReviewOutcome.Conflict, "Already sent: confirm to send again",
-                $"Version {plan.SentVersion} of {parsed} was already mailed to {string.Join(", ", plan.Recipients)}. " +
-                "Publishing now sends a new version; repeat the request with ?confirm=true (or {\"confirm\": true}).",
-                new Dictionary<string, object?> { ["plan"] = plan });
+            return ReviewResponse.Fail(ReviewOutcome.VersionRequired, "The previewed plan hash is required",
+                "Send the contentHash of GET /api/months/{month}/bulletin in If-Match (or {\"planHash\": \"…\"}), so that what is sent is what you previewed.");
         }
 
-        var result = await publisher.PublishAsync(parsed, sendMail: true, cancellationToken);
-        logger.LogInformation("{Editor} published {Month} v{Version}: mail {Mail}", editor, parsed, result.Version, result.Mail.State);
-        return ReviewResponse.Ok(new PublishOutcome(parsed.ToString(), result.IssueNumber, result.Version, result.IsNewVersion, result.ArticleCount,
-            result.Mail.State.ToString(), result.Mail.Error, plan.Recipients));
+        var result = await publisher.ApproveAsync(parsed, hash, editor, approval.Confirm, cancellationToken);
+        var plan = await PlanOfAsync(parsed, cancellationToken);
+        var extensions = new Dictionary<string, object?> { ["plan"] = plan };
+        switch (result.Outcome)
+        {
+            case ApprovalOutcome.Changed:
+                return ReviewResponse.Fail(ReviewOutcome.Stale, "The bulletin changed since you previewed it",
+                    $"{parsed} now has content hash {result.CurrentHash}, not {hash}: someone edited it. Preview it again, then approve.", extensions);
+            case ApprovalOutcome.NeedsConfirmation:
+                return ReviewResponse.Fail(ReviewOutcome.Conflict, "Already sent: confirm to send again",
+                    $"Version {plan.SentVersion} of {parsed} was already mailed to {string.Join(", ", plan.Recipients)}. " +
+                    "Approving now sends a corrected version; repeat the request with ?confirm=true (or {\"confirm\": true}).", extensions);
+        }
+
+        var published = result.Published;
+        var record = result.Record!;
+        logger.LogInformation("{Editor} approved {Month}: {Outcome}, mail {Mail}", editor, parsed, result.Outcome, published?.Mail.State.ToString() ?? "none");
+        return ReviewResponse.Ok(new PublishOutcome(parsed.ToString(), record.IssueNumber, record.ApprovedVersion, published?.IsNewVersion ?? false,
+            record.Approved?.ArticleCount ?? 0, (published?.Mail.State ?? MailState.AlreadySent).ToString(), published?.Mail.Error, plan.Recipients)
+        {
+            Stage = record.Stage.ToString().ToLowerInvariant(),
+            ApprovedBy = record.ApprovedBy,
+            ApprovedAt = record.ApprovedAt,
+        });
     }
 
     private async Task<PublishPlan> PlanOfAsync(BulletinMonth month, CancellationToken cancellationToken)
@@ -87,11 +109,18 @@ public sealed class ReviewBulletins(
             month.ToString(),
             document.IssueNumber,
             BulletinWording.IssueName(document, bulletinOptions.Value.Title),
-            mail.Value.EditorList,
+            mail.Value.ReaderList,
             document.Items.Select(i => new PlannedItem(i.Title, i.Media)).ToList(),
             record?.SentVersion ?? 0,
             record?.Latest?.Version ?? 0,
             record?.Latest?.ContentHash != rendered.ContentHash,
-            RequiresConfirmation: (record?.SentVersion ?? 0) > 0);
+            RequiresConfirmation: (record?.SentVersion ?? 0) > 0)
+        {
+            ContentHash = rendered.ContentHash,
+            Stage = (record?.Stage ?? BulletinStage.Draft).ToString().ToLowerInvariant(),
+            ApprovedVersion = record?.ApprovedVersion ?? 0,
+            ApprovedBy = record?.ApprovedBy,
+            ApprovedAt = record?.ApprovedAt,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Bulletins;
 
 namespace HealthItFunctions.Core.Review;
 
@@ -49,6 +50,12 @@ internal static class ReviewChanges
         Compare("title", before.EditedTitle ?? before.Title, after.EditedTitle ?? after.Title);
         Compare("summary", before.EditedSummary, after.EditedSummary);
         Compare("droppedImages", string.Join(',', before.DroppedImages), string.Join(',', after.DroppedImages));
+        Compare("media", before.EditedMedia ?? before.Media, after.EditedMedia ?? after.Media);
+        Compare("credit", before.EditedCredit ?? before.Media, after.EditedCredit ?? after.Media);
+        Compare("date", DateText(before), DateText(after));
         return changes;
     }
+
+    private static string? DateText(StoredArticle article) =>
+        (article.EditedDate ?? (article.PublishedAt is { } at ? BulletinMonth.BeijingDateOf(at) : null))?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Bulletins;
 
 namespace HealthItFunctions.Core.Review;
 
@@ -17,11 +18,26 @@ public sealed record ReviewArticle
 
     public string? EditedTitle { get; init; }
 
+    /// <summary>The 媒体 the bulletin prints: the editor's when there is one, else the page's 来源.</summary>
     public required string Media { get; init; }
+
+    public required string OriginalMedia { get; init; }
+
+    public string? EditedMedia { get; init; }
+
+    /// <summary>The 来源 the item's header credits: the editor's, else the page's.</summary>
+    public required string Credit { get; init; }
+
+    public string? EditedCredit { get; init; }
 
     public required string SourceId { get; init; }
 
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>The date the item's header prints (yyyy-MM-dd, Beijing): the editor's, else the page's; null when unknown.</summary>
+    public string? Date { get; init; }
+
+    public string? EditedDate { get; init; }
 
     public required string Url { get; init; }
 
@@ -76,9 +92,15 @@ public sealed record ReviewArticle
             Title = article.EditedTitle ?? article.Title,
             OriginalTitle = article.Title,
             EditedTitle = article.EditedTitle,
-            Media = article.Media,
+            Media = article.EditedMedia ?? article.Media,
+            OriginalMedia = article.Media,
+            EditedMedia = article.EditedMedia,
+            Credit = article.EditedCredit ?? article.Media,
+            EditedCredit = article.EditedCredit,
             SourceId = article.SourceId,
             PublishedAt = article.PublishedAt,
+            Date = DateText(article.EditedDate ?? (article.PublishedAt is { } at ? BulletinMonth.BeijingDateOf(at) : null)),
+            EditedDate = DateText(article.EditedDate),
             Url = article.Url,
             CanonicalUrl = article.CanonicalUrl,
             Band = article.Band.ToString().ToLowerInvariant(),
@@ -99,6 +121,8 @@ public sealed record ReviewArticle
                 article.DroppedImages.Contains(i.Index), i.Note)).ToList(),
         };
     }
+
+    private static string? DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     // "axis:term@where×count" → term
     private static string TermOf(string matched)
@@ -138,7 +162,7 @@ public sealed record ReviewHistoryEntry(string ArticleId, DateTimeOffset At, str
 /// <summary>A catalogued source as the page shows it. Health and incidents come from the poller's state (issue 8).</summary>
 public sealed record ReviewSource(string Id, string Media, bool Enabled, bool Pollable, string? Kind, IReadOnlyList<string> StartUrls, IReadOnlyList<string> Hosts, string? Homepage);
 
-/// <summary>What publishing now would send, and to whom: shown before the editor confirms.</summary>
+/// <summary>What approving now would send, and to whom (the readers): shown before the editor approves.</summary>
 public sealed record PublishPlan(
     string Month,
     int IssueNumber,
@@ -148,8 +172,28 @@ public sealed record PublishPlan(
     int SentVersion,
     int LatestVersion,
     bool ContentChanged,
-    bool RequiresConfirmation);
+    bool RequiresConfirmation)
+{
+    /// <summary>What the editor previews: send it back in If-Match when approving.</summary>
+    public string ContentHash { get; init; } = "";
+
+    /// <summary>draft, approved or sent.</summary>
+    public string Stage { get; init; } = "draft";
+
+    public int ApprovedVersion { get; init; }
+
+    public string? ApprovedBy { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+}
 
 public sealed record PlannedItem(string Title, string Media);
 
-public sealed record PublishOutcome(string Month, int IssueNumber, int Version, bool IsNewVersion, int ArticleCount, string Mail, string? MailError, IReadOnlyList<string> Recipients);
+public sealed record PublishOutcome(string Month, int IssueNumber, int Version, bool IsNewVersion, int ArticleCount, string Mail, string? MailError, IReadOnlyList<string> Recipients)
+{
+    public string Stage { get; init; } = "draft";
+
+    public string? ApprovedBy { get; init; }
+
+    public DateTimeOffset? ApprovedAt { get; init; }
+}

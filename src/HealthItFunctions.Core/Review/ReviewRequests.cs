@@ -10,6 +10,15 @@ namespace HealthItFunctions.Core.Review;
 /// <summary>The body of PATCH /api/articles/{id}, validated: every field optional, at least one present.</summary>
 public sealed record ArticlePatch(string? Decision, BulletinMonth? Month, int? Order, string? Title, string? Summary)
 {
+    /// <summary>The 媒体 printed in 目录 and on the 媒体 line.</summary>
+    public string? Media { get; init; }
+
+    /// <summary>The 来源 of the item's header.</summary>
+    public string? Credit { get; init; }
+
+    /// <summary>The header's date (a Beijing day).</summary>
+    public DateOnly? Date { get; init; }
+
     public ArticleEdit ToEdit() => new()
     {
         Decision = Decision switch { "include" => EditorDecision.Include, "exclude" => EditorDecision.Exclude, _ => null },
@@ -19,11 +28,17 @@ public sealed record ArticlePatch(string? Decision, BulletinMonth? Month, int? O
         Title = Title,
         Summary = Summary,
         DroppedImages = DroppedImages,
+        Media = Media,
+        Credit = Credit,
+        Date = Date,
     };
 
     /// <summary>The pictures (indexes) the bulletin leaves out; an empty list shows them all again.</summary>
     public IReadOnlyList<int>? DroppedImages { get; init; }
 }
+
+/// <summary>An approval as sent: the plan hash the editor previewed (null when none was sent) and the resend confirmation.</summary>
+public sealed record Approval(string? PlanHash, bool Confirm);
 
 /// <summary>
 /// Reads request bodies and route values by hand, so a wrong type, an unknown field or an oversize text is named in
@@ -34,6 +49,7 @@ public static partial class ReviewRequests
     public const int MaxTitleChars = 300;
     public const int MaxSummaryChars = 5000;
     public const int MaxUrlChars = 2048;
+    public const int MaxMediaChars = 100;
     public const int MaxOrder = 10_000;
 
     /// <summary>Pictures an article can have (the ingest cap, plus the ones listed past it).</summary>
@@ -71,8 +87,9 @@ public static partial class ReviewRequests
             return false;
         }
 
-        string? decision = null, title = null, summary = null;
+        string? decision = null, title = null, summary = null, media = null, credit = null;
         BulletinMonth? month = null;
+        DateOnly? date = null;
         int? order = null;
         List<int>? dropped = null;
         foreach (var property in root.EnumerateObject())
@@ -111,15 +128,28 @@ public static partial class ReviewRequests
                 case "droppedImages":
                     errors["droppedImages"] = [$"must be a list of picture indexes from 0 to {MaxPictures - 1}, e.g. [0, 3]; [] shows every picture."];
                     break;
+                case "media":
+                    media = Text(value, "media", MaxMediaChars, allowBlank: false, errors);
+                    break;
+                case "credit":
+                    credit = Text(value, "credit", MaxMediaChars, allowBlank: false, errors);
+                    break;
+                case "date" when value.ValueKind == JsonValueKind.String && DatePattern().IsMatch(value.GetString()!)
+                    && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day):
+                    date = day;
+                    break;
+                case "date":
+                    errors["date"] = ["must be a date string yyyy-MM-dd, e.g. \"2021-08-15\"."];
+                    break;
                 default:
-                    errors[property.Name] = ["is not a field an editor can change (decision, month, order, title, summary, droppedImages)."];
+                    errors[property.Name] = ["is not a field an editor can change (decision, month, order, title, summary, media, credit, date, droppedImages)."];
                     break;
             }
         }
 
-        if (errors.Count == 0 && decision is null && month is null && order is null && title is null && summary is null && dropped is null)
+        if (errors.Count == 0 && decision is null && month is null && order is null && title is null && summary is null && dropped is null && media is null && credit is null && date is null)
         {
-            errors["body"] = ["names no change; send at least one of decision, month, order, title, summary."];
+            errors["body"] = ["names no change; send at least one of decision, month, order, title, summary, media, credit, date, droppedImages."];
         }
 
         if (errors.Count > 0)
@@ -128,7 +158,7 @@ public static partial class ReviewRequests
             return false;
         }
 
-        patch = new ArticlePatch(decision, month, order, title, summary) { DroppedImages = dropped };
+        patch = new ArticlePatch(decision, month, order, title, summary) { DroppedImages = dropped, Media = media, Credit = credit, Date = date };
         return true;
     }
 
@@ -168,6 +198,48 @@ public static partial class ReviewRequests
             return false;
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// The approval (POST .../publish): the previewed plan hash in If-Match (quotes and W/ allowed) or the body's
+    /// "planHash", and the optional {"confirm": true} or ?confirm=true.
+    /// </summary>
+    public static bool TryParseApproval(string? query, string? body, string? ifMatch, [NotNullWhen(true)] out Approval? approval, [NotNullWhen(false)] out ReviewResponse? problem)
+    {
+        approval = null;
+        string? planHash = null;
+        if (!string.IsNullOrWhiteSpace(body) && TryObject(body, out var root, out _) && root.TryGetProperty("planHash", out var hashValue))
+        {
+            if (hashValue.ValueKind != JsonValueKind.String || !HashPattern().IsMatch(hashValue.GetString()!))
+            {
+                problem = ReviewResponse.Invalid("planHash", "must be the contentHash string of GET /api/months/{month}/bulletin (64 hex digits).");
+                return false;
+            }
+
+            planHash = hashValue.GetString();
+            body = JsonSerializer.Serialize(root.EnumerateObject().Where(p => p.Name != "planHash").ToDictionary(p => p.Name, p => p.Value));
+        }
+
+        if (!string.IsNullOrWhiteSpace(ifMatch))
+        {
+            var tag = ifMatch.Trim();
+            tag = (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag).Trim('"');
+            if (!HashPattern().IsMatch(tag))
+            {
+                problem = ReviewResponse.Invalid("If-Match", $"'{ifMatch}' is not the contentHash of GET /api/months/{{month}}/bulletin (64 hex digits).");
+                return false;
+            }
+
+            planHash ??= tag;
+        }
+
+        if (!TryParseConfirm(query, body, out var confirm, out problem))
+        {
+            return false;
+        }
+
+        approval = new Approval(planHash?.ToLowerInvariant(), confirm);
         return true;
     }
 
@@ -278,7 +350,7 @@ public static partial class ReviewRequests
 
         if (!allowBlank && text.Length == 0)
         {
-            errors[field] = ["must not be blank; send the original title to undo an edit."];
+            errors[field] = ["must not be blank; send the original value to undo an edit."];
             return null;
         }
 
@@ -287,6 +359,12 @@ public static partial class ReviewRequests
 
     [GeneratedRegex(@"\A\d{4}-\d{2}\z")]
     private static partial Regex MonthPattern();
+
+    [GeneratedRegex(@"\A\d{4}-\d{2}-\d{2}\z")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"\A[0-9a-fA-F]{64}\z")]
+    private static partial Regex HashPattern();
 
     [GeneratedRegex(@"\A[0-9a-f]{32}\z")]
     private static partial Regex IdPattern();

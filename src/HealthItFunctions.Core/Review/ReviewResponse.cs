@@ -18,10 +18,10 @@ public enum ReviewOutcome
     /// <summary>No such article.</summary>
     NotFound,
 
-    /// <summary>An edit came without the version it was made against.</summary>
+    /// <summary>A change came without the version it was made against (an article's ETag, the previewed bulletin's plan hash).</summary>
     VersionRequired,
 
-    /// <summary>The article changed since the version the editor sent.</summary>
+    /// <summary>The article or bulletin changed since the version the editor sent.</summary>
     Stale,
 
     /// <summary>The request conflicts with what is already done (sent already, edited concurrently).</summary>

@@ -152,8 +152,9 @@ public sealed class ReviewService(
     public Task<ReviewResponse> PlanAsync(string? month, CancellationToken cancellationToken) =>
         bulletins.PlanAsync(month, cancellationToken);
 
-    public Task<ReviewResponse> PublishAsync(string? month, string? confirmQuery, string? body, string editor, CancellationToken cancellationToken) =>
-        bulletins.PublishAsync(month, confirmQuery, body, editor, cancellationToken);
+    /// <summary>Approves the previewed bulletin (<paramref name="ifMatch"/>: the plan's content hash) and sends it to the readers once.</summary>
+    public Task<ReviewResponse> PublishAsync(string? month, string? confirmQuery, string? body, string? ifMatch, string editor, CancellationToken cancellationToken) =>
+        bulletins.PublishAsync(month, confirmQuery, body, ifMatch, editor, cancellationToken);
 
     /// <summary>The catalog's sources. Poll health and open incidents join here when the poller records them (issue 8).</summary>
     public ReviewResponse Sources() => ReviewResponse.Ok(catalog.Current.Sources

@@ -38,6 +38,9 @@ internal static class ArticleEntityMapper
             ["Order"] = article.Order,
             ["EditedTitle"] = article.EditedTitle,
             ["EditedSummary"] = article.EditedSummary,
+            ["EditedMedia"] = article.EditedMedia,
+            ["EditedCredit"] = article.EditedCredit,
+            ["EditedDate"] = article.EditedDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             // Twelve pictures with captions are a few KiB of JSON, far inside a property's 64 KiB.
             ["Images"] = article.Images.Count == 0 ? null : JsonSerializer.Serialize(article.Images),
             ["DroppedImages"] = article.DroppedImages.Count == 0 ? null : JsonSerializer.Serialize(article.DroppedImages),
@@ -80,6 +83,10 @@ internal static class ArticleEntityMapper
         Order = entity.GetInt32("Order"),
         EditedTitle = entity.GetString("EditedTitle"),
         EditedSummary = entity.GetString("EditedSummary"),
+        EditedMedia = entity.GetString("EditedMedia"),
+        EditedCredit = entity.GetString("EditedCredit"),
+        EditedDate = DateOnly.TryParseExact(entity.GetString("EditedDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null,
         Images = JsonSerializer.Deserialize<List<Core.Images.StoredImage>>(entity.GetString("Images") ?? "[]") ?? [],
         DroppedImages = JsonSerializer.Deserialize<List<int>>(entity.GetString("DroppedImages") ?? "[]") ?? [],
         ETag = entity.ETag.ToString(),
@@ -112,6 +119,21 @@ internal static class ArticleEntityMapper
         if (edit.Summary is { } summary)
         {
             entity["EditedSummary"] = summary;
+        }
+
+        if (edit.Media is { } media)
+        {
+            entity["EditedMedia"] = media;
+        }
+
+        if (edit.Credit is { } credit)
+        {
+            entity["EditedCredit"] = credit;
+        }
+
+        if (edit.Date is { } editedDate)
+        {
+            entity["EditedDate"] = editedDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (edit.DroppedImages is { } dropped)

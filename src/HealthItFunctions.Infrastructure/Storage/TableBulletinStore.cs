@@ -58,6 +58,12 @@ internal sealed class TableBulletinStore(TableServiceClient tables) : IBulletinS
         ["ClaimedVersion"] = record.ClaimedVersion,
         ["ClaimedAt"] = record.ClaimedAt,
         ["LastSendError"] = record.LastSendError,
+        ["ApprovedVersion"] = record.ApprovedVersion,
+        ["ApprovedBy"] = record.ApprovedBy,
+        ["ApprovedAt"] = record.ApprovedAt,
+        ["NotifiedSelection"] = record.NotifiedSelection,
+        ["NotifiedVersion"] = record.NotifiedVersion,
+        ["NotifiedAt"] = record.NotifiedAt,
     };
 
     private static BulletinRecord FromEntity(TableEntity entity) => new()
@@ -70,6 +76,12 @@ internal sealed class TableBulletinStore(TableServiceClient tables) : IBulletinS
         ClaimedVersion = entity.GetInt32("ClaimedVersion"),
         ClaimedAt = entity.GetDateTimeOffset("ClaimedAt"),
         LastSendError = entity.GetString("LastSendError"),
+        ApprovedVersion = entity.GetInt32("ApprovedVersion") ?? 0,
+        ApprovedBy = entity.GetString("ApprovedBy"),
+        ApprovedAt = entity.GetDateTimeOffset("ApprovedAt"),
+        NotifiedSelection = entity.GetString("NotifiedSelection"),
+        NotifiedVersion = entity.GetInt32("NotifiedVersion") ?? 0,
+        NotifiedAt = entity.GetDateTimeOffset("NotifiedAt"),
         ETag = entity.ETag.ToString(),
     };
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Local;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Publishing;
@@ -24,7 +25,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         var before = counter.Total;
 
         var clock = Stopwatch.StartNew();
-        var result = await host.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+        var result = await host.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
         var elapsed = clock.Elapsed;
         var transactions = counter.Total - before;
 
@@ -33,7 +34,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Contains(BulletinWording.IssueLine(result.IssueNumber), mail.Subject, StringComparison.Ordinal);
         Assert.Contains(month.ToString(), mail.Subject, StringComparison.Ordinal);
         Assert.Contains("北京卫生信息化舆情监测月报", mail.Subject, StringComparison.Ordinal);
-        Assert.Equal(["editor-a@healthit.local", "editor-b@healthit.local"], mail.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal(["reader-a@healthit.local", "reader-b@healthit.local"], mail.To.Mailboxes.Select(m => m.Address));
         Assert.All(titles, t => Assert.Contains(t, mail.TextBody, StringComparison.Ordinal));
         Assert.All(titles, t => Assert.Contains(t, mail.HtmlBody, StringComparison.Ordinal));
 
@@ -68,7 +69,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         const string hostile = "医院<script>alert('x')</script> & 数据中心";
         await host.SeedAsync([PublishingHost.Article(month, hostile)]);
 
-        await host.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+        await host.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
 
         var mail = Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         Assert.DoesNotContain("<script>", mail.HtmlBody, StringComparison.OrdinalIgnoreCase);
@@ -78,7 +79,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task PublishPreviousMonthAsync_MonthEndRunTwice_SendsOneMail()
+    public async Task PublishPreviousMonthAsync_DraftLateItemApproval_NoticesOnSelectionChangeAndOneReaderMail()
     {
         await using var sink = await SmtpSink.StartAsync(cancellationToken: Cancel);
         var month = PublishingHost.TakeMonths();
@@ -89,13 +90,87 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         await host.SeedAsync([PublishingHost.Article(month, "海淀区智慧医疗试点")]);
         var publisher = host.Get<BulletinPublisher>();
 
-        var first = await publisher.PublishPreviousMonthAsync(Cancel);
-        var second = await publisher.PublishPreviousMonthAsync(Cancel);
+        // Month end: a draft, and a notice to the editors with the draft attached. Nothing for the readers yet.
+        var draft = await publisher.PublishPreviousMonthAsync(Cancel);
+        Assert.Equal((BulletinStage.Draft, MailState.Sent, MailState.NotRequested), (draft!.Stage, draft.Notice!.State, draft.Mail.State));
+        var notice = Assert.Single(sink.Received);
+        Assert.Equal(["editor-a@healthit.local", "editor-b@healthit.local"], notice.To.Mailboxes.Select(m => m.Address));
+        Assert.Contains("共 1 条", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://healthit.example.org/api/review#month={month}", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("海淀区智慧医疗试点", ReceivedMail.DocxText(ReceivedMail.Bytes(ReceivedMail.Docx(notice))), StringComparison.Ordinal);
 
-        Assert.Equal(month, first!.Month);
-        Assert.Equal(MailState.Sent, first.Mail.State);
-        Assert.Null(second);
+        // The next day: unchanged, so the rebuild stays quiet.
+        clock.Advance(TimeSpan.FromDays(1));
+        var unchanged = await publisher.PublishPreviousMonthAsync(Cancel);
+        Assert.Equal((1, MailState.AlreadySent), (unchanged!.Version, unchanged.Notice!.State));
         Assert.Single(sink.Received);
+
+        // An item published in the month's last hour is stored a day late: the next daily run adds it and tells the editors.
+        await host.SeedAsync([PublishingHost.Article(month, "西城区电子病历共享上线")]);
+        clock.Advance(TimeSpan.FromDays(1));
+        var late = await publisher.PublishPreviousMonthAsync(Cancel);
+        Assert.Equal((2, 2, MailState.Sent), (late!.Version, late.ArticleCount, late.Notice!.State));
+        Assert.Equal(2, sink.Received.Count);
+        Assert.Contains("共 2 条", sink.Received[1].TextBody, StringComparison.Ordinal);
+
+        // The editor approves what they previewed: one mail to the readers, recorded with who and when.
+        var approved = await publisher.ApproveAndSendAsync(month, Cancel);
+        Assert.Equal((BulletinStage.Sent, MailState.Sent, 2), (approved.Stage, approved.Mail.State, approved.Version));
+        Assert.Equal(3, sink.Received.Count);
+        Assert.Equal(["reader-a@healthit.local", "reader-b@healthit.local"], sink.Received[2].To.Mailboxes.Select(m => m.Address));
+        Assert.Contains("西城区电子病历共享上线", sink.Received[2].TextBody, StringComparison.Ordinal);
+        var record = await host.Get<IBulletinStore>().GetAsync(month, Cancel);
+        Assert.Equal(("test editor", clock.GetUtcNow(), 2), (record!.ApprovedBy, record.ApprovedAt, record.SentVersion));
+
+        // A second approval and the following daily runs send nothing.
+        var again = await publisher.ApproveAndSendAsync(month, Cancel);
+        Assert.Equal(MailState.AlreadySent, again.Mail.State);
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Null(await publisher.PublishPreviousMonthAsync(Cancel));
+        await Task.Delay(200, Cancel);
+        Assert.Equal(3, sink.Received.Count);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_ContentChangedSincePreview_RefusesAndSendsNothing()
+    {
+        await using var sink = await SmtpSink.StartAsync(cancellationToken: Cancel);
+        using var host = PublishingHost.Create(azurite, sink);
+        var month = PublishingHost.TakeMonths();
+        var seeded = await host.SeedAsync([PublishingHost.Article(month, "丰台区预约挂号平台")]);
+        var publisher = host.Get<BulletinPublisher>();
+        var previewed = await publisher.PreviewAsync(month, Cancel);
+        await host.Get<IArticleStore>().EditAsync(seeded[0].Id, new ArticleEdit { Title = "丰台区统一预约挂号平台上线" }, null, Cancel);
+
+        var approval = await publisher.ApproveAsync(month, previewed.ContentHash, "test editor", confirmResend: false, Cancel);
+
+        Assert.Equal(ApprovalOutcome.Changed, approval.Outcome);
+        Assert.NotEqual(previewed.ContentHash, approval.CurrentHash);
+        Assert.Empty(sink.Received);
+        Assert.Equal(0, (await host.Get<IBulletinStore>().GetAsync(month, Cancel))?.ApprovedVersion ?? 0);
+    }
+
+    [Fact]
+    public async Task PublishPreviousMonthAsync_AutoDistributeAfterDays_ApprovesAsAutoOnceTheDaysHavePassed()
+    {
+        await using var sink = await SmtpSink.StartAsync(cancellationToken: Cancel);
+        var month = PublishingHost.TakeMonths();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(
+            new DateTimeOffset(month.Next.Year, month.Next.Month, 1, 0, 5, 0, TimeSpan.FromHours(8)));
+        using var host = PublishingHost.Create(azurite, sink, clock, s => s["Bulletin:AutoDistributeAfterDays"] = "3");
+        await host.SeedAsync([PublishingHost.Article(month, "昌平区家庭医生签约App")]);
+        var publisher = host.Get<BulletinPublisher>();
+
+        await publisher.PublishPreviousMonthAsync(Cancel);
+        clock.Advance(TimeSpan.FromDays(2));
+        var waiting = await publisher.PublishPreviousMonthAsync(Cancel);
+        clock.Advance(TimeSpan.FromDays(1));
+        var distributed = await publisher.PublishPreviousMonthAsync(Cancel);
+
+        Assert.Equal(BulletinStage.Draft, waiting!.Stage);
+        Assert.Equal((BulletinStage.Sent, MailState.Sent), (distributed!.Stage, distributed.Mail.State));
+        Assert.Equal(BulletinPublisher.AutomaticApprover, (await host.Get<IBulletinStore>().GetAsync(month, Cancel))!.ApprovedBy);
+        Assert.Equal(2, sink.Received.Count);
     }
 
     [Fact]
@@ -106,11 +181,11 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         var month = PublishingHost.TakeMonths();
         await host.SeedAsync([PublishingHost.Article(month, "通州区卫生信息平台升级")]);
         var publisher = host.Get<BulletinPublisher>();
-        await publisher.PublishAsync(month, sendMail: true, Cancel);
+        await publisher.ApproveAndSendAsync(month, Cancel);
         var counter = host.Get<StorageTransactionCounter>();
         var before = counter.Total;
 
-        var rerun = await publisher.PublishAsync(month, sendMail: true, Cancel);
+        var rerun = await publisher.ApproveAndSendAsync(month, Cancel);
 
         Assert.False(rerun.IsNewVersion);
         Assert.Equal(1, rerun.Version);
@@ -129,11 +204,11 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         var month = PublishingHost.TakeMonths();
         var seeded = await host.SeedAsync([PublishingHost.Article(month, "西城区医联体信息化"), PublishingHost.Article(month, "东城区远程会诊")]);
         var publisher = host.Get<BulletinPublisher>();
-        var v1 = await publisher.PublishAsync(month, sendMail: true, Cancel);
+        var v1 = await publisher.ApproveAndSendAsync(month, Cancel);
         await host.Get<Core.Articles.IArticleStore>().EditAsync(seeded[1].Id, new Core.Articles.ArticleEdit { Title = "东城区远程会诊覆盖全部社区" }, null, Cancel);
 
-        var v2 = await publisher.PublishAsync(month, sendMail: true, Cancel);
-        var again = await publisher.PublishAsync(month, sendMail: true, Cancel);
+        var v2 = await publisher.ApproveAndSendAsync(month, Cancel);
+        var again = await publisher.ApproveAndSendAsync(month, Cancel);
 
         Assert.Equal((1, 2), (v1.Version, v2.Version));
         Assert.True(v2.IsNewVersion);
@@ -171,8 +246,8 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         await first.SeedAsync([PublishingHost.Article(month, "丰台区检查检验结果互认")]);
 
         var results = await Task.WhenAll(
-            first.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel),
-            second.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel));
+            first.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel),
+            second.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel));
 
         Assert.Equal([1, 1], results.Select(r => r.Version));
         Assert.Single(results, r => r.Mail.State == MailState.Sent);
@@ -191,7 +266,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         using var host = PublishingHost.Create(azurite, sink, clock, s => s["Mail:RetryDelay"] = "00:01:00");
         await host.SeedAsync([PublishingHost.Article(month, "石景山区健康档案开放查询")]);
 
-        var publishing = host.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+        var publishing = host.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
         await WaitUntilAsync(() => sink.Refused == 1);
         // The retry waits for the backoff on the injected clock: nothing arrives until it has passed.
         await Task.Delay(300, Cancel);
@@ -223,7 +298,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         {
             await down.SeedAsync([PublishingHost.Article(month, "门头沟区基层医疗信息系统")]);
 
-            var failed = await down.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+            var failed = await down.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
 
             Assert.Equal((MailState.Failed, 2), (failed.Mail.State, failed.Mail.Attempts));
             var record = await down.Get<IBulletinStore>().GetAsync(month, Cancel);
@@ -233,7 +308,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         }
 
         using var up = PublishingHost.Create(azurite, sink);
-        var retried = await up.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+        var retried = await up.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
 
         Assert.Equal((MailState.Sent, false), (retried.Mail.State, retried.IsNewVersion));
         Assert.Single(sink.Received);

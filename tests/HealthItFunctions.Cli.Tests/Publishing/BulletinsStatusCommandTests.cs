@@ -18,11 +18,11 @@ public sealed class BulletinsStatusCommandTests(AzuriteFixture azurite)
         var closedPort = HealthItFunctions.Local.FreePorts.Take(1)[0];
         using var host = PublishingHost.Create(azurite, sink);
         var seeded = await host.SeedAsync([PublishingHost.Article(month, "北京市卫生健康大数据中心揭牌")]);
-        var v1 = await host.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+        var v1 = await host.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
         await host.Get<IArticleStore>().EditAsync(seeded[0].Id, new ArticleEdit { Title = "北京市卫生健康大数据中心正式揭牌" }, null, Cancel);
         using (var down = PublishingHost.Create(azurite, sink, adjust: s => (s["Mail:Port"], s["Mail:MaxAttempts"]) = (closedPort.ToString(), "1")))
         {
-            await down.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+            await down.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
         }
 
         using var output = new StringWriter();
@@ -30,8 +30,9 @@ public sealed class BulletinsStatusCommandTests(AzuriteFixture azurite)
 
         var text = output.ToString();
         Assert.Equal(0, exit);
-        Assert.Contains($"{month}  issue {v1.IssueNumber}  2 version(s), sent v1 at ", text, StringComparison.Ordinal);
-        Assert.Contains("v2 not sent yet", text, StringComparison.Ordinal);
+        Assert.Contains($"{month}  issue {v1.IssueNumber}  approved  2 version(s)", text, StringComparison.Ordinal);
+        Assert.Contains("  approved: v2 by test editor at ", text, StringComparison.Ordinal);
+        Assert.Contains("  sent:     v1 to the readers at ", text, StringComparison.Ordinal);
         Assert.Contains($"bulletins/{month.Year:D4}/{month.Month:D2}/bulletin-{v1.IssueNumber:D3}-v1.docx", text, StringComparison.Ordinal);
         Assert.Contains($"bulletins/{month.Year:D4}/{month.Month:D2}/bulletin-{v1.IssueNumber:D3}-v2.md", text, StringComparison.Ordinal);
         Assert.Matches(@"last send error: .* v2 attempt 1: Could not reach the mail server 127\.0\.0\.1:\d+", text);

@@ -29,7 +29,7 @@ public sealed class MailSettingsTests(AzuriteFixture azurite, ITestOutputHelper 
         var month = PublishingHost.TakeMonths();
         await host.SeedAsync([PublishingHost.Article(month, "大兴区互联网诊疗监管平台")]);
 
-        var result = await host.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+        var result = await host.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
         var options = host.Get<IOptions<MailOptions>>().Value;
 
         Assert.Equal(MailState.Sent, result.Mail.State);
@@ -67,7 +67,7 @@ public sealed class MailSettingsTests(AzuriteFixture azurite, ITestOutputHelper 
         var month = PublishingHost.TakeMonths();
         await host.SeedAsync([PublishingHost.Article(month, "怀柔区家庭医生签约系统")]);
 
-        var result = await host.Get<BulletinPublisher>().PublishAsync(month, sendMail: true, Cancel);
+        var result = await host.Get<BulletinPublisher>().ApproveAndSendAsync(month, Cancel);
 
         Assert.Equal(MailState.Failed, result.Mail.State);
         var record = await host.Get<IBulletinStore>().GetAsync(month, Cancel);

@@ -2,6 +2,7 @@ using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Core.Relevance;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,8 @@ internal sealed class PublishingHost : IDisposable
         ["Mail:Security"] = "None",
         ["Mail:From"] = "healthit@healthit.local",
         ["Mail:Editors"] = "editor-a@healthit.local,editor-b@healthit.local",
+        ["Mail:Readers"] = "reader-a@healthit.local,reader-b@healthit.local",
+        ["Bulletin:ReviewUrl"] = "https://healthit.example.org/api/review",
         ["Mail:RetryDelay"] = "00:00:00.050",
     };
 
@@ -141,5 +144,16 @@ internal sealed class CapturedLogs : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}
+
+internal static class ApprovalSteps
+{
+    /// <summary>What an editor does on the review page: preview the month, approve exactly that, resending a corrected version when asked.</summary>
+    public static async Task<PublishResult> ApproveAndSendAsync(this BulletinPublisher publisher, BulletinMonth month, CancellationToken cancellationToken)
+    {
+        var previewed = await publisher.PreviewAsync(month, cancellationToken);
+        var approval = await publisher.ApproveAsync(month, previewed.ContentHash, "test editor", confirmResend: true, cancellationToken);
+        return approval.Published ?? throw new InvalidOperationException($"Approving {month} ended {approval.Outcome}.");
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Images;
 using HealthItFunctions.Core.Relevance;
 using Microsoft.Extensions.DependencyInjection;
@@ -254,29 +255,67 @@ public sealed class ReviewApiTests(ReviewHostFixture host)
     }
 
     [Fact]
-    public async Task PublishBulletin_MonthAlreadySent_RequiresConfirmationThenSendsNewVersion()
+    public async Task PublishBulletin_ApproveThePreviewedHash_SendsOnceRefusesStaleHashAndConfirmsResend()
     {
         var month = ReviewHostFixture.NewMonth();
         var article = await host.SeedAsync(month, "京津冀检查结果互认");
         using var client = host.Client();
+        var hash = (await GetJsonAsync(client, $"/api/months/{month}/bulletin"))["contentHash"]!.GetValue<string>();
 
-        using var first = await client.PostAsync($"/api/months/{month}/bulletin/publish", null, Ct);
-        using var unconfirmed = await client.PostAsync($"/api/months/{month}/bulletin/publish", null, Ct);
+        using var withoutHash = await client.PostAsync($"/api/months/{month}/bulletin/publish", null, Ct);
+        using var first = await ApproveAsync(client, month, hash);
+        using var second = await ApproveAsync(client, month, hash);
         (await PatchAsync(client, article.Id, """{"summary":"更正后的摘要"}""", article.ETag)).Dispose();
+        using var stale = await ApproveAsync(client, month, hash);
+        var corrected = (await GetJsonAsync(client, $"/api/months/{month}/bulletin"))["contentHash"]!.GetValue<string>();
+        using var unconfirmed = await ApproveAsync(client, month, corrected);
         using var confirmed = await client.PostAsync($"/api/months/{month}/bulletin/publish",
-            new StringContent("""{"confirm":true}""", Encoding.UTF8, "application/json"), Ct);
+            new StringContent($$"""{"confirm":true,"planHash":"{{corrected}}"}""", Encoding.UTF8, "application/json"), Ct);
 
+        Assert.Equal(HttpStatusCode.PreconditionRequired, withoutHash.StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var published = JsonNode.Parse(await first.Content.ReadAsStringAsync(Ct))!;
-        Assert.Equal("Sent", published["mail"]!.GetValue<string>());
+        Assert.Equal(("Sent", "sent", ReviewHostFixture.EditorName), (published["mail"]!.GetValue<string>(), published["stage"]!.GetValue<string>(), published["approvedBy"]!.GetValue<string>()));
+        Assert.Equal("AlreadySent", JsonNode.Parse(await second.Content.ReadAsStringAsync(Ct))!["mail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Conflict, unconfirmed.StatusCode);
-        Assert.Equal("application/problem+json", unconfirmed.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var again = JsonNode.Parse(await confirmed.Content.ReadAsStringAsync(Ct))!;
         Assert.Equal((2, "Sent"), (again["version"]!.GetValue<int>(), again["mail"]!.GetValue<string>()));
         var toMonth = host.Mail.Received.Where(m => (m.TextBody ?? "").Contains("京津冀检查结果互认")).ToList();
         Assert.Equal(2, toMonth.Count);
         Assert.Contains("更正后的摘要", toMonth[1].TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditArticle_MediaDateAndCredit_StoredAsDecisionsWithHistoryAndPrintedInTheHeader()
+    {
+        var month = ReviewHostFixture.NewMonth();
+        var article = await host.SeedAsync(month, "北京市出生医学证明线上申领");
+        using var client = host.Client();
+
+        using var edited = await PatchAsync(client, article.Id, """{"media":"腾讯新闻","credit":"孕育妈咪圈","date":"2021-09-01"}""", article.ETag);
+        using var badDate = await PatchAsync(client, article.Id, """{"date":"2021-9-1"}""", article.ETag);
+        var markdown = await client.GetStringAsync($"/api/months/{month}/bulletin/preview?format=md", Ct);
+        var history = (await GetJsonAsync(client, $"/api/articles/{article.Id}/history")).AsArray();
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var body = JsonNode.Parse(await edited.Content.ReadAsStringAsync(Ct))!;
+        Assert.Equal(("腾讯新闻", "腾讯新闻", "孕育妈咪圈", "2021-09-01"),
+            (body["media"]!.GetValue<string>(), body["editedMedia"]!.GetValue<string>(), body["credit"]!.GetValue<string>(), body["date"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("媒体：腾讯新闻", markdown, StringComparison.Ordinal);
+        Assert.Contains("2021-09-01 来源：孕育妈咪圈", markdown, StringComparison.Ordinal);
+        var changes = history[0]!["changes"]!.AsArray().Select(c => c!["field"]!.GetValue<string>()).ToList();
+        Assert.Equal(["media", "credit", "date"], changes);
+    }
+
+    private Task<HttpResponseMessage> ApproveAsync(HttpClient client, BulletinMonth month, string hash)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/months/{month}/bulletin/publish");
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{hash}\"");
+        return client.SendAsync(request, Ct);
     }
 
     [Fact]
@@ -288,7 +327,9 @@ public sealed class ReviewApiTests(ReviewHostFixture host)
 
         var plan = await GetJsonAsync(client, $"/api/months/{month}/bulletin");
 
-        Assert.Equal("editor@healthit.local", Assert.Single(plan["recipients"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("reader@healthit.local", Assert.Single(plan["recipients"]!.AsArray())!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{64}$", plan["contentHash"]!.GetValue<string>());
+        Assert.Equal("draft", plan["stage"]!.GetValue<string>());
         Assert.Equal("互联网医院处方流转", Assert.Single(plan["items"]!.AsArray())!["title"]!.GetValue<string>());
         Assert.False(plan["requiresConfirmation"]!.GetValue<bool>());
     }

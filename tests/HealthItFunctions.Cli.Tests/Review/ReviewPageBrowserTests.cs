@@ -57,7 +57,8 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
 
         // 4. Edit a summary inline.
         var secondCard = Card(page, second.Id);
-        await secondCard.Locator("details > summary").ClickAsync();
+        // The card has two disclosures: the summary's and the header fields' (媒体 · 日期 · 来源).
+        await secondCard.Locator("details > summary", new() { HasTextRegex = new("^摘要") }).ClickAsync();
         await secondCard.GetByLabel("摘要 Summary of", new() { Exact = false }).FillAsync(summary);
         await secondCard.GetByRole(AriaRole.Button, new() { Name = "保存摘要 Save summary" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Summary saved");
@@ -100,7 +101,7 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
     }
 
     [Fact]
-    public async Task ReviewPage_PublishFromTheDialog_ShowsRecipientsMailsOnceAndAsksBeforeResending()
+    public async Task ReviewPage_ApproveFromTheDialog_ShowsReadersMailsOnceAndAsksBeforeResending()
     {
         Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is missing; install it with: apt-get install -y chromium fonts-noto-cjk");
         var month = ReviewHostFixture.NewMonth();
@@ -113,17 +114,19 @@ public sealed class ReviewPageBrowserTests(ReviewHostFixture host)
         await Assertions.Expect(page.Locator("#candidates > li")).ToHaveCountAsync(1);
         int Mailed() => host.Mail.Received.Count(m => (m.TextBody ?? "").Contains(title, StringComparison.Ordinal));
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "发布… Publish…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "批准… Approve…" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await Assertions.Expect(dialog).ToContainTextAsync("editor@healthit.local");
+        await Assertions.Expect(dialog).ToContainTextAsync("reader@healthit.local");
+        await Assertions.Expect(dialog).ToContainTextAsync("草稿 draft");
         await Assertions.Expect(dialog.Locator("#publish-items")).ToContainTextAsync(title);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "发送 Send" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "批准并发送 Approve & send" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("mail Sent");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("sent version 1 by " + ReviewHostFixture.EditorName);
         Assert.Equal(1, Mailed());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "发布… Publish…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "批准… Approve…" }).ClickAsync();
         await Assertions.Expect(dialog.Locator("#publish-warning")).ToBeVisibleAsync();
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "发送 Send" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "批准并发送 Approve & send" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Not sent");
         Assert.Equal(1, Mailed());
     }

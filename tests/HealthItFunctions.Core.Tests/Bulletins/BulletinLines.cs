@@ -37,6 +37,41 @@ internal static partial class BulletinLines
             result.Add(line);
         }
 
+        return JoinItemHeaders(result);
+    }
+
+    /// <summary>
+    /// The references break an item's header as the page happened to wrap: a long title over two lines, the date and
+    /// 来源 on one line or two. The renderer writes the title, then "date 来源:X"; compare those, not the wrapping.
+    /// </summary>
+    private static List<string> JoinItemHeaders(List<string> lines)
+    {
+        var result = new List<string>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            result.Add(lines[i]);
+            if (lines[i] != "主要内容:")
+            {
+                continue;
+            }
+
+            var dateAt = Enumerable.Range(i + 1, Math.Min(3, lines.Count - i - 1)).FirstOrDefault(j => HeaderDate().IsMatch(lines[j]), -1);
+            if (dateAt < 0)
+            {
+                continue;
+            }
+
+            result.Add(string.Concat(lines[(i + 1)..dateAt]));
+            var dateLine = lines[dateAt];
+            i = dateAt;
+            if (!dateLine.Contains("来源:", StringComparison.Ordinal) && i + 1 < lines.Count && lines[i + 1].StartsWith("来源:", StringComparison.Ordinal))
+            {
+                dateLine += lines[++i];
+            }
+
+            result.Add(dateLine);
+        }
+
         return result;
     }
 
@@ -100,6 +135,9 @@ internal static partial class BulletinLines
 
     [GeneratedRegex(@"[\s\u00a0\u3000]+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
+    private static partial Regex HeaderDate();
 
     [GeneratedRegex(@"^(\d+)、")]
     private static partial Regex NumberedLine();

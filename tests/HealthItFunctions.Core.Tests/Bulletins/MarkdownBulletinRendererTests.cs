@@ -50,6 +50,6 @@ public sealed class MarkdownBulletinRendererTests
 
         Assert.Contains("1. 两行 标题", lines);
         Assert.Contains("链接：javascript:alert(1)", lines);
-        Assert.Equal("正文", lines.Where(l => l.Length > 0).SkipWhile(l => l != "主要内容：").Skip(1).Single());
+        Assert.Equal(["两行 标题", "来源：媒体", "正文"], lines.Where(l => l.Length > 0).SkipWhile(l => l != "主要内容：").Skip(1));
     }
 }

@@ -1,4 +1,5 @@
 using HealthItFunctions.Core.Extraction.Sources;
+using HealthItFunctions.Core.Sources;
 using HealthItFunctions.Core.Urls;
 using HealthItFunctions.Testing;
 

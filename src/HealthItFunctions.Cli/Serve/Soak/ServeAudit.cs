@@ -56,11 +56,18 @@ public static class ServeAudit
         }
 
         var droppedIds = new HashSet<string>();
+        // RecordPoisonedArticle consumes each poisoned message and marks its link "failed": that link is accounted for.
+        var failedIds = new HashSet<string>();
         await foreach (var row in tables.GetTableClient(StorageNames.ArticleIndexTable).QueryAsync<TableEntity>(e => e.RowKey == "", cancellationToken: cancellationToken))
         {
-            if (row.GetString("State") == "dropped")
+            switch (row.GetString("State"))
             {
-                droppedIds.Add(row.PartitionKey);
+                case "dropped":
+                    droppedIds.Add(row.PartitionKey);
+                    break;
+                case "failed":
+                    failedIds.Add(row.PartitionKey);
+                    break;
             }
         }
 
@@ -82,9 +89,9 @@ public static class ServeAudit
                 continue;
             }
 
-            if (poisoned.Contains(url) || pending.Contains(url))
+            if (failedIds.Contains(id) || poisoned.Contains(url) || pending.Contains(url))
             {
-                (poisoned.Contains(url) ? inPoison : inQueue).Add(url);
+                (pending.Contains(url) ? inQueue : inPoison).Add(url);
                 continue;
             }
 
@@ -113,7 +120,8 @@ public static class ServeAudit
             failing,
             lost,
             bulletins.Sum(b => b.Versions.Count),
-            bulletins.Sum(b => b.SentVersion),
+            // Unattended, the month end only drafts: each draft version is announced to the editors once (readers wait for an approval).
+            bulletins.Sum(b => b.NotifiedVersion),
             poisonCount);
     }
 

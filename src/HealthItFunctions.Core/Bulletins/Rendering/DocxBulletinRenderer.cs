@@ -102,6 +102,11 @@ public sealed class DocxBulletinRenderer(IOptions<BulletinOptions> options) : IB
             body.Append(new Paragraph(PlainRun(BulletinWording.MediaLine(item))));
             body.Append(LinkParagraph(main, item));
             body.Append(StyledParagraph(DocxParts.Heading2Style, BulletinWording.BodyLabel));
+            foreach (var line in BulletinWording.ItemHeaderLines(item))
+            {
+                body.Append(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), PlainRun(line)));
+            }
+
             foreach (var block in BulletinWording.BodyBlocks(item))
             {
                 if (block.Picture is { } picture)

@@ -99,6 +99,13 @@ public sealed class HtmlBulletinRenderer(IOptions<BulletinOptions> options) : IB
             Block(html, "p", Paragraph, BulletinWording.MediaLine(item));
             AppendLinkLine(html, item);
             Block(html, "p", Paragraph + "font-weight:bold;", BulletinWording.BodyLabel);
+            var header = BulletinWording.ItemHeaderLines(item);
+            Block(html, "p", Paragraph + "text-align:center;font-weight:bold;", header[0]);
+            foreach (var line in header.Skip(1))
+            {
+                Block(html, "p", Paragraph + "text-align:center;color:#6b7280;", line);
+            }
+
             foreach (var block in BulletinWording.BodyBlocks(item))
             {
                 if (block.Picture is { } picture)

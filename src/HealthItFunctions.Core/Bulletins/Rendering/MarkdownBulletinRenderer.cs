@@ -48,6 +48,7 @@ public sealed class MarkdownBulletinRenderer(IOptions<BulletinOptions> options) 
             // <url> is the references' own autolink form; a non-http value is shown as written, not linked.
             lines.Add(BulletinWording.LinkLabel + (BulletinWording.LinkTarget(item) is null ? url : $"<{url}>"));
             lines.Add(BulletinWording.BodyLabel);
+            lines.AddRange(BulletinWording.ItemHeaderLines(item));
             lines.AddRange(BulletinWording.BodyBlocks(item).Select(block => block.Picture is { } picture ? PictureLine(picture) : block.Paragraph!));
         }
 

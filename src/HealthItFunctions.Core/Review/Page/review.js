@@ -174,7 +174,30 @@
       el("button", { type: "button", onclick: () => edit(item, { summary: textarea.value }, "Summary saved"), text: "保存摘要 Save summary" }));
     return el("li", {
       class: "card" + (item.selected ? " selected" : " excluded"), "data-id": item.id, "aria-labelledby": headingId,
-    }, title, meta, also, controls, pictures(item), summary);
+    }, title, meta, also, controls, pictures(item), summary, sourceFields(item));
+  }
+
+  // 媒体, date and 来源 as the bulletin prints them; only the fields the editor changed are sent.
+  function sourceFields(item) {
+    const edited = item.editedMedia || item.editedCredit || item.editedDate;
+    const field = (name, label, value, attrs) => {
+      const input = el("input", Object.assign({ id: name + "-" + item.id, name: name, value: value || "" }, attrs));
+      return [el("label", { for: input.id, text: label }), input];
+    };
+    const [mediaLabel, media] = field("media", "媒体 Media", item.media, { maxlength: 100 });
+    const [dateLabel, date] = field("date", "日期 Date", item.date, { type: "date" });
+    const [creditLabel, credit] = field("credit", "来源 Credit", item.credit, { maxlength: 100 });
+    const save = () => {
+      const patch = {};
+      if (media.value.trim() !== item.media) patch.media = media.value;
+      if (date.value && date.value !== item.date) patch.date = date.value;
+      if (credit.value.trim() !== item.credit) patch.credit = credit.value;
+      if (Object.keys(patch).length) edit(item, patch, "Media, date and credit saved");
+    };
+    return el("details", { class: "summary source-fields" },
+      el("summary", { text: "媒体 · 日期 · 来源" + (edited ? "（已编辑）edited" : "") }),
+      mediaLabel, media, dateLabel, date, creditLabel, credit,
+      el("button", { type: "button", onclick: save, text: "保存 Save" }));
   }
 
   function render(list) {
@@ -286,8 +309,12 @@
   async function openPublish() {
     try {
       const plan = await (await api("GET", "/months/" + state.month + "/bulletin")).json();
-      $("publish-subject").textContent = plan.subject + " — " + plan.items.length + " 条";
-      $("publish-recipients").textContent = plan.recipients.length ? plan.recipients.join(", ") : "（未设置 Mail:Editors，不会发信 nobody: Mail:Editors is empty）";
+      // Approval sends back the hash of what this dialog shows, so the readers get exactly what was previewed.
+      state.planHash = plan.contentHash;
+      const stage = { draft: "草稿 draft", approved: "已批准 approved", sent: "已发送 sent" }[plan.stage] || plan.stage;
+      $("publish-subject").textContent = plan.subject + " — " + plan.items.length + " 条 · " + stage +
+        (plan.approvedBy ? "（" + plan.approvedBy + " 批准 approved）" : "");
+      $("publish-recipients").textContent = plan.recipients.length ? plan.recipients.join(", ") : "（未设置 Mail:Readers，不会发信 nobody: Mail:Readers is empty）";
       $("publish-items").replaceChildren(...plan.items.map((i) => el("li", { text: i.title + "（" + i.media + "）" })));
       const warning = $("publish-warning");
       warning.hidden = !plan.requiresConfirmation;
@@ -306,9 +333,10 @@
   async function publish() {
     const confirm = $("publish-confirm").checked;
     try {
-      say("Publishing…");
-      const result = await (await api("POST", "/months/" + state.month + "/bulletin/publish" + (confirm ? "?confirm=true" : ""))).json();
-      say("第" + result.issueNumber + "期 version " + result.version + (result.isNewVersion ? " (new)" : " (unchanged)") +
+      say("Approving…");
+      const result = await (await api("POST", "/months/" + state.month + "/bulletin/publish" + (confirm ? "?confirm=true" : ""),
+        { etag: '"' + state.planHash + '"' })).json();
+      say("第" + result.issueNumber + "期 " + result.stage + " version " + result.version + (result.approvedBy ? " by " + result.approvedBy : "") +
         ", " + result.articleCount + " articles, mail " + result.mail + (result.mailError ? ": " + result.mailError : "") +
         (result.recipients.length ? " → " + result.recipients.join(", ") : ""), result.mail === "Failed");
     } catch (error) {

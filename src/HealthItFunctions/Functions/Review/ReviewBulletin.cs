@@ -28,6 +28,7 @@ public sealed class ReviewBulletin(ReviewService review)
         CancellationToken cancellationToken)
     {
         var (body, refusal) = await ReviewHttp.ReadJsonAsync(request, cancellationToken);
-        return refusal ?? ReviewHttp.ToResult(await review.PublishAsync(month, request.Query["confirm"].FirstOrDefault(), body, ReviewHttp.Editor(request), cancellationToken), request);
+        return refusal ?? ReviewHttp.ToResult(await review.PublishAsync(month, request.Query["confirm"].FirstOrDefault(), body,
+            request.Headers.IfMatch.ToString(), ReviewHttp.Editor(request), cancellationToken), request);
     }
 }
