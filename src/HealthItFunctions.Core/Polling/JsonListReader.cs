@@ -8,8 +8,8 @@ using HealthItFunctions.Core.Urls;
 namespace HealthItFunctions.Core.Polling;
 
 /// <summary>
-/// A json list (gov.cn's list JSON, sina's roll API): the items array and, per item, title, URL and date by JSON
-/// Pointer. Problems come back as notes, never exceptions, so a changed endpoint costs a health note and not a poll.
+/// A json list (gov.cn's list JSON, sina's roll API, qq's web feed): the items array and, per item, title, URL (or a
+/// URL template filled from the item) and date by JSON Pointer. Problems come back as notes, never exceptions, so a changed endpoint costs a health note and not a poll.
 /// </summary>
 public sealed partial class JsonListReader(PublishTimeParser timeParser)
 {
@@ -48,7 +48,8 @@ public sealed partial class JsonListReader(PublishTimeParser timeParser)
             var noUrl = 0;
             foreach (var item in items.EnumerateArray())
             {
-                if (Text(item, fields.Url) is not { } href || UrlCanonicalizer.Resolve(endpoint, href) is not { } url)
+                var href = fields.UrlTemplate is { } template ? JsonUrlTemplate.Expand(template, item) : Text(item, fields.Url);
+                if (href is null || UrlCanonicalizer.Resolve(endpoint, href) is not { } url)
                 {
                     noUrl++;
                     continue;
@@ -65,7 +66,7 @@ public sealed partial class JsonListReader(PublishTimeParser timeParser)
 
             if (noUrl > 0)
             {
-                notes.Add($"{noUrl} of {items.GetArrayLength()} items have no URL at '{fields.Url}'");
+                notes.Add($"{noUrl} of {items.GetArrayLength()} items have no URL at '{fields.UrlTemplate ?? fields.Url}'");
             }
 
             return (links, notes);

@@ -184,7 +184,7 @@ public static class SourceCatalogLoader
         {
             if (list.Fields is null)
             {
-                return ("list.fields", "kind json needs fields: {\"url\": \"/…\", \"title\": \"/…\", \"date\": \"/…\"} (JSON Pointers inside one item)");
+                return ("list.fields", "kind json needs fields: {\"url\": \"/…\" (or \"urlTemplate\": \"https://…/{/id}\"), \"title\": \"/…\", \"date\": \"/…\"} (JSON Pointers inside one item)");
             }
 
             foreach (var (field, pointer) in new[] { ("list.items", list.Items), ("list.fields.url", list.Fields.Url), ("list.fields.title", list.Fields.Title), ("list.fields.date", list.Fields.Date) })
@@ -193,6 +193,11 @@ public static class SourceCatalogLoader
                 {
                     return (field, problem);
                 }
+            }
+
+            if (list.Fields.UrlTemplate is { } urlTemplate && Polling.JsonUrlTemplate.Problem(urlTemplate) is { } templateProblem)
+            {
+                return ("list.fields.urlTemplate", templateProblem);
             }
         }
 

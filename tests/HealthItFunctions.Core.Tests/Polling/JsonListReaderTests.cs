@@ -48,6 +48,39 @@ public sealed class JsonListReaderTests
     }
 
     [Fact]
+    public void Read_QqWebFeedIdsOnly_UrlTemplateBuildsArticleUrls()
+    {
+        var rules = new ListRules
+        {
+            Kind = ListKind.Json,
+            Method = "POST",
+            Items = "/data",
+            Fields = new JsonListFields { Title = "/title", UrlTemplate = "https://news.qq.com/rain/a/{/id}", Date = "/publish_time" },
+            UrlPattern = @"^https://news\.qq\.com/rain/a/\d{8}[A-Z0-9]+$",
+        };
+
+        var read = ListFixture.Reader.Read(ListFixture.Page("qq-pclist.json", "https://i.news.qq.com/web_feed/getPCList", "application/json"), rules);
+
+        Assert.Equal(
+            ["https://news.qq.com/rain/a/20261204A01XYZ00", "https://news.qq.com/rain/a/20261203V05ABC00"],
+            read.Links.Select(l => l.Url.AbsoluteUri));
+        Assert.Equal("示例：医院上线智慧病房系统", read.Links[0].Title);
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 9, 30, 0, Beijing), read.Links[0].Date);
+        Assert.Contains(read.Notes, n => n.Contains("1 of 3 items have no URL at 'https://news.qq.com/rain/a/{/id}'"));
+    }
+
+    [Theory]
+    [InlineData("https://a.cn/{/id}", "https://a.cn/a%2Fb%20c")]
+    [InlineData("https://a.cn/{/meta/n}/{/id}.html", "https://a.cn/7/a%2Fb%20c.html")]
+    [InlineData("https://a.cn/{/missing}", null)]
+    public void Expand_Placeholders_EscapedValuesOrNullWhenMissing(string template, string? expected)
+    {
+        using var item = JsonDocument.Parse("{\"id\": \"a/b c\", \"meta\": {\"n\": 7}}");
+
+        Assert.Equal(expected, JsonUrlTemplate.Expand(template, item.RootElement));
+    }
+
+    [Fact]
     public void Read_ItemsPointerMissing_NoteNamesThePointer()
     {
         var rules = new ListRules { Kind = ListKind.Json, Items = "/data/list", Fields = new JsonListFields() };

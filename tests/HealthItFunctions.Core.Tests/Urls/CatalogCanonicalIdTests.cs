@@ -30,6 +30,10 @@ public sealed class CatalogCanonicalIdTests
         // host aliases: qq new. and news.
         { "https://news.qq.com/rain/a/20260613A05H0V00", "http://new.qq.com/rain/a/20260613A05H0V00" },
         { "https://news.qq.com/omn/20210901/20210901A03Q6K00.html", "https://new.qq.com/omn/20210901/20210901A03Q6K00.html" },
+        // qq rewrite: today's rain/a/<id> and the older omn/<yyyymmdd>/<id>.html are one article
+        { "https://news.qq.com/rain/a/20210901A03Q6K00", "https://new.qq.com/omn/20210901/20210901A03Q6K00.html" },
+        { "http://new.qq.com/rain/a/20261205A03KQ700?suid=&media_id=", "https://new.qq.com/omn/20261205/20261205A03KQ700.html" },
+        { "https://new.qq.com/omn/20261205A03KQ700", "https://news.qq.com/rain/a/20261205A03KQ700" },
         // WeChat long links: per-share parameters dropped, scheme settled
         {
             "http://mp.weixin.qq.com/s?__biz=Mzg4NTA1MTkwNA==&mid=2247532942&idx=1&sn=a84e4adbe49fdb39e4d4c1b5c12a4c3f&chksm=1&scene=21#wechat_redirect",
@@ -43,6 +47,7 @@ public sealed class CatalogCanonicalIdTests
     {
         { "https://www.bj.chinanews.com.cn/news/2026/0528/102579.html", "https://www.bj.chinanews.com.cn/news/2026/0528/102580.html" },
         { "https://news.qq.com/rain/a/20260613A05H0V00", "https://news.qq.com/rain/a/20260617A06ZG800" },
+        { "https://news.qq.com/rain/a/20260613A05H0V00", "https://new.qq.com/omn/20260613/20260613A05H0V01.html" },
         { "https://ims.pumch.cn/detail/26366.html", "https://www.pumch.cn/detail/26367.html" },
     };
 
@@ -74,7 +79,8 @@ public sealed class CatalogCanonicalIdTests
 
     [Theory]
     [InlineData("http://www.bj.chinanews.com/news/2021/0826/83590.htm", "https://www.bj.chinanews.com.cn/news/2021/0826/83590.htm")]
-    [InlineData("https://news.qq.com/rain/a/20260613A05H0V00", "https://new.qq.com/rain/a/20260613A05H0V00")]
+    [InlineData("https://news.qq.com/rain/a/20260613A05H0V00", "https://new.qq.com/omn/20260613/20260613A05H0V00.html")]
+    [InlineData("https://new.qq.com/omn/20210901/20210901A03Q6K00.html", "https://new.qq.com/omn/20210901/20210901A03Q6K00.html")]
     [InlineData("http://www.hit180.com/52673.html?from=timeline", "https://www.hit180.com/52673.html")]
     public void Canonicalize_CatalogRule_PreferredForm(string url, string expected) =>
         Assert.Equal(expected, Canonical(url).AbsoluteUri);

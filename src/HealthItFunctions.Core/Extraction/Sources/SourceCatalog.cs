@@ -236,6 +236,12 @@ public sealed record JsonListFields
 
     public string Url { get; init; } = "/url";
 
+    /// <summary>
+    /// For items with an id and no link: the URL with JSON Pointers in braces, e.g. "https://news.qq.com/rain/a/{/id}".
+    /// When set, it builds the URL and <see cref="Url"/> is not read.
+    /// </summary>
+    public string? UrlTemplate { get; init; }
+
     /// <summary>Text dates in the usual forms, or unix seconds / milliseconds (a number or a digit string).</summary>
     public string? Date { get; init; }
 }
