@@ -43,7 +43,6 @@ public sealed class ReplayListRuleTests(ReplayFixture replay) : IClassFixture<Re
                 "http://www.bj.chinanews.com/news/2021/0729/82876.htm",
             ]
         },
-        { "qq-news", ["https://new.qq.com/omn/20210901/20210901A03Q6K00.html", "https://new.qq.com/omn/20210808/20210808A02B7X00.html"] },
         {
             "bjzhongyi",
             [
