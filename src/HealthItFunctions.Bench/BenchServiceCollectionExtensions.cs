@@ -10,5 +10,6 @@ internal static class BenchServiceCollectionExtensions
         .AddSingleton<ICliCommand, BenchmarkExtractCommand>()
         .AddSingleton<ICliCommand, BenchmarkDedupeCommand>()
         .AddSingleton<ICliCommand, BenchmarkProcessCommand>()
-        .AddSingleton<ICliCommand, BenchmarkPollCommand>();
+        .AddSingleton<ICliCommand, BenchmarkPollCommand>()
+        .AddSingleton<ICliCommand, BenchmarkFuzzCommand>();
 }
