@@ -45,6 +45,17 @@ public sealed class ExtractionLexiconTests
     }
 
     [Fact]
+    public void Parse_EmptyPermission_RefusedWithFileLineAndField()
+    {
+        var json = ShippedJson.Replace("\"permission\": [\"授权\"]", "\"permission\": []", StringComparison.Ordinal);
+
+        var e = Assert.Throws<ExtractionLexiconException>(() => ExtractionLexiconLoader.Parse(json, "x.json"));
+
+        Assert.Equal("$.boilerplate.permission", e.Field);
+        Assert.Equal(LineOf(json, "\"permission\""), e.Line);
+    }
+
+    [Fact]
     public void Parse_RepeatedEntry_RefusedAtTheEntry()
     {
         var json = ShippedJson.Replace("\"justNow\": [\"刚刚\"]", "\"justNow\": [\"刚刚\",\n      \"刚刚\"]", StringComparison.Ordinal);
