@@ -31,6 +31,18 @@ public sealed class ExtractionLexiconTests
     }
 
     [Fact]
+    public void Schema_EveryReference_ResolvesToADefinition()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", "extraction-lexicon.schema.json")));
+        var definitions = schema.RootElement.GetProperty("$defs");
+
+        var references = References(schema.RootElement).ToList();
+
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.True(r.StartsWith("#/$defs/", StringComparison.Ordinal) && definitions.TryGetProperty(r["#/$defs/".Length..], out _), r));
+    }
+
+    [Fact]
     public void Parse_EmptyList_RefusedWithFileLineAndField()
     {
         var json = ShippedJson.Replace("\"justNow\": [\"刚刚\"]", "\"justNow\": []", StringComparison.Ordinal);
@@ -120,6 +132,13 @@ public sealed class ExtractionLexiconTests
         Assert.Equal("某区卫生健康委", after.Source);
         Assert.Contains("供稿单位", after.Rules[ArticleField.Source]);
     }
+
+    private static IEnumerable<string> References(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p.Name == "$ref" ? [p.Value.GetString()!] : References(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(References),
+        _ => [],
+    };
 
     private static int LineOf(string json, string marker) => json[..json.IndexOf(marker, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
 
