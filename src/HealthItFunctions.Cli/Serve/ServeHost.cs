@@ -5,7 +5,6 @@ using Azure.Storage.Queues;
 using HealthItFunctions.Core;
 using HealthItFunctions.Infrastructure;
 using HealthItFunctions.Local;
-using HealthItFunctions.Infrastructure.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -81,13 +80,8 @@ internal static class ServeHost
         builder.AddCore();
         builder.AddInfrastructure();
         builder.AddHealthItObservability();
-        builder.Services.AddSingleton<HealthItFunctions.Infrastructure.Http.LocalRun>();
+        builder.Services.AddSingleton<LocalRun>();
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
-        if (serve.ClockOffset != TimeSpan.Zero)
-        {
-            builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(serve.ClockOffset));
-        }
-
         builder.Services.AddOptions<ServeOptions>().BindConfiguration(ServeOptions.Section)
             .Configure<IConfiguration>((o, configuration) =>
             {
@@ -100,7 +94,7 @@ internal static class ServeHost
 
         builder.Services.AddSingleton(functions);
         builder.Services.AddSingleton<FunctionInvoker>();
-        var queues = LoadHostSettings(builder.Configuration);
+        var queues = QueueHostSettings.From(builder.Configuration);
         builder.Services.AddSingleton(queues);
         if (!httpOnly)
         {
@@ -170,15 +164,6 @@ internal static class ServeHost
             services.GetRequiredService<FunctionInvoker>().InvokeAsync(function, new Microsoft.Azure.Functions.Worker.TimerInfo { IsPastDue = info.IsPastDue },
                 new Dictionary<string, object?> { ["ScheduledFor"] = info.ScheduledFor }, cancellationToken),
             binding.Setting is null ? binding.Schedule : null);
-    }
-
-    private static QueueHostSettings LoadHostSettings(IConfiguration configuration)
-    {
-        // The Functions app's own host.json ships beside healthit; Serve:HostJson points at another (tests).
-        var path = configuration["Serve:HostJson"] is { Length: > 0 } configured ? configured
-            : new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }.Select(d => Path.Combine(d, "host.json")).FirstOrDefault(File.Exists);
-        var settings = path is not null ? QueueHostSettings.Load(path) : new QueueHostSettings();
-        return settings.WithAppSettings(key => configuration[key]);
     }
 
     private static void AddQueueListener(WebApplicationBuilder builder, QueueHostSettings settings, IReadOnlyList<AppFunction> queueFunctions)

@@ -18,8 +18,8 @@ internal sealed partial class BodyCleaner
         var boilerplate = lexicon.Boilerplate;
         var labels = lexicon.Labels;
         _creditLine = Compile(@"^[\[【(（]?\s*" + Alt(lexicon.Roles.CreditLines) + @"\s*[:：]");
-        _boilerplateLine = Compile(Alt(boilerplate.Phrases) + @"|第\s*\d+\s*页\s*/\s*共|" + Alt(boilerplate.ReprintNotice) + ".{0,8}注明|" + Alt(boilerplate.Unauthorised)
-            + ".{0,8}授权.{0,4}" + Alt(boilerplate.Forbidding) + @"|^\s*" + Alt(boilerplate.WholeLine) + @"\s*$|^\s*" + Alt(boilerplate.LineStarts), RegexOptions.IgnoreCase);
+        _boilerplateLine = Compile(Alt(boilerplate.Phrases) + @"|第\s*\d+\s*页\s*/\s*共|" + Alt(boilerplate.ReprintNotice) + ".{0,8}" + Alt(boilerplate.ReprintCondition) + "|" + Alt(boilerplate.Unauthorised)
+            + ".{0,8}" + Alt(boilerplate.Permission) + ".{0,4}" + Alt(boilerplate.Forbidding) + @"|^\s*" + Alt(boilerplate.WholeLine) + @"\s*$|^\s*" + Alt(boilerplate.LineStarts), RegexOptions.IgnoreCase);
         EndMarker = Compile(@"^\W{0,2}" + Alt(boilerplate.SectionEnds));
         _placeLine = Compile(@"^\W{0,2}" + Alt(labels.Place) + @"\s*[:：]?\s*\S{0,12}$");
         _bylineWord = Compile(Alt(lexicon.Roles.Reporter, lexicon.Roles.Contributors));
