@@ -11,5 +11,6 @@ internal static class BenchServiceCollectionExtensions
         .AddSingleton<ICliCommand, BenchmarkDedupeCommand>()
         .AddSingleton<ICliCommand, BenchmarkProcessCommand>()
         .AddSingleton<ICliCommand, BenchmarkPollCommand>()
-        .AddSingleton<ICliCommand, Soak.SoakCommand>();
+        .AddSingleton<ICliCommand, Soak.SoakCommand>()
+        .AddSingleton<ICliCommand, BenchmarkFuzzCommand>();
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HealthItFunctions.Core.Articles;
+using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Urls;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,7 +31,8 @@ internal sealed class LinksForgetCommand(IServiceProvider services) : ICliComman
                     continue;
                 }
 
-                var id = ArticleId.From(UrlCanonicalizer.Canonicalize(url));
+                // The id the poll gave it: the claiming source's canonical rule (https, aliases, query rules), not only the generic one.
+                var id = new ArticleUrls(services.GetRequiredService<ISourceCatalog>()).Identify(url).Id;
                 var before = await index.ForgetAsync(id, cancellationToken);
                 Console.WriteLine(before switch
                 {

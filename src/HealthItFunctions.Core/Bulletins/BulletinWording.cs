@@ -81,17 +81,7 @@ public static class BulletinWording
     /// A field shown on one line: what XML cannot carry removed (<see cref="TextSanitizer"/>, every renderer's last
     /// guard), line breaks and tabs become spaces, ends trimmed.
     /// </summary>
-    public static string SingleLine(string? value)
-    {
-        var clean = TextSanitizer.Clean(value ?? string.Empty);
-        var text = new StringBuilder(clean.Length);
-        foreach (var c in clean)
-        {
-            text.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
-        }
-
-        return text.ToString().Trim();
-    }
+    public static string SingleLine(string? value) => TextSanitizer.SingleLine(value);
 
     /// <summary>The folder of pictures beside an archived bulletin (blob prefix and output folder).</summary>
     public const string PictureFolder = "images";

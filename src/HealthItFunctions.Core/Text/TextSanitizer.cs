@@ -88,6 +88,22 @@ public static class TextSanitizer
         return cleaned ?? values;
     }
 
+    /// <summary>
+    /// The text <see cref="Clean"/>ed and on one line: every control (tab and newline included) and the Unicode line and
+    /// paragraph separators become a space, and the ends are trimmed. For a title line, a mail subject, a file name.
+    /// </summary>
+    public static string SingleLine(string? value)
+    {
+        var clean = Clean(value ?? string.Empty);
+        var text = new StringBuilder(clean.Length);
+        foreach (var c in clean)
+        {
+            text.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        return text.ToString().Trim();
+    }
+
     /// <summary>True when <see cref="Clean"/> would return the text unchanged.</summary>
     public static bool IsClean(string? value) => value is null || FirstInvalid(value) < 0;
 

@@ -87,7 +87,8 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options, ILogger<SmtpMail
         }
 
         // The last guard for mail: a composed subject or body may quote a stored title written before the sanitizer.
-        message.Subject = TextSanitizer.Clean(mail.Subject);
+        // A subject is one line: a line break in it would be folded away or, worse, read as the end of the header.
+        message.Subject = TextSanitizer.SingleLine(mail.Subject);
         var body = new BodyBuilder { TextBody = TextSanitizer.Clean(mail.TextBody), HtmlBody = TextSanitizer.Clean(mail.HtmlBody) };
         foreach (var image in mail.HtmlBody is null ? [] : mail.InlineImages ?? [])
         {
@@ -98,15 +99,37 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options, ILogger<SmtpMail
 
         foreach (var attachment in mail.Attachments ?? [])
         {
-            var part = body.Attachments.Add(TextSanitizer.Clean(attachment.FileName), attachment.Content, ContentType.Parse(attachment.ContentType));
+            var name = AttachmentName(attachment.FileName);
+            var part = body.Attachments.Add(name, attachment.Content, ContentType.Parse(attachment.ContentType));
             // RFC 2231 (filename*=utf-8''%E5%8C%97…) is the standard; also setting the Content-Type name keeps
             // older clients that only read that parameter from showing "ATT00001.bin".
-            part.ContentType.Name = TextSanitizer.Clean(attachment.FileName);
+            part.ContentType.Name = name;
         }
 
         message.Body = body.ToMessageBody();
         return message;
     }
+
+    /// <summary>
+    /// The name a mail client saves the attachment under: one line, no folder separator (clients keep only what
+    /// follows the last one), and at most <see cref="MaxAttachmentNameChars"/> characters with the extension kept,
+    /// since file systems refuse longer names. The name comes from the bulletin title, a setting.
+    /// </summary>
+    internal static string AttachmentName(string fileName)
+    {
+        var name = TextSanitizer.SingleLine(fileName).Replace('/', '_').Replace('\\', '_');
+        if (name.Length <= MaxAttachmentNameChars)
+        {
+            return name;
+        }
+
+        var extension = Path.GetExtension(name) is { Length: > 0 and <= 10 } found ? found : "";
+        var stem = name[..(MaxAttachmentNameChars - extension.Length)];
+        // Never end on half of a surrogate pair: the cut would leave a lone surrogate, which the sanitizer exists to prevent.
+        return (char.IsHighSurrogate(stem[^1]) ? stem[..^1] : stem) + extension;
+    }
+
+    internal const int MaxAttachmentNameChars = 120;
 
     private static SecureSocketOptions ParseSecurity(string value) => Enum.TryParse<SecureSocketOptions>(value, ignoreCase: true, out var parsed)
         ? parsed

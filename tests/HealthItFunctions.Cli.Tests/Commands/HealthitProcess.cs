@@ -2,13 +2,14 @@ using System.Diagnostics;
 
 namespace HealthItFunctions.Cli.Tests.Commands;
 
-/// <summary>Runs the built <c>healthit</c> as a user does, in its own process, and keeps both streams apart.</summary>
+/// <summary>Runs the built <c>healthit</c> (or <c>healthit-bench</c>) as a user does, in its own process, and keeps both streams apart.</summary>
 internal static class HealthitProcess
 {
     internal sealed record Run(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
 
     /// <param name="environment">Set (or, with a null value, removed) over the test process's environment.</param>
-    public static async Task<Run> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <param name="program">The built assembly to run, beside the tests.</param>
+    public static async Task<Run> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, string program = "healthit.dll")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,7 +17,7 @@ internal static class HealthitProcess
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "healthit.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -46,7 +47,7 @@ internal static class HealthitProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"healthit {string.Join(' ', args)} did not exit within 2 minutes; stderr so far: {await stderr}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not exit within 2 minutes; stderr so far: {await stderr}");
         }
 
         return new Run(process.ExitCode, await stdout, await stderr, clock.Elapsed);

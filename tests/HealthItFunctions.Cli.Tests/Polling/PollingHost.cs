@@ -61,6 +61,9 @@ internal sealed class PollingHost : IDisposable
 
     public string CatalogContainer { get; }
 
+    /// <summary>The catalog file (Extraction:SourcesPath) the container reads.</summary>
+    public string SeedsFile => _seedsFile;
+
     public IServiceProvider Services => _host.Services;
 
     public SourcePoller Poller => Services.GetRequiredService<SourcePoller>();

@@ -1,10 +1,10 @@
 using System.Text;
 using CsCheck;
 
-namespace HealthItFunctions.Core.Tests.Properties;
+namespace HealthItFunctions.Fuzzing;
 
 /// <summary>
-/// Generators of hostile and unlucky input, shared by the property tests and <c>healthit benchmark fuzz</c>: markup
+/// Generators of hostile and unlucky input, shared by the property tests and <c>healthit-bench fuzz</c>: markup
 /// fragments a page can be made of (deep nesting, stray and raw-text tags, entities naming every kind of code point,
 /// unterminated comments), any string at all, and JSON shaped like or unlike our bodies and messages.
 /// </summary>
@@ -27,6 +27,24 @@ public static class HostileInputs
 
     /// <summary>Any string: every UTF-16 code unit is possible, lone surrogates included.</summary>
     public static Gen<string> AnyString { get; } = Gen.String[Gen.Char, 0, 200];
+
+    private static readonly string[] Tricks =
+    [
+        "\r\nBcc: victim@example.org", "\nSubject: injected", "\r\n\r\n<html>body</html>", "\rX-Injected: 1", "\u0085Bcc: x@example.org",
+        "\u2028", "\u2029", "\u202E", "\u200F", "\u200E", "\u2066", "\u061C", "\uFEFF", "\uFFFE", "\uFFFF", "\uD800", "\uDC00", "\u0000", "\u001B[31m",
+        "=?utf-8?B?PHNjcmlwdD4=?=", "\"", "<", ">", "&", "\\", ";", ",", "@", "\t", " ", "北京市卫健委", "الصحة", "😀",
+    ];
+
+    /// <summary>
+    /// A string aimed at text that travels in mail and documents: header injection (CR/LF, NEL, line and paragraph
+    /// separators), bidirectional overrides, lone surrogates and noncharacters, encoded-word look-alikes, very long
+    /// lines without a space, among ordinary text.
+    /// </summary>
+    public static Gen<string> HostileString { get; } = Gen.Frequency(
+        (4, Pick(Tricks)),
+        (3, AnyString),
+        (1, Gen.Int[500, 4000].SelectMany(n => Gen.Char['a', 'z'].Select(c => new string(c, n)))),
+        (1, Gen.Int[200, 1500].Select(n => Repeat("北京", n)))).Array[0, 6].Select(string.Concat);
 
     /// <summary>One piece of markup.</summary>
     public static Gen<string> Fragment { get; } = Gen.Frequency(
