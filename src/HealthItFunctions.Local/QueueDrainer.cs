@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using HealthItFunctions.Core.Pipeline;
-using HealthItFunctions.Infrastructure.Local;
 using Microsoft.Extensions.Logging;
 
 namespace HealthItFunctions.Local;
