@@ -9,25 +9,25 @@ namespace HealthItFunctions.Cli.Tests.Polling;
 /// <summary>The live extraction lexicon against Azurite: an edited blob goes live, a bad edit is refused with its line and field.</summary>
 public sealed class BlobExtractionLexiconTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    private static readonly string ShippedJson = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", ExtractionLexiconLoader.FileName));
+
+    private static readonly string EditedJson = ShippedJson.Replace("\"source\": [\"来源于\",", "\"source\": [\"供稿单位\", \"来源于\",", StringComparison.Ordinal);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ReloadNowAsync_EditedThenBrokenBlob_EditGoesLiveAndBrokenOneIsRefused()
     {
-        await using var site = await LoopbackSite.StartAsync(_ => { });
-        using var polling = new PollingHost(azurite, site, PollingHost.ListCatalog("shipped", "shipped.test"), []);
+        using var polling = NewHost();
         var live = polling.Services.GetRequiredService<BlobExtractionLexicon>();
         Assert.Same(live, polling.Services.GetRequiredService<IExtractionLexiconSource>());
         var shipped = live.Current;
-        var container = polling.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(polling.CatalogContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
-        var blob = container.GetBlobClient(ExtractionLexiconLoader.FileName);
-        var json = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", ExtractionLexiconLoader.FileName));
+        var blob = await LexiconBlobAsync(polling);
 
-        await blob.UploadAsync(BinaryData.FromString(json.Replace("\"source\": [\"来源于\",", "\"source\": [\"供稿单位\", \"来源于\",", StringComparison.Ordinal)), overwrite: true, Ct);
+        await blob.UploadAsync(BinaryData.FromString(EditedJson), overwrite: true, Ct);
         await live.ReloadNowAsync(Ct);
         var edited = live.Current;
-        await blob.UploadAsync(BinaryData.FromString(json.Replace("\"justNow\": [\"刚刚\"]", "\"justNow\": []", StringComparison.Ordinal)), overwrite: true, Ct);
+        await blob.UploadAsync(BinaryData.FromString(ShippedJson.Replace("\"justNow\": [\"刚刚\"]", "\"justNow\": []", StringComparison.Ordinal)), overwrite: true, Ct);
         await live.ReloadNowAsync(Ct);
 
         Assert.DoesNotContain("供稿单位", shipped.Lexicon.Labels.Source);
@@ -41,13 +41,11 @@ public sealed class BlobExtractionLexiconTests(AzuriteFixture azurite) : IClassF
     [Fact]
     public async Task ReloadNowAsync_EditedBlobDeleted_ShippedLexiconBackInForce()
     {
-        await using var site = await LoopbackSite.StartAsync(_ => { });
-        using var polling = new PollingHost(azurite, site, PollingHost.ListCatalog("shipped", "shipped.test"), []);
+        using var polling = NewHost();
         var live = polling.Services.GetRequiredService<BlobExtractionLexicon>();
         var shipped = live.Current;
         var blob = await LexiconBlobAsync(polling);
-        var json = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", ExtractionLexiconLoader.FileName));
-        await blob.UploadAsync(BinaryData.FromString(json.Replace("\"source\": [\"来源于\",", "\"source\": [\"供稿单位\", \"来源于\",", StringComparison.Ordinal)), overwrite: true, Ct);
+        await blob.UploadAsync(BinaryData.FromString(EditedJson), overwrite: true, Ct);
         await live.ReloadNowAsync(Ct);
         var edited = live.Current;
 
@@ -61,13 +59,11 @@ public sealed class BlobExtractionLexiconTests(AzuriteFixture azurite) : IClassF
     [Fact]
     public async Task ReloadNowAsync_FirstBlobRefused_ShippedLexiconStaysWithFileLineAndField()
     {
-        await using var site = await LoopbackSite.StartAsync(_ => { });
-        using var polling = new PollingHost(azurite, site, PollingHost.ListCatalog("shipped", "shipped.test"), []);
+        using var polling = NewHost();
         var live = polling.Services.GetRequiredService<BlobExtractionLexicon>();
         var shipped = live.Current;
         var blob = await LexiconBlobAsync(polling);
-        var json = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", ExtractionLexiconLoader.FileName));
-        var broken = json.Replace("\"permission\": [\"授权\"]", "\"permission\": [\"授权\", \"授权\"]", StringComparison.Ordinal);
+        var broken = ShippedJson.Replace("\"permission\": [\"授权\"]", "\"permission\": [\"授权\", \"授权\"]", StringComparison.Ordinal);
         var line = broken[..broken.IndexOf("\"permission\"", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
 
         await blob.UploadAsync(BinaryData.FromString(broken), overwrite: true, Ct);
@@ -76,6 +72,9 @@ public sealed class BlobExtractionLexiconTests(AzuriteFixture azurite) : IClassF
         Assert.Same(shipped, live.Current);
         Assert.Equal($"blob {polling.CatalogContainer}/{ExtractionLexiconLoader.FileName} line {line}, field $.boilerplate.permission[1]: '授权' appears twice", live.LastRefusal);
     }
+
+    /// <summary>No site to poll: only the container's storage and config blobs are used.</summary>
+    private PollingHost NewHost() => new(azurite, site: null, PollingHost.ListCatalog("shipped", "shipped.test"), []);
 
     private static async Task<BlobClient> LexiconBlobAsync(PollingHost polling)
     {

@@ -7,23 +7,22 @@ namespace HealthItFunctions.Cli.Tests.Polling;
 /// <summary>The live catalog against Azurite: the blob wins over the shipped file, a bad edit is refused, a good one goes live.</summary>
 public sealed class BlobSourceCatalogTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    /// <summary>A catalog with a missing comma on line 6.</summary>
+    private static readonly string BrokenCatalog = PollingHost.ListCatalog("broken", "broken.test").Replace("\"media\": \"测试媒体\",", "\"media\": \"测试媒体\"");
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ReloadNowAsync_BlobWithError_LeavesPreviousCatalogInForce()
     {
-        await using var site = await LoopbackSite.StartAsync(_ => { });
-        using var polling = new PollingHost(azurite, site, PollingHost.ListCatalog("shipped", "shipped.test"), []);
+        using var polling = NewHost();
         var shipped = polling.Catalog.InForce;
-        var container = polling.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(polling.CatalogContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
-        var blob = container.GetBlobClient("sources.json");
+        var blob = await SourcesBlobAsync(polling);
 
         await blob.UploadAsync(BinaryData.FromString(PollingHost.ListCatalog("edited", "edited.test")), overwrite: true, Ct);
         await polling.Catalog.ReloadNowAsync(Ct);
         var edited = polling.Catalog.InForce;
-        var broken = PollingHost.ListCatalog("broken", "broken.test").Replace("\"media\": \"测试媒体\",", "\"media\": \"测试媒体\"");
-        await blob.UploadAsync(BinaryData.FromString(broken), overwrite: true, Ct);
+        await blob.UploadAsync(BinaryData.FromString(BrokenCatalog), overwrite: true, Ct);
         await polling.Catalog.ReloadNowAsync(Ct);
         var afterBroken = polling.Catalog.InForce;
         var refusal = polling.Catalog.LastRefusal;
@@ -38,13 +37,9 @@ public sealed class BlobSourceCatalogTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task RefreshAsync_WithinCheckInterval_DoesNotLookAtTheBlob()
     {
-        await using var site = await LoopbackSite.StartAsync(_ => { });
-        using var polling = new PollingHost(azurite, site, PollingHost.ListCatalog("shipped", "shipped.test"), [],
-            new Dictionary<string, string?> { ["Sources:CheckInterval"] = "01:00:00" });
+        using var polling = NewHost(new Dictionary<string, string?> { ["Sources:CheckInterval"] = "01:00:00" });
         _ = polling.Catalog.InForce;
-        var container = polling.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(polling.CatalogContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
-        await container.GetBlobClient("sources.json").UploadAsync(BinaryData.FromString(PollingHost.ListCatalog("edited", "edited.test")), overwrite: true, Ct);
+        await (await SourcesBlobAsync(polling)).UploadAsync(BinaryData.FromString(PollingHost.ListCatalog("edited", "edited.test")), overwrite: true, Ct);
 
         await polling.Catalog.RefreshAsync(Ct);
         var beforeDue = polling.Catalog.Current.Sources[0].Id;
@@ -57,12 +52,9 @@ public sealed class BlobSourceCatalogTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task ReloadNowAsync_EditedBlobDeleted_ShippedFileBackInForce()
     {
-        await using var site = await LoopbackSite.StartAsync(_ => { });
-        using var polling = new PollingHost(azurite, site, PollingHost.ListCatalog("shipped", "shipped.test"), []);
+        using var polling = NewHost();
         _ = polling.Catalog.InForce;
-        var container = polling.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(polling.CatalogContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
-        var blob = container.GetBlobClient("sources.json");
+        var blob = await SourcesBlobAsync(polling);
         await blob.UploadAsync(BinaryData.FromString(PollingHost.ListCatalog("edited", "edited.test")), overwrite: true, Ct);
         await polling.Catalog.ReloadNowAsync(Ct);
         var edited = polling.Catalog.InForce;
@@ -78,17 +70,24 @@ public sealed class BlobSourceCatalogTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task InForce_FirstBlobRefused_ShippedFileInForceAndRefusalKept()
     {
-        await using var site = await LoopbackSite.StartAsync(_ => { });
-        using var polling = new PollingHost(azurite, site, PollingHost.ListCatalog("shipped", "shipped.test"), []);
-        var container = polling.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(polling.CatalogContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
-        var broken = PollingHost.ListCatalog("broken", "broken.test").Replace("\"media\": \"测试媒体\",", "\"media\": \"测试媒体\"");
-        await container.GetBlobClient("sources.json").UploadAsync(BinaryData.FromString(broken), overwrite: true, Ct);
+        using var polling = NewHost();
+        await (await SourcesBlobAsync(polling)).UploadAsync(BinaryData.FromString(BrokenCatalog), overwrite: true, Ct);
 
         var inForce = polling.Catalog.InForce;
 
         Assert.Equal("shipped", Assert.Single(inForce.Catalog.Sources).Id);
         Assert.Null(inForce.BlobETag);
         Assert.StartsWith($"blob {polling.CatalogContainer}/sources.json line 6", polling.Catalog.LastRefusal);
+    }
+
+    /// <summary>No site to poll: only the container's storage and config blobs are used.</summary>
+    private PollingHost NewHost(IDictionary<string, string?>? overrides = null) =>
+        new(azurite, site: null, PollingHost.ListCatalog("shipped", "shipped.test"), [], overrides);
+
+    private static async Task<BlobClient> SourcesBlobAsync(PollingHost polling)
+    {
+        var container = polling.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(polling.CatalogContainer);
+        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
+        return container.GetBlobClient("sources.json");
     }
 }
