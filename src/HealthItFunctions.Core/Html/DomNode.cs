@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace HealthItFunctions.Core.Html;
@@ -78,6 +79,7 @@ public sealed class DomNode
     public string Id => GetAttributeValue("id", null) ?? string.Empty;
 
     /// <summary>The decoded value of the first attribute of that (lower-case) name, else <paramref name="fallback"/>.</summary>
+    [return: NotNullIfNotNull(nameof(fallback))]
     public string? GetAttributeValue(string name, string? fallback)
     {
         var at = Document.FindAttribute(this, name);

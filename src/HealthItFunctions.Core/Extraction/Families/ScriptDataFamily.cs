@@ -47,7 +47,7 @@ internal sealed partial class ScriptDataFamily(PublishTimeParser parser) : IExtr
         // Only the shape of such pages (a time variable beside an account or title variable, or WeChat's own container),
         // not any script's variables.
         var shaped = variables.ContainsKey("nickname") || variables.ContainsKey("msg_title")
-                     || page.HostMatches("mp.weixin.qq.com") || page.Document.GetElementbyId("js_content") is not null;
+                     || page.HostMatches("mp.weixin.qq.com") || page.Document.GetElementById("js_content") is not null;
         if ((variables.ContainsKey("ct") || variables.ContainsKey("publish_time")) && shaped)
         {
             Offer(page, draft, "script:var", key => variables.GetValueOrDefault(key));
