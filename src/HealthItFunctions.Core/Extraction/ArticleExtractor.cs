@@ -3,7 +3,7 @@ using HealthItFunctions.Core.Extraction.Layers;
 using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Sources;
 using HealthItFunctions.Core.Text;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Extraction;
 
@@ -38,13 +38,15 @@ public sealed class ArticleExtractor : IArticleExtractor
             return ExtractionResult.NotAnArticle(NotArticleReason.EmptyPage, "the page is empty");
         }
 
-        // Before the parser: its time grows with the square of the nesting, and its tree walks recurse per level.
-        if (MarkupScanner.Exceeds(page.Html, MarkupLimits.Default) is { } overLimits)
+        var document = HtmlDom.Parse(page.Html);
+        lap = profile?.Lap("parse (HtmlDom)", lap) ?? lap;
+        // The parser stops at the first MarkupLimits breach, so hostile nesting or size cost bounded time.
+        if (document.OverLimits is { } overLimits)
         {
             return ExtractionResult.NotAnArticle(NotArticleReason.OverLimits, overLimits);
         }
 
-        var context = Parse(page, profile, ref lap);
+        var context = Index(page, document, profile, ref lap);
         var gated = PageGate.Check(context);
         lap = profile?.Lap("gate", lap) ?? lap;
         if (gated is { } gate)
@@ -69,11 +71,8 @@ public sealed class ArticleExtractor : IArticleExtractor
     }
 
     /// <summary>The DOM, with the source's remove rules applied before indexing so removed chrome never scores.</summary>
-    private PageContext Parse(HtmlPage page, ExtractionProfile? profile, ref long lap)
+    private PageContext Index(HtmlPage page, HtmlDom document, ExtractionProfile? profile, ref long lap)
     {
-        var document = new HtmlDocument { OptionCheckSyntax = false };
-        document.LoadHtml(page.Html);
-        lap = profile?.Lap("parse (HtmlAgilityPack)", lap) ?? lap;
         var source = _catalog.Match(page.Url);
         if (source?.Detail is { } detailRules)
         {

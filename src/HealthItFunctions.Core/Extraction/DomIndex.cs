@@ -1,13 +1,13 @@
 using HealthItFunctions.Core.Extraction.Lexicon;
 using System.Text;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Extraction;
 
 /// <summary>Per-element statistics gathered bottom-up in one walk; the generic extractor scores these.</summary>
-internal sealed class NodeInfo(HtmlNode node, NodeInfo? parent, bool isBlock)
+internal sealed class NodeInfo(DomNode node, NodeInfo? parent, bool isBlock)
 {
-    public HtmlNode Node { get; } = node;
+    public DomNode Node { get; } = node;
 
     public NodeInfo? Parent { get; } = parent;
 
@@ -68,21 +68,18 @@ internal sealed class DomIndex
         "fieldset", "figure", "figcaption", "center", "hr", "br", "address", "details", "summary", "dialog", "menu",
     };
 
-    /// <summary>
-    /// Keyed by the element's offset in the source: unique per parsed element and, unlike a reference-keyed map, free of
-    /// the per-object identity hash that showed as a tenth of extraction time.
-    /// </summary>
-    private readonly Dictionary<int, NodeInfo> _byNode;
+    /// <summary>Indexed elements by <see cref="DomNode.Ordinal"/>: an array read, no hashing.</summary>
+    private readonly NodeInfo?[] _byNode;
 
     /// <summary>Inline script elements; their text is copied out only if a layer asks (<see cref="Scripts"/>).</summary>
-    private readonly List<HtmlNode> _scriptNodes;
+    private readonly List<DomNode> _scriptNodes;
     private List<string>? _scripts;
 
     /// <summary>The compiled extraction lexicon in force for this page.</summary>
     public required ExtractionVocabulary Vocabulary { get; init; }
 
-    private DomIndex(List<NodeInfo> nodes, Dictionary<int, NodeInfo> byNode, string text, Dictionary<string, string> metas,
-        string titleTag, List<HtmlNode> scriptNodes, List<string> jsonLd, string? language)
+    private DomIndex(List<NodeInfo> nodes, NodeInfo?[] byNode, string text, Dictionary<string, string> metas,
+        string titleTag, List<DomNode> scriptNodes, List<string> jsonLd, string? language)
     {
         Nodes = nodes;
         _byNode = byNode;
@@ -152,13 +149,13 @@ internal sealed class DomIndex
     }
 
     /// <summary>The visible text of any element; one the walk skipped (hidden, a form control) falls back to its markup's text.</summary>
-    public string TextOf(HtmlNode node) => Find(node) is { } info ? TextOf(info) : HtmlEntity.DeEntitize(node.InnerText);
+    public string TextOf(DomNode node) => Find(node) is { } info ? TextOf(info) : node.InnerText;
 
-    public NodeInfo? Find(HtmlNode node) =>
-        _byNode.TryGetValue(node.StreamPosition, out var info) && ReferenceEquals(info.Node, node) ? info : null;
+    public NodeInfo? Find(DomNode node) =>
+        (uint)node.Ordinal < (uint)_byNode.Length && _byNode[node.Ordinal] is { } info && ReferenceEquals(info.Node, node) ? info : null;
 
     /// <summary>The indexed element itself or its nearest indexed ancestor.</summary>
-    public NodeInfo? FindOrAncestor(HtmlNode? node)
+    public NodeInfo? FindOrAncestor(DomNode? node)
     {
         for (; node is not null; node = node.ParentNode)
         {
@@ -172,71 +169,71 @@ internal sealed class DomIndex
     }
 
     /// <param name="vocabulary">The compiled lexicon the finders read through this index.</param>
-    public static DomIndex Build(HtmlNode root, ExtractionVocabulary vocabulary)
+    public static DomIndex Build(DomNode root, ExtractionVocabulary vocabulary)
     {
         var nodes = new List<NodeInfo>(1024);
-        var byNode = new Dictionary<int, NodeInfo>(1024);
+        var byNode = new NodeInfo?[root.Document.ElementCount];
         var text = new StringBuilder(16 * 1024);
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var scripts = new List<HtmlNode>();
+        var scripts = new List<DomNode>();
         var jsonLd = new List<string>();
         string titleTag = string.Empty;
         string? language = null;
-
-        // Explicit stack: badly nested old pages (unclosed <font>, <p>) nest deeper than recursion safely allows.
-        var stack = new Stack<(HtmlNode Node, NodeInfo? Exit)>(256);
         NodeInfo? current = null;
         var linkDepth = 0;
-        stack.Push((root, null));
 
-        while (stack.Count > 0)
+        // Iterative over the tree's links: badly nested old pages (unclosed <font>, <p>) nest deeper than recursion safely allows.
+        var node = root.FirstChild;
+        while (node is not null)
         {
-            var (node, exit) = stack.Pop();
-            if (exit is not null)
+            if (Enter(node) && node.FirstChild is { } child)
             {
-                exit.TextEnd = text.Length;
-                if (exit.Node.Name == "a")
-                {
-                    linkDepth--;
-                }
-
-                if (exit.IsBlock)
-                {
-                    AppendBreak(text);
-                }
-                else if (text.Length > 0 && char.IsAsciiDigit(text[^1]))
-                {
-                    // <span>18-03-08</span><span>23:16</span> renders apart; glued, the date and time would read as one number.
-                    text.Append(' ');
-                }
-
-                if (exit.Parent is { } parent)
-                {
-                    parent.TextLength += exit.TextLength;
-                    parent.LinkTextLength += exit.LinkTextLength;
-                    parent.Punctuation += exit.Punctuation;
-                    parent.Tags += exit.Tags;
-                    parent.Links += exit.Links;
-                }
-
-                current = exit.Parent;
+                node = child;
                 continue;
             }
 
-            switch (node.NodeType)
+            // Leave: the node itself when it was an indexed element without children, then each ancestor left behind.
+            if (current is not null && ReferenceEquals(current.Node, node))
             {
-                case HtmlNodeType.Text:
-                    if (current is not null)
-                    {
-                        AppendText(((HtmlTextNode)node).Text, current, linkDepth > 0, text);
-                    }
+                Exit(current);
+            }
 
-                    continue;
-                case HtmlNodeType.Comment:
-                    continue;
-                case HtmlNodeType.Document:
-                    PushChildren(stack, node);
-                    continue;
+            while (node is not null && node.NextSibling is null)
+            {
+                node = node.ParentNode;
+                if (node is null || ReferenceEquals(node, root))
+                {
+                    node = null;
+                    break;
+                }
+
+                Exit(current!);
+            }
+
+            node = node?.NextSibling;
+        }
+
+        return new DomIndex(nodes, byNode, text.ToString(), metas, titleTag, scripts, jsonLd, language)
+        {
+            Vocabulary = vocabulary,
+        };
+
+        // True when the node is an indexed element whose children are walked.
+        bool Enter(DomNode node)
+        {
+            if (node.NodeType == DomNodeType.Text)
+            {
+                if (current is not null)
+                {
+                    AppendText(node, current, linkDepth > 0, text);
+                }
+
+                return false;
+            }
+
+            if (node.NodeType != DomNodeType.Element)
+            {
+                return false;
             }
 
             var name = node.Name;
@@ -248,12 +245,12 @@ internal sealed class DomIndex
             if (Invisible.Contains(name) || name is "meta" or "title" or "link")
             {
                 CollectHeadData(node, metas, scripts, jsonLd, ref titleTag);
-                continue;
+                return false;
             }
 
             if (IsHidden(node))
             {
-                continue;
+                return false;
             }
 
             var isBlock = BlockTags.Contains(name);
@@ -272,50 +269,64 @@ internal sealed class DomIndex
             if (name == "a")
             {
                 linkDepth++;
-                if (node.Attributes["href"] is not null)
+                if (node.HasAttribute("href"))
                 {
                     info.Links = 1;
                 }
             }
 
             nodes.Add(info);
-            byNode.TryAdd(node.StreamPosition, info);
+            byNode[node.Ordinal] = info;
             current = info;
-            stack.Push((node, info));
-            PushChildren(stack, node);
+            return true;
         }
 
-        return new DomIndex(nodes, byNode, text.ToString(), metas, titleTag, scripts, jsonLd, language)
+        void Exit(NodeInfo exit)
         {
-            Vocabulary = vocabulary,
-        };
+            exit.TextEnd = text.Length;
+            if (exit.Node.Name == "a")
+            {
+                linkDepth--;
+            }
+
+            if (exit.IsBlock)
+            {
+                AppendBreak(text);
+            }
+            else if (text.Length > 0 && char.IsAsciiDigit(text[^1]))
+            {
+                // <span>18-03-08</span><span>23:16</span> renders apart; glued, the date and time would read as one number.
+                text.Append(' ');
+            }
+
+            if (exit.Parent is { } parent)
+            {
+                parent.TextLength += exit.TextLength;
+                parent.LinkTextLength += exit.LinkTextLength;
+                parent.Punctuation += exit.Punctuation;
+                parent.Tags += exit.Tags;
+                parent.Links += exit.Links;
+            }
+
+            current = exit.Parent;
+        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static void PushChildren(Stack<(HtmlNode, NodeInfo?)> stack, HtmlNode node)
+    private static bool IsHidden(DomNode node)
     {
-        var children = node.ChildNodes;
-        for (var i = children.Count - 1; i >= 0; i--)
-        {
-            stack.Push((children[i], null));
-        }
-    }
-
-    private static bool IsHidden(HtmlNode node)
-    {
-        // Most elements have no attributes; asking for one would allocate an empty collection for each of them.
         if (!node.HasAttributes)
         {
             return false;
         }
 
-        if (node.Attributes["hidden"] is not null)
+        if (node.HasAttribute("hidden"))
         {
             return true;
         }
 
-        var style = node.Attributes["style"]?.Value;
+        var style = node.GetAttributeValue("style", null);
         return style is not null && style.Contains("display", StringComparison.OrdinalIgnoreCase) && TextUtil.DisplayNone().IsMatch(style);
     }
 
@@ -332,9 +343,11 @@ internal sealed class DomIndex
         }
     }
 
-    private static void AppendText(string raw, NodeInfo owner, bool inLink, StringBuilder text)
+    private static void AppendText(DomNode node, NodeInfo owner, bool inLink, StringBuilder text)
     {
-        var value = raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw;
+        // Text without character references is read straight from the source: no string per text node.
+        var raw = node.RawText;
+        var value = raw.Contains('&') ? node.Text.AsSpan() : raw;
         var length = 0;
         var punctuation = 0;
         foreach (var c in value)
@@ -377,7 +390,7 @@ internal sealed class DomIndex
         }
     }
 
-    private static List<string> ReadScripts(List<HtmlNode> nodes)
+    private static List<string> ReadScripts(List<DomNode> nodes)
     {
         var scripts = new List<string>(nodes.Count);
         foreach (var node in nodes)
@@ -391,10 +404,10 @@ internal sealed class DomIndex
         return scripts;
     }
 
-    /// <summary>A script's content is one raw text node; InnerHtml would re-serialise it.</summary>
-    private static string ScriptText(HtmlNode node) => node.FirstChild is HtmlTextNode { NextSibling: null } only ? only.Text : node.InnerHtml;
+    /// <summary>A script's content is one raw text node.</summary>
+    private static string ScriptText(DomNode node) => node.FirstChild is { NodeType: DomNodeType.Text, NextSibling: null } only ? only.Text : node.InnerText;
 
-    private static void CollectHeadData(HtmlNode node, Dictionary<string, string> metas, List<HtmlNode> scripts, List<string> jsonLd, ref string titleTag)
+    private static void CollectHeadData(DomNode node, Dictionary<string, string> metas, List<DomNode> scripts, List<string> jsonLd, ref string titleTag)
     {
         switch (node.Name)
         {
@@ -405,7 +418,7 @@ internal sealed class DomIndex
                     return;
                 }
 
-                content = HtmlEntity.DeEntitize(content).Trim();
+                content = content.Trim();
                 foreach (var attribute in (ReadOnlySpan<string>)["name", "property", "itemprop", "http-equiv"])
                 {
                     var key = node.GetAttributeValue(attribute, null);
@@ -419,7 +432,7 @@ internal sealed class DomIndex
             case "title":
                 if (titleTag.Length == 0 && node.ParentNode?.Name is not "svg")
                 {
-                    titleTag = TextUtil.Collapse(HtmlEntity.DeEntitize(node.InnerText));
+                    titleTag = TextUtil.Collapse(node.InnerText);
                 }
 
                 return;

@@ -1,7 +1,7 @@
 using HealthItFunctions.Core.Extraction.Lexicon;
 using HealthItFunctions.Core.Extraction.Families;
 using HealthItFunctions.Core.Extraction.Sources;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Extraction;
 
@@ -11,7 +11,7 @@ namespace HealthItFunctions.Core.Extraction;
 /// </summary>
 internal sealed class PageContext
 {
-    public PageContext(HtmlDocument document, Uri? url, DateTimeOffset? fetchedAt, DateTimeOffset now, DomIndex index)
+    public PageContext(HtmlDom document, Uri? url, DateTimeOffset? fetchedAt, DateTimeOffset now, DomIndex index)
     {
         Document = document;
         Url = url;
@@ -20,7 +20,7 @@ internal sealed class PageContext
         Index = index;
     }
 
-    public HtmlDocument Document { get; }
+    public HtmlDom Document { get; }
 
     public Uri? Url { get; }
 

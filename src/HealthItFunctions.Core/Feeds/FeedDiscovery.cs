@@ -1,5 +1,5 @@
 using HealthItFunctions.Core.Urls;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Feeds;
 
@@ -8,10 +8,10 @@ public static class FeedDiscovery
 {
     private static readonly string[] FeedTypes = ["application/rss+xml", "application/atom+xml", "application/feed+json", "application/json"];
 
-    public static IReadOnlyList<Uri> Find(HtmlDocument document, Uri pageUrl)
+    public static IReadOnlyList<Uri> Find(HtmlDom document, Uri pageUrl)
     {
         var feeds = new List<Uri>();
-        foreach (var link in document.DocumentNode.SelectNodes("//link[@href and @type]") ?? Enumerable.Empty<HtmlNode>())
+        foreach (var link in document.DocumentNode.SelectNodes("//link[@href and @type]"))
         {
             var rel = link.GetAttributeValue("rel", "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var type = link.GetAttributeValue("type", "").Split(';')[0].Trim();

@@ -5,7 +5,7 @@ using HealthItFunctions.Core.Feeds;
 using HealthItFunctions.Core.Fetching;
 using HealthItFunctions.Core.Text;
 using HealthItFunctions.Core.Urls;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Polling;
 
@@ -48,8 +48,7 @@ public sealed class ListLinkReader(PublishTimeParser timeParser, FeedReader feed
         }
 
         var decoded = HtmlDecoder.Decode(page.Body, page.ContentType);
-        var document = new HtmlDocument();
-        document.LoadHtml(decoded.Text);
+        var document = HtmlDom.Parse(decoded.Text);
         var feeds = rules.DiscoverFeeds || rules.Kind == ListKind.Discover ? FeedDiscovery.Find(document, page.FinalUrl) : [];
         if (rules.Kind == ListKind.Discover)
         {
@@ -67,8 +66,7 @@ public sealed class ListLinkReader(PublishTimeParser timeParser, FeedReader feed
 
     public IReadOnlyList<DiscoveredLink> ReadHtmlList(string html, Uri pageUrl, ListRules rules, DateTimeOffset fetchedAt)
     {
-        var document = new HtmlDocument();
-        document.LoadHtml(html);
+        var document = HtmlDom.Parse(html);
         return ReadHtml(document, pageUrl, rules, fetchedAt).Links;
     }
 
@@ -79,18 +77,18 @@ public sealed class ListLinkReader(PublishTimeParser timeParser, FeedReader feed
         return (feed.Items.Select(item => new DiscoveredLink(item.Link, Clean(item.Title), item.Published)).ToList(), feed.Notes);
     }
 
-    private (IReadOnlyList<DiscoveredLink> Links, bool FellBack) ReadHtml(HtmlDocument document, Uri pageUrl, ListRules rules, DateTimeOffset fetchedAt)
+    private (IReadOnlyList<DiscoveredLink> Links, bool FellBack) ReadHtml(HtmlDom document, Uri pageUrl, ListRules rules, DateTimeOffset fetchedAt)
     {
         var pattern = Pattern(rules);
         var rows = rules.Rows is { Length: > 0 }
-            ? document.DocumentNode.SelectNodes(rules.Rows)?.ToList() ?? []
+            ? document.DocumentNode.SelectNodes(rules.Rows).ToList()
             : [document.DocumentNode];
         var links = new List<DiscoveredLink>();
         var seen = new HashSet<Uri>();
         foreach (var row in rows)
         {
             var date = rules.Date is { Length: > 0 } && row.SelectSingleNode(rules.Date) is { } dateNode
-                ? timeParser.Parse(HtmlEntity.DeEntitize(dateNode.InnerText), fetchedAt)?.Value
+                ? timeParser.Parse(dateNode.InnerText, fetchedAt)?.Value
                 : null;
             AddAnchors(row.SelectNodes(rules.Link), pageUrl, pattern, date, seen, links);
         }
@@ -106,12 +104,12 @@ public sealed class ListLinkReader(PublishTimeParser timeParser, FeedReader feed
         return (links, links.Count > 0);
     }
 
-    private static void AddAnchors(IEnumerable<HtmlNode>? anchors, Uri pageUrl, Regex? pattern, DateTimeOffset? date, HashSet<Uri> seen, List<DiscoveredLink> links)
+    private static void AddAnchors(IEnumerable<DomNode>? anchors, Uri pageUrl, Regex? pattern, DateTimeOffset? date, HashSet<Uri> seen, List<DiscoveredLink> links)
     {
         foreach (var anchor in anchors ?? [])
         {
             if (anchor.GetAttributeValue("href", null) is not { } href
-                || UrlCanonicalizer.Resolve(pageUrl, HtmlEntity.DeEntitize(href)) is not { } url
+                || UrlCanonicalizer.Resolve(pageUrl, href) is not { } url
                 || (pattern is not null && !pattern.IsMatch(url.AbsoluteUri))
                 || !seen.Add(url))
             {
@@ -123,7 +121,7 @@ public sealed class ListLinkReader(PublishTimeParser timeParser, FeedReader feed
         }
     }
 
-    private static Uri? NextPage(HtmlDocument document, Uri pageUrl, ListRules rules) =>
+    private static Uri? NextPage(HtmlDom document, Uri pageUrl, ListRules rules) =>
         rules.Paging?.Next is { Length: > 0 } next && document.DocumentNode.SelectSingleNode(next) is { } anchor
             ? UrlCanonicalizer.Resolve(pageUrl, anchor.GetAttributeValue("href", null))
             : null;
@@ -136,5 +134,5 @@ public sealed class ListLinkReader(PublishTimeParser timeParser, FeedReader feed
         rules.UrlPattern is { Length: > 0 } p ? new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) : null;
 
     private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : Regex.Replace(HtmlEntity.DeEntitize(text), @"\s+", " ").Trim();
+        string.IsNullOrWhiteSpace(text) ? null : Regex.Replace(text, @"\s+", " ").Trim();
 }

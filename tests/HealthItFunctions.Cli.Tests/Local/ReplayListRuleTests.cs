@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using HealthItFunctions.Core.Extraction.Sources;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Cli.Tests.Local;
 
@@ -76,8 +76,7 @@ public sealed class ReplayListRuleTests(ReplayFixture replay) : IClassFixture<Re
     {
         var rules = Source("wjw-beijing").List!;
         var (bytes, _) = await replay.GetBytesAsync(rules.StartUrls[0]);
-        var document = new HtmlDocument();
-        document.LoadHtml(System.Text.Encoding.UTF8.GetString(bytes));
+        var document = HtmlDom.Parse(System.Text.Encoding.UTF8.GetString(bytes));
 
         var rows = document.DocumentNode.SelectNodes(rules.Rows!) ?? throw new InvalidOperationException("wjw-beijing rows matched nothing");
         var dates = rows.Select(row => row.SelectSingleNode(rules.Date!)?.InnerText.Trim()).ToList();
@@ -138,12 +137,11 @@ public sealed class ReplayListRuleTests(ReplayFixture replay) : IClassFixture<Re
 
     private static IEnumerable<string> HtmlLinks(byte[] bytes, ListRules rules)
     {
-        var document = new HtmlDocument();
-        document.LoadHtml(System.Text.Encoding.UTF8.GetString(bytes));
-        var rows = rules.Rows is null ? [document.DocumentNode] : document.DocumentNode.SelectNodes(rules.Rows)?.ToList() ?? [];
+        var document = HtmlDom.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+        var rows = rules.Rows is null ? [document.DocumentNode] : document.DocumentNode.SelectNodes(rules.Rows).ToList();
         var anchors = rules.Rows is null
-            ? rows.SelectMany(r => r.SelectNodes(rules.Link) ?? Enumerable.Empty<HtmlNode>())
-            : rows.Select(r => r.SelectSingleNode(rules.Link)).OfType<HtmlNode>();
-        return anchors.Select(a => HtmlEntity.DeEntitize(a.GetAttributeValue("href", ""))).Where(h => h.Length > 0);
+            ? rows.SelectMany(r => r.SelectNodes(rules.Link))
+            : rows.Select(r => r.SelectSingleNode(rules.Link)).OfType<DomNode>();
+        return anchors.Select(a => a.GetAttributeValue("href", "")).Where(h => h.Length > 0);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
@@ -92,8 +92,7 @@ internal static partial class BulletinLines
     /// <summary>Visible text of the HTML body, one line per block element or &lt;br&gt;.</summary>
     public static IReadOnlyList<string> OfHtml(byte[] html)
     {
-        var page = new HtmlDocument();
-        page.LoadHtml(Encoding.UTF8.GetString(html));
+        var page = HtmlDom.Parse(Encoding.UTF8.GetString(html));
         var text = new StringBuilder();
         Walk(page.DocumentNode.SelectSingleNode("//body") ?? page.DocumentNode, text);
         return text.ToString().Split('\n');
@@ -109,14 +108,14 @@ internal static partial class BulletinLines
             .ToArray();
     }
 
-    private static void Walk(HtmlNode node, StringBuilder text)
+    private static void Walk(DomNode node, StringBuilder text)
     {
         foreach (var child in node.ChildNodes)
         {
             switch (child)
             {
-                case HtmlTextNode t:
-                    text.Append(HtmlEntity.DeEntitize(t.Text).Replace('\n', ' '));
+                case { NodeType: DomNodeType.Text } t:
+                    text.Append(t.Text.Replace('\n', ' '));
                     break;
                 case { Name: "br" }:
                     text.Append('\n');

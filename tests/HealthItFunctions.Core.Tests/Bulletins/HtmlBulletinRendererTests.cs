@@ -1,6 +1,6 @@
 using System.Text;
 using HealthItFunctions.Core.Bulletins;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Tests.Bulletins;
 
@@ -36,9 +36,9 @@ public sealed class HtmlBulletinRendererTests
     {
         var page = Load(Bulletins.Hostile);
 
-        Assert.Empty(page.DocumentNode.SelectNodes("//script") ?? Enumerable.Empty<HtmlNode>());
+        Assert.Empty(page.DocumentNode.SelectNodes("//script"));
         var heading = page.DocumentNode.SelectSingleNode("//h3")!;
-        Assert.Equal("1. 标题：" + Bulletins.Hostile.Title, HtmlEntity.DeEntitize(heading.InnerText));
+        Assert.Equal("1. 标题：" + Bulletins.Hostile.Title, heading.InnerText);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class HtmlBulletinRendererTests
             var section = page.DocumentNode.SelectSingleNode($"//*[@id='{id}']");
             Assert.NotNull(section);
             Assert.NotNull(section.SelectSingleNode($"a[@name='{id}']"));
-            Assert.Contains(HtmlEntity.DeEntitize(link.InnerText)[3..], section.InnerText, StringComparison.Ordinal);
+            Assert.Contains(link.InnerText[3..], section.InnerText, StringComparison.Ordinal);
         }
 
         var external = page.DocumentNode.SelectNodes("//a[starts-with(@href,'http')]")!.Select(a => a.GetAttributeValue("href", ""));
@@ -95,10 +95,9 @@ public sealed class HtmlBulletinRendererTests
     private static string Render(params BulletinItem[] items) =>
         Encoding.UTF8.GetString(Bulletins.Html().Render(Bulletins.Compose(BulletinMonth.Parse("2021-08"), items)));
 
-    private static HtmlDocument Load(params BulletinItem[] items)
+    private static HtmlDom Load(params BulletinItem[] items)
     {
-        var page = new HtmlDocument();
-        page.LoadHtml(Render(items));
+        var page = HtmlDom.Parse(Render(items));
         return page;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class GovCnFamily(PublishTimeParser parser) : IExtractionLayer
             draft.OfferPublishTime(parser.ParseOnPage(first, page), "gov-cn:meta firstpublishedtime");
         }
 
-        var body = page.Document.GetElementbyId("UCAP-CONTENT");
+        var body = page.Document.GetElementById("UCAP-CONTENT");
         if (body is null && page.HostMatches("gov.cn"))
         {
             body = page.Document.DocumentNode.SelectSingleNode("//*[contains(concat(' ', normalize-space(@class), ' '), ' pages_content ')]");

@@ -24,6 +24,9 @@ internal sealed partial class ScriptDataFamily(PublishTimeParser parser) : IExtr
     private static readonly string[] MediaKeys = ["media", "media_name", "mediaName", "nickname", "source"];
     private static readonly string[] TitleKeys = ["title", "msg_title"];
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ReadKeys =
+        new HashSet<string>([.. TimeKeys, .. MediaKeys, .. TitleKeys], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
         foreach (var script in page.Index.Scripts)
@@ -35,19 +38,31 @@ internal sealed partial class ScriptDataFamily(PublishTimeParser parser) : IExtr
             }
         }
 
+        // Only the shape of such pages (a time variable beside an account or title variable, or WeChat's own container),
+        // not any script's variables. Without WeChat's host or container, the account or title variable must be
+        // named in some script; most pages name neither, and their scripts (often most of the page) are not scanned.
+        var shapedByPage = page.HostMatches("mp.weixin.qq.com") || page.Document.GetElementById("js_content") is not null;
+        if (!shapedByPage && !page.Index.Scripts.Any(s => s.Contains("nickname", StringComparison.Ordinal) || s.Contains("msg_title", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = variables.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var script in page.Index.Scripts)
         {
-            foreach (Match match in Variable().Matches(script))
+            foreach (var match in Variable().EnumerateMatches(script))
             {
-                variables.TryAdd(match.Groups["name"].Value, match.Groups["value"].Value);
+                // Only the keys read below are kept: a Match and strings per variable of every script were most of this step's cost.
+                var name = VariableName(script.AsSpan(match.Index, match.Length));
+                if (ReadKeys.Contains(name) && !names.ContainsKey(name))
+                {
+                    variables.Add(name.ToString(), Variable().Match(script, match.Index, match.Length).Groups["value"].Value);
+                }
             }
         }
 
-        // Only the shape of such pages (a time variable beside an account or title variable, or WeChat's own container),
-        // not any script's variables.
-        var shaped = variables.ContainsKey("nickname") || variables.ContainsKey("msg_title")
-                     || page.HostMatches("mp.weixin.qq.com") || page.Document.GetElementbyId("js_content") is not null;
+        var shaped = shapedByPage || variables.ContainsKey("nickname") || variables.ContainsKey("msg_title");
         if ((variables.ContainsKey("ct") || variables.ContainsKey("publish_time")) && shaped)
         {
             Offer(page, draft, "script:var", key => variables.GetValueOrDefault(key));
@@ -94,6 +109,27 @@ internal sealed partial class ScriptDataFamily(PublishTimeParser parser) : IExtr
         return null;
     }
 
+    /// <summary>The name group of a <see cref="Variable"/> match: after an optional "var " prefix, the leading identifier.</summary>
+    private static ReadOnlySpan<char> VariableName(ReadOnlySpan<char> match)
+    {
+        if (match.StartsWith("var") && match.Length > 3 && char.IsWhiteSpace(match[3]))
+        {
+            var rest = match[3..].TrimStart();
+            if (rest.Length > 0 && (char.IsAsciiLetter(rest[0]) || rest[0] == '_'))
+            {
+                match = rest;
+            }
+        }
+
+        var end = 0;
+        while (end < match.Length && (char.IsAsciiLetterOrDigit(match[end]) || match[end] == '_'))
+        {
+            end++;
+        }
+
+        return match[..end];
+    }
+
     /// <summary>Script strings escape as JavaScript and HTML both (\x26amp;, \u4e2d, &amp;quot;).</summary>
     private static string Decode(string value)
     {
@@ -138,7 +174,8 @@ internal sealed partial class ScriptDataFamily(PublishTimeParser parser) : IExtr
     [GeneratedRegex(@"\bwindow\.DATA\s*=\s*\{", RegexOptions.CultureInvariant)]
     private static partial Regex WindowDataStart();
 
-    // var x = "v"; var x = htmlDecode("v"); x: 'v' — one quoted value, no expressions.
-    [GeneratedRegex("""\b(?:var\s+)?(?<name>[A-Za-z_][A-Za-z0-9_]{0,30})\s*[=:]\s*(?:htmlDecode\()?(?<q>["'])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,300})\k<q>""", RegexOptions.CultureInvariant)]
+    // var x = "v"; var x = htmlDecode("v"); x: 'v' — one quoted value, no expressions. The name is atomic: a shorter
+    // prefix of a word can never be followed by '=' or ':', so backtracking into it is only cost.
+    [GeneratedRegex("""\b(?:var\s+)?(?<name>(?>[A-Za-z_][A-Za-z0-9_]{0,30}))\s*[=:]\s*(?:htmlDecode\()?(?<q>["'])(?<value>(?:(?!\k<q>)[^\\\r\n]|\\.){1,300})\k<q>""", RegexOptions.CultureInvariant)]
     private static partial Regex Variable();
 }

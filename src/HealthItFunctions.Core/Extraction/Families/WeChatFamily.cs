@@ -11,7 +11,7 @@ internal sealed class WeChatFamily : IExtractionLayer
 {
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
-        var content = page.Document.GetElementbyId("js_content");
+        var content = page.Document.GetElementById("js_content");
         if (content is null && !page.HostMatches("mp.weixin.qq.com"))
         {
             return;
@@ -19,14 +19,14 @@ internal sealed class WeChatFamily : IExtractionLayer
 
         // The headline the reader sees is #activity-name; og:title is share metadata that editors may shorten or
         // leave stale, so it only fills in when the heading is missing or empty.
-        if (page.Document.GetElementbyId("activity-name") is { } heading)
+        if (page.Document.GetElementById("activity-name") is { } heading)
         {
             draft.OfferTitle(page.Index.TextOf(heading), "wechat:#activity-name");
         }
 
         draft.OfferTitle(page.Meta("og:title", "twitter:title"), "wechat:og:title");
 
-        if (page.Document.GetElementbyId("js_name") is { } name)
+        if (page.Document.GetElementById("js_name") is { } name)
         {
             draft.OfferSource(page.Index.TextOf(name), "wechat:#js_name");
         }

@@ -1,3 +1,4 @@
+using HealthItFunctions.Core.Html;
 namespace HealthItFunctions.Core.Extraction.Generic;
 
 /// <summary>
@@ -33,7 +34,7 @@ internal static class BodyBounds
         foreach (var element in node.Node.ChildNodes)
         {
             // Inline children's text is the wrapper's own text (OwnTextLength), already counted.
-            if (element.NodeType != HtmlAgilityPack.HtmlNodeType.Element || index.Find(element) is not { IsBlock: true } child || child.InComment)
+            if (element.NodeType != DomNodeType.Element || index.Find(element) is not { IsBlock: true } child || child.InComment)
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using HealthItFunctions.Core.Images;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Extraction.Generic;
 
@@ -87,7 +87,7 @@ internal static partial class BodyPictures
         return map;
     }
 
-    private static bool IsCaption(string text, HtmlNode? origin, HtmlNode picture)
+    private static bool IsCaption(string text, DomNode? origin, DomNode picture)
     {
         if (origin is null || text.Length > ExtractionTuning.Default.BodyMaxCaptionLength)
         {
@@ -109,7 +109,7 @@ internal static partial class BodyPictures
         return !EndsSentence(text) && IsCentred(origin) && IsCentred(picture) && !IsWhollyBold(origin, textBlock);
     }
 
-    private static bool HasCaptionMarkup(HtmlNode node)
+    private static bool HasCaptionMarkup(DomNode node)
     {
         var steps = 0;
         for (var current = node.ParentNode; current is not null && steps < ExtractionTuning.Default.BodyMaxCaptionAncestorSteps; current = current.ParentNode, steps++)
@@ -123,7 +123,7 @@ internal static partial class BodyPictures
         return false;
     }
 
-    private static bool IsCentred(HtmlNode node)
+    private static bool IsCentred(DomNode node)
     {
         var steps = 0;
         for (var current = node.ParentNode; current is not null && steps < ExtractionTuning.Default.BodyMaxCaptionAncestorSteps; current = current.ParentNode, steps++)
@@ -144,7 +144,7 @@ internal static partial class BodyPictures
     }
 
     /// <summary>A centred bold line under a picture is a subheading set off by the picture, not a caption.</summary>
-    private static bool IsWhollyBold(HtmlNode origin, HtmlNode? block)
+    private static bool IsWhollyBold(DomNode origin, DomNode? block)
     {
         for (var current = origin.ParentNode; current is not null && current != block; current = current.ParentNode)
         {
@@ -157,7 +157,7 @@ internal static partial class BodyPictures
         return block?.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
     }
 
-    private static HtmlNode? BlockOf(HtmlNode node)
+    private static DomNode? BlockOf(DomNode node)
     {
         for (var current = node.ParentNode; current is not null; current = current.ParentNode)
         {

@@ -1,3 +1,4 @@
+using HealthItFunctions.Core.Html;
 namespace HealthItFunctions.Core.Extraction.Generic;
 
 /// <summary>
@@ -52,7 +53,7 @@ internal static class CommentFinder
         List<NodeInfo>? run = null;
         foreach (var child in parent.Node.ChildNodes)
         {
-            if (child.NodeType != HtmlAgilityPack.HtmlNodeType.Element || child.Name is not ("div" or "li" or "dl" or "article" or "section")
+            if (child.NodeType != DomNodeType.Element || child.Name is not ("div" or "li" or "dl" or "article" or "section")
                 || index.Find(child) is not { } info || info.TextLength == 0)
             {
                 continue;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Extraction.Generic;
 
@@ -8,7 +8,7 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// The body as collected: paragraphs with the text node each one starts at (captions are told apart by their markup),
 /// the pictures in order with the paragraph index they precede, and the first few picture URLs as lead images.
 /// </summary>
-internal sealed record CollectedBody(List<string> Paragraphs, List<HtmlNode?> Origins, List<CollectedPicture> Pictures, List<string> Images)
+internal sealed record CollectedBody(List<string> Paragraphs, List<DomNode?> Origins, List<CollectedPicture> Pictures, List<string> Images)
 {
     public void Deconstruct(out List<string> paragraphs, out List<string> images)
     {
@@ -18,7 +18,7 @@ internal sealed record CollectedBody(List<string> Paragraphs, List<HtmlNode?> Or
 }
 
 /// <param name="RawIndex">Index in <see cref="CollectedBody.Paragraphs"/> of the first paragraph after the picture.</param>
-internal sealed record CollectedPicture(int RawIndex, string Url, string? Alt, HtmlNode Node);
+internal sealed record CollectedPicture(int RawIndex, string Url, string? Alt, DomNode Node);
 
 /// <summary>Turns the chosen body element(s) into text paragraphs and image URLs, skipping link lists and widgets inside them.</summary>
 internal static partial class ParagraphCollector
@@ -26,13 +26,13 @@ internal static partial class ParagraphCollector
     public static CollectedBody Collect(DomIndex index, IEnumerable<NodeInfo> roots, Uri? baseUrl)
     {
         var paragraphs = new List<string>();
-        var origins = new List<HtmlNode?>();
-        HtmlNode? origin = null;
+        var origins = new List<DomNode?>();
+        DomNode? origin = null;
         var pictures = new List<CollectedPicture>();
         var images = new List<string>();
         var buffer = new StringBuilder();
-        var stack = new Stack<(HtmlNode Node, bool Exit)>();
-        HashSet<HtmlNode>? boxes = null;
+        var stack = new Stack<(DomNode Node, bool Exit)>();
+        HashSet<DomNode>? boxes = null;
         foreach (var root in roots)
         {
             stack.Push((root.Node, false));
@@ -45,19 +45,26 @@ internal static partial class ParagraphCollector
                     continue;
                 }
 
-                if (node.NodeType == HtmlNodeType.Text)
+                if (node.NodeType == DomNodeType.Text)
                 {
-                    var raw = ((HtmlTextNode)node).Text;
-                    if (origin is null && !string.IsNullOrWhiteSpace(raw))
+                    var raw = node.RawText;
+                    if (origin is null && !raw.IsWhiteSpace())
                     {
                         origin = node;
                     }
 
-                    buffer.Append(raw.Contains('&') ? HtmlEntity.DeEntitize(raw) : raw);
+                    if (raw.Contains('&'))
+                    {
+                        buffer.Append(node.Text);
+                    }
+                    else
+                    {
+                        buffer.Append(raw);
+                    }
                     continue;
                 }
 
-                if (node.NodeType != HtmlNodeType.Element)
+                if (node.NodeType != DomNodeType.Element)
                 {
                     continue;
                 }
@@ -97,10 +104,9 @@ internal static partial class ParagraphCollector
                     stack.Push((node, true));
                 }
 
-                var children = node.ChildNodes;
-                for (var i = children.Count - 1; i >= 0; i--)
+                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
                 {
-                    stack.Push((children[i], false));
+                    stack.Push((child, false));
                 }
             }
 
@@ -130,7 +136,7 @@ internal static partial class ParagraphCollector
     /// inside it, or a bare marker line followed by sibling blocks that are mostly link text (those are added to
     /// <paramref name="boxes"/> and skipped when reached). The text after the box is kept.
     /// </summary>
-    private static bool IsRelatedBox(DomIndex index, NodeInfo info, ref HashSet<HtmlNode>? boxes)
+    private static bool IsRelatedBox(DomIndex index, NodeInfo info, ref HashSet<DomNode>? boxes)
     {
         if (!info.IsBlock || info.TextLength == 0 || info.TextLength > ExtractionTuning.Default.BodyMaxBoxMarkerBlock || !index.Vocabulary.Cleaner.EndMarker.IsMatch(index.Text.AsSpan(info.TextStart, Math.Min(ExtractionTuning.Default.BodyBoxMarkerReach, info.TextLength)).TrimStart()))
         {
@@ -150,7 +156,7 @@ internal static partial class ParagraphCollector
         var found = false;
         for (var sibling = info.Node.NextSibling; sibling is not null; sibling = sibling.NextSibling)
         {
-            if (sibling.NodeType == HtmlNodeType.Text && string.IsNullOrWhiteSpace(sibling.InnerText))
+            if (sibling.NodeType == DomNodeType.Text && sibling.RawText.IsWhiteSpace())
             {
                 continue;
             }
@@ -182,7 +188,7 @@ internal static partial class ParagraphCollector
     private static bool IsLinkList(NodeInfo info) =>
         info.Node.Name is "ul" or "ol" or "dl" or "table" && info.Links >= ExtractionTuning.Default.BodyMinLinkListLinks && info.LinkDensity >= ExtractionTuning.Default.BodyMinLinkListDensity && info.Punctuation == 0;
 
-    private static void Flush(StringBuilder buffer, List<string> paragraphs, List<HtmlNode?> origins, ref HtmlNode? origin)
+    private static void Flush(StringBuilder buffer, List<string> paragraphs, List<DomNode?> origins, ref DomNode? origin)
     {
         if (buffer.Length == 0)
         {
@@ -206,7 +212,7 @@ internal static partial class ParagraphCollector
     /// </summary>
     private static readonly string[] SourceAttributes = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "src"];
 
-    private static string? ImageUrl(HtmlNode img, Uri? baseUrl)
+    private static string? ImageUrl(DomNode img, Uri? baseUrl)
     {
         if (IsIcon(img))
         {
@@ -221,7 +227,7 @@ internal static partial class ParagraphCollector
             return null;
         }
 
-        source = HtmlEntity.DeEntitize(source.Trim());
+        source = source.Trim();
         // On Unix "/a/b.jpg" parses as an absolute file: URI, so only http(s) counts as absolute here.
         if (Uri.TryCreate(source, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
@@ -236,13 +242,13 @@ internal static partial class ParagraphCollector
         return baseUrl is not null && Uri.TryCreate(baseUrl, source, out var resolved) && resolved.Scheme is "http" or "https" ? resolved.ToString() : null;
     }
 
-    private static string? AltText(HtmlNode img)
+    private static string? AltText(DomNode img)
     {
         var alt = img.GetAttributeValue("alt", null) ?? img.GetAttributeValue("title", null);
-        return string.IsNullOrWhiteSpace(alt) ? null : TextUtil.Collapse(HtmlEntity.DeEntitize(alt));
+        return string.IsNullOrWhiteSpace(alt) ? null : TextUtil.Collapse(alt);
     }
 
-    private static bool IsIcon(HtmlNode img) =>
+    private static bool IsIcon(DomNode img) =>
         (int.TryParse(img.GetAttributeValue("width", ""), out var width) && width > 0 && width < ExtractionTuning.Default.BodyMinPictureSide)
         || (int.TryParse(img.GetAttributeValue("height", ""), out var height) && height > 0 && height < ExtractionTuning.Default.BodyMinPictureSide);
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HealthItFunctions.Core.Extraction.Lexicon;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Extraction.Generic;
 
@@ -139,7 +140,7 @@ internal static partial class ReporterBylineFinder
         for (var i = FirstAt(nodes, start); i < nodes.Count && nodes[i].TextStart < end; i++)
         {
             var node = nodes[i];
-            if (node.TextLength == 0 || node.TextLength > ExtractionTuning.Default.BylineMaxLine || node.InComment || node.Node.ChildNodes.Count == 0)
+            if (node.TextLength == 0 || node.TextLength > ExtractionTuning.Default.BylineMaxLine || node.InComment || !node.Node.HasChildNodes)
             {
                 continue;
             }
@@ -226,7 +227,7 @@ internal static partial class ReporterBylineFinder
     {
         foreach (var child in node.Node.Descendants())
         {
-            if (child.NodeType != HtmlAgilityPack.HtmlNodeType.Element)
+            if (child.NodeType != DomNodeType.Element)
             {
                 continue;
             }

@@ -1,14 +1,14 @@
 using System.Xml.XPath;
 using HealthItFunctions.Core.Extraction.Dates;
 using HealthItFunctions.Core.Extraction.Generic;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Extraction.Sources;
 
 /// <summary>Applies a catalogued source's detail-page XPaths. Rules that stop matching just leave the field to the next layer.</summary>
 internal static class SourceRules
 {
-    public static void RemoveNodes(HtmlDocument document, DetailRules rules)
+    public static void RemoveNodes(HtmlDom document, DetailRules rules)
     {
         foreach (var xpath in rules.Remove)
         {
@@ -81,7 +81,6 @@ internal static class SourceRules
                     continue;
                 }
 
-                text = HtmlEntity.DeEntitize(text);
                 if (attribute is null && !pinned && squashed.Count > 0 && !squashed.Any(r => TitleAgreement.Agrees(TextUtil.Squash(text), r)))
                 {
                     draft.RefuseTitle(text, rule, "refused: agrees with neither <title> nor og:title");
@@ -135,7 +134,7 @@ internal static class SourceRules
                 var text = attribute is not null ? node.GetAttributeValue(attribute, null) : page.Index.TextOf(node);
                 if (!string.IsNullOrWhiteSpace(text))
                 {
-                    return (HtmlEntity.DeEntitize(text), page.Index.Find(node));
+                    return (text, page.Index.Find(node));
                 }
             }
         }
@@ -143,10 +142,10 @@ internal static class SourceRules
         return null;
     }
 
-    private static IEnumerable<HtmlNode> Select(PageContext page, string xpath) =>
-        page.Document.DocumentNode.SelectNodes(xpath) ?? Enumerable.Empty<HtmlNode>();
+    private static IEnumerable<DomNode> Select(PageContext page, string xpath) =>
+        page.Document.DocumentNode.SelectNodes(xpath);
 
-    /// <summary>HtmlAgilityPack selects elements, not attributes: "…/meta[@name='x']/@content" is split into path and attribute.</summary>
+    /// <summary>A rule selects elements, not attributes: "…/meta[@name='x']/@content" is split into path and attribute.</summary>
     private static (string Path, string? Attribute) SplitAttribute(string xpath)
     {
         var slash = xpath.LastIndexOf("/@", StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using HealthItFunctions.Core.Extraction;
-using HtmlAgilityPack;
+using HealthItFunctions.Core.Html;
 
 namespace HealthItFunctions.Core.Tests.Extraction.Generic;
 
@@ -8,8 +8,7 @@ internal static class Dom
 {
     public static DomIndex Index(string html)
     {
-        var document = new HtmlDocument { OptionCheckSyntax = false };
-        document.LoadHtml(html);
+        var document = HtmlDom.Parse(html);
         return DomIndex.Build(document.DocumentNode, TestLexicon.Shipped);
     }
 
