@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Pipeline;
-using HealthItFunctions.Infrastructure.Local;
 using Microsoft.Extensions.Logging;
 
 namespace HealthItFunctions.Local;
@@ -16,11 +14,7 @@ namespace HealthItFunctions.Local;
 public sealed class QueueDrainer(QueueServiceClient queues, QueueHostSettings settings, ILogger<QueueDrainer> logger)
 {
     /// <returns>How many messages were handled successfully, and how many went to poison.</returns>
-    public Task<(int Succeeded, int Poisoned)> DrainAsync(string queueName, Func<string, CancellationToken, Task> handle, TimeSpan retryDelay, CancellationToken cancellationToken) =>
-        DrainAsync(queueName, (text, _, ct) => handle(text, ct), retryDelay, cancellationToken);
-
-    /// <param name="handle">Also told which delivery this is, as the host's DequeueCount binding tells a function.</param>
-    public async Task<(int Succeeded, int Poisoned)> DrainAsync(string queueName, Func<string, DeliveryAttempt, CancellationToken, Task> handle, TimeSpan retryDelay, CancellationToken cancellationToken)
+    public async Task<(int Succeeded, int Poisoned)> DrainAsync(string queueName, Func<string, CancellationToken, Task> handle, TimeSpan retryDelay, CancellationToken cancellationToken)
     {
         var queue = queues.GetQueueClient(queueName);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -46,7 +40,7 @@ public sealed class QueueDrainer(QueueServiceClient queues, QueueHostSettings se
                 var text = message.Body.ToString();
                 try
                 {
-                    await handle(text, new DeliveryAttempt(message.DequeueCount, settings.MaxDequeueCount), cancellationToken);
+                    await handle(text, cancellationToken);
                     succeeded++;
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 }

@@ -84,7 +84,12 @@ internal sealed class BulletinsStatusCommand(IServiceProvider services) : ICliCo
 
         if (record.ClaimedVersion is { } claimed)
         {
-            await output.WriteLineAsync($"  sending v{claimed} since {Time(record.ClaimedAt)}");
+            await output.WriteLineAsync($"  sending v{claimed} to the readers since {Time(record.ClaimedAt)}");
+        }
+
+        if (record.NoticeClaimedVersion is { } notice)
+        {
+            await output.WriteLineAsync($"  sending the draft notice of v{notice} to the editors since {Time(record.NoticeClaimedAt)}");
         }
 
         await output.WriteLineAsync($"  last send error: {record.LastSendError ?? "none"}");

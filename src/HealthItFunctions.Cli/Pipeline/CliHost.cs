@@ -2,7 +2,6 @@ using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Core;
 using HealthItFunctions.Infrastructure;
 using HealthItFunctions.Local;
-using HealthItFunctions.Infrastructure.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,13 +34,9 @@ internal static class CliHost
         builder.AddHealthItObservability();
         // A local run: the replay's HostMap and loopback exceptions are allowed here, never in the Functions app.
         builder.Services.AddSingleton<HealthItFunctions.Infrastructure.Http.LocalRun>();
-        builder.Services.AddSingleton(_ => FindHostJson() is { } path ? QueueHostSettings.Load(path) : new QueueHostSettings());
+        builder.Services.AddSingleton(services => QueueHostSettings.From(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<QueueDrainer>();
         builder.Services.AddSingleton<PipelineRunner>();
         return builder;
     }
-
-    /// <summary>host.json ships beside the binaries (and sits at the repository root): the Functions host reads the same file.</summary>
-    private static string? FindHostJson() =>
-        new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }.Select(d => Path.Combine(d, "host.json")).FirstOrDefault(File.Exists);
 }

@@ -5,7 +5,6 @@ using Azure.Storage.Queues;
 using HealthItFunctions.Core;
 using HealthItFunctions.Infrastructure;
 using HealthItFunctions.Local;
-using HealthItFunctions.Infrastructure.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -100,7 +99,7 @@ internal static class ServeHost
 
         builder.Services.AddSingleton(functions);
         builder.Services.AddSingleton<FunctionInvoker>();
-        var queues = LoadHostSettings(builder.Configuration);
+        var queues = QueueHostSettings.From(builder.Configuration);
         builder.Services.AddSingleton(queues);
         if (!httpOnly)
         {
@@ -170,15 +169,6 @@ internal static class ServeHost
             services.GetRequiredService<FunctionInvoker>().InvokeAsync(function, new Microsoft.Azure.Functions.Worker.TimerInfo { IsPastDue = info.IsPastDue },
                 new Dictionary<string, object?> { ["ScheduledFor"] = info.ScheduledFor }, cancellationToken),
             binding.Setting is null ? binding.Schedule : null);
-    }
-
-    private static QueueHostSettings LoadHostSettings(IConfiguration configuration)
-    {
-        // The Functions app's own host.json ships beside healthit; Serve:HostJson points at another (tests).
-        var path = configuration["Serve:HostJson"] is { Length: > 0 } configured ? configured
-            : new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }.Select(d => Path.Combine(d, "host.json")).FirstOrDefault(File.Exists);
-        var settings = path is not null ? QueueHostSettings.Load(path) : new QueueHostSettings();
-        return settings.WithAppSettings(key => configuration[key]);
     }
 
     private static void AddQueueListener(WebApplicationBuilder builder, QueueHostSettings settings, IReadOnlyList<AppFunction> queueFunctions)

@@ -35,15 +35,17 @@ public sealed record IngestResult(IngestOutcome Outcome, string ArticleId, strin
 public sealed class TransientFetchException(string message) : Exception(message);
 
 /// <summary>
-/// ProcessArticle: fetch → decode and extract → relevance → store once → cluster → index. Every step is safe to
-/// repeat, because the queue delivers at least once; the index is written last, so a crash anywhere leaves the link
-/// unknown and the next delivery completes the work (the insert meets 409 and the cluster step runs again).
+/// ProcessArticle: fetch → decode and extract → relevance → pictures → claim the month → store once → cluster → index.
+/// Every step is safe to repeat, because the queue delivers at least once; the index says "stored" last, so a crash
+/// anywhere leaves the link unknown and the next delivery completes the work (the insert meets 409 and the cluster step
+/// runs again), in the month the first delivery claimed.
 /// </summary>
 /// <remarks>
 /// Races: two deliveries of one message may both miss the index, both fetch and both insert; the insert-if-absent
 /// (409) keeps one and the other reports Duplicate. Two different copies of one story stored at once are reconciled by
-/// <see cref="ClusterPlanner"/> from a read made after each insert. Costs (requests): duplicate 1; new article 5
-/// (index read, insert, one fingerprint query for each of two months, index write); reprint 6 (+ the re-point).
+/// <see cref="ClusterPlanner"/> from a read made after each insert. Costs (requests): duplicate 1; new article 6
+/// (index read, month claim, insert, one fingerprint query for each of two months, index write) plus one per picture;
+/// reprint 7 (+ the re-point).
 /// </remarks>
 public sealed class ArticleIngestor(
     IPageFetcher fetcher,
@@ -140,6 +142,8 @@ public sealed class ArticleIngestor(
 
         var article = Build(id, message, page, extracted);
         article = article with { Images = await CollectImagesAsync(article, extracted, cancellationToken) };
+        // The index names the row's month before the row exists, so a retry that reads another date reuses it.
+        article = article with { Month = await store.ClaimMonthAsync(id, article.Month, cancellationToken) };
         var outcome = await store.AddAsync(article, cancellationToken);
         // Also after a 409: the run that inserted may have died before clustering or indexing.
         var clusterId = await ClusterAsync(article, cancellationToken);

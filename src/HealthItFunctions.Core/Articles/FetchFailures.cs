@@ -14,9 +14,3 @@ public interface IFetchFailureLog
 
     Task<IReadOnlyList<FetchFailure>> ListAsync(string sourceId, CancellationToken cancellationToken);
 }
-
-/// <summary>Which delivery of a queue message this is (the local queue drainer's retry bookkeeping).</summary>
-public readonly record struct DeliveryAttempt(long Count, int MaxCount)
-{
-    public bool IsLast => Count >= MaxCount;
-}

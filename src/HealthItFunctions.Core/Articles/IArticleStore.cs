@@ -58,9 +58,17 @@ public sealed record ArticleFingerprint(
 public interface IArticleStore : IArticleIndex
 {
     /// <summary>
+    /// Records in the index, before any row is written, the month partition the article's row will live in, and returns
+    /// the month to store it under: <paramref name="month"/>, or the month an earlier delivery already claimed (it may
+    /// have crashed after inserting its row, and this delivery may read another date, such as 3小时前 a day later). The
+    /// link stays unknown to polls until <see cref="MarkStoredAsync"/>.
+    /// </summary>
+    Task<BulletinMonth> ClaimMonthAsync(string articleId, BulletinMonth month, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Insert-if-absent (a large body goes to its blob first, under a name derived from the id, so a retry overwrites
-    /// rather than orphans it). Does not index: call <see cref="MarkStoredAsync"/> last, so a crash before it leaves the
-    /// link unknown and the retry completes the work.
+    /// rather than orphans it), in the month <see cref="ClaimMonthAsync"/> returned. Does not index: call
+    /// <see cref="MarkStoredAsync"/> last, so a crash before it leaves the link unknown and the retry completes the work.
     /// </summary>
     Task<AddOutcome> AddAsync(StoredArticle article, CancellationToken cancellationToken);
 

@@ -128,7 +128,7 @@ internal sealed class ExtractionDraft(ExtractionVocabulary vocabulary)
         }
 
         // The outlet credited as 来源 is not the writer ("参考消息" in both); nor is a credit for another role ("选稿：某某").
-        if (Source is { } source && (source == author || (author.Length >= 3 && source.Contains(author, StringComparison.Ordinal))))
+        if (Source is { } source && (source == author || (author.Length >= ExtractionTuning.Default.AuthorMinOutletOverlap && source.Contains(author, StringComparison.Ordinal))))
         {
             _candidates.Add(new FieldCandidate(ArticleField.Author, author, rule, "refused: the outlet"));
             return;

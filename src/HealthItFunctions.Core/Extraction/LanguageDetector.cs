@@ -47,7 +47,7 @@ internal static class LanguageDetector
         }
 
         // Latin letters count per character while Chinese carries a word in one or two: weigh them accordingly.
-        if (cjk * 4 >= latin)
+        if (cjk * ExtractionTuning.Default.LanguageHanPerLatin >= latin)
         {
             return (traditional > simplified ? "zh-TW" : "zh-CN", "script");
         }

@@ -6,17 +6,12 @@ namespace HealthItFunctions.Core.Extraction;
 /// </summary>
 internal static class PageGate
 {
-    private const int MinVisibleText = 20;
-
-    /// <summary>Walls and notices are short; a long page that merely mentions 验证码 is still an article.</summary>
-    private const int MaxNoticeText = 1500;
-
     public static (NotArticleReason Reason, string Detail)? Check(PageContext page)
     {
         var text = page.Index.Text;
         var visible = TextUtil.CountNonSpace(text);
-        var probe = page.TitleTag + "\n" + (text.Length > MaxNoticeText * 2 ? text[..(MaxNoticeText * 2)] : text);
-        if (visible <= MaxNoticeText)
+        var probe = page.TitleTag + "\n" + (text.Length > ExtractionTuning.Default.GateProbeText ? text[..(ExtractionTuning.Default.GateProbeText)] : text);
+        if (visible <= ExtractionTuning.Default.GateMaxNoticeText)
         {
             if (FindMarker(probe, page.Vocabulary.Lexicon.Gate.Deleted) is { } deleted)
             {
@@ -29,7 +24,7 @@ internal static class PageGate
             }
         }
 
-        return visible < MinVisibleText ? (NotArticleReason.EmptyPage, $"the page has {visible} visible characters") : null;
+        return visible < ExtractionTuning.Default.GateMinVisibleText ? (NotArticleReason.EmptyPage, $"the page has {visible} visible characters") : null;
     }
 
     private static string? FindMarker(string text, IReadOnlyList<string> markers)

@@ -6,13 +6,16 @@ public sealed record MailAttachment(string FileName, string ContentType, byte[] 
 public sealed record MailInlineImage(string ContentId, string ContentType, byte[] Content);
 
 /// <summary>A mail as the product composes it; the adapter turns it into MIME.</summary>
+/// <param name="MessageId">The Message-ID (without angle brackets) every copy of this mail carries, so a resent copy
+/// is shown once; null lets the adapter make a fresh one.</param>
 public sealed record OutgoingMail(
     IReadOnlyList<string> To,
     string Subject,
     string TextBody,
     string? HtmlBody = null,
     IReadOnlyList<MailAttachment>? Attachments = null,
-    IReadOnlyList<MailInlineImage>? InlineImages = null);
+    IReadOnlyList<MailInlineImage>? InlineImages = null,
+    string? MessageId = null);
 
 public interface IMailer
 {

@@ -27,9 +27,10 @@ public sealed record MailOutcome(MailState State, int Attempts = 0, string? Erro
 }
 
 /// <summary>
-/// Sends the approved bulletin version to the readers at most once per claim: the send is claimed in the bulletin
-/// record under its ETag first, so of two racing runs only one sends. A claim older than <see cref="ClaimLifetime"/>
-/// is taken over, because the run that held it has died.
+/// Sends the approved bulletin version to the readers: claimed ("sending") in the bulletin record under its ETag
+/// first, so of two racing runs only one sends, and recorded as sent right after the server accepts it. A claim
+/// older than <see cref="MailClaim.Lifetime"/> is taken over, because the run that held it has died; that run may
+/// have died after the server accepted the mail, so the copy goes with the same Message-ID (see <see cref="MailClaim"/>).
 /// </summary>
 public sealed class BulletinMailer(
     IMailer mailer,
@@ -40,8 +41,6 @@ public sealed class BulletinMailer(
     TimeProvider clock,
     ILogger<BulletinMailer> logger)
 {
-    internal static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(10);
-
     public async Task<MailOutcome> SendOnceAsync(BulletinRecord record, RenderedBulletin rendered, CancellationToken cancellationToken)
     {
         var approved = record.Approved ?? throw new InvalidOperationException($"Bulletin {record.Month} has no approved version to send.");
@@ -56,9 +55,16 @@ public sealed class BulletinMailer(
             return new MailOutcome(MailState.Failed, 0, "Mail:Readers lists nobody (environment: Mail__Readers); the approved bulletin waits for readers.");
         }
 
-        if (record.ClaimedVersion == version && record.ClaimedAt > clock.GetUtcNow() - ClaimLifetime)
+        if (record.ClaimedVersion == version && MailClaim.IsLive(record.ClaimedAt, clock.GetUtcNow()))
         {
             return new MailOutcome(MailState.ClaimedElsewhere);
+        }
+
+        var messageId = MailClaim.MessageId("bulletin", record.Month, version, approved.ContentHash, options.Value.From);
+        if (record.ClaimedVersion == version)
+        {
+            logger.LogWarning("Bulletin {Month} v{Version} was claimed at {Since:u} by a run that never recorded it sent; it may have reached the readers. " +
+                "Sending it again as Message-ID {MessageId}, the id of the first copy", record.Month, version, record.ClaimedAt, messageId);
         }
 
         if (await bulletins.TrySaveAsync(record with { ClaimedVersion = version, ClaimedAt = clock.GetUtcNow() }, cancellationToken) is not { } claimed)
@@ -66,21 +72,27 @@ public sealed class BulletinMailer(
             return new MailOutcome(MailState.ClaimedElsewhere);
         }
 
-        var mail = Compose(rendered, await ArchiveLinkAsync(approved, cancellationToken));
+        var mail = Compose(rendered, await ArchiveLinkAsync(approved, cancellationToken)) with { MessageId = messageId };
         var result = await MailRetry.SendAsync(mailer, mail, options.Value, clock, async (attempt, e) =>
         {
             logger.LogWarning("Mailing bulletin {Month} v{Version}, attempt {Attempt}, failed: {Error}", record.Month, version, attempt, e.Message);
-            claimed = await SaveAsync(claimed with { LastSendError = $"{clock.GetUtcNow():u} v{version} attempt {attempt}: {e.Message}" }, cancellationToken);
+            claimed = await bulletins.SaveMergingAsync(claimed, r => r with { LastSendError = $"{clock.GetUtcNow():u} v{version} attempt {attempt}: {e.Message}" }, cancellationToken);
         }, cancellationToken);
+
+        // Only our own claim is cleared: a newer one belongs to a run that took over an expired claim.
+        BulletinRecord Release(BulletinRecord r) => r.ClaimedVersion == version && r.ClaimedAt == claimed.ClaimedAt
+            ? r with { ClaimedVersion = null, ClaimedAt = null }
+            : r;
 
         if (!result.Sent)
         {
-            await SaveAsync(claimed with { ClaimedVersion = null, ClaimedAt = null }, cancellationToken);
+            await bulletins.SaveMergingAsync(claimed, Release, cancellationToken);
             return new MailOutcome(MailState.Failed, result.Attempts, result.LastError);
         }
 
+        // The "sent" write follows the server's 250 at once: the at-least-once window is this one table write.
         // LastSendError stays: an editor asking "why did it come late?" finds the failed attempt in `bulletins status`.
-        await SaveAsync(claimed with { SentVersion = version, SentAt = clock.GetUtcNow(), ClaimedVersion = null, ClaimedAt = null }, cancellationToken);
+        await bulletins.SaveMergingAsync(claimed, r => Release(r) with { SentVersion = Math.Max(r.SentVersion, version), SentAt = clock.GetUtcNow() }, cancellationToken);
         logger.LogInformation("Bulletin {Month} v{Version} mailed to {Count} readers (attempt {Attempt})", record.Month, version, mail.To.Count, result.Attempts);
         return new MailOutcome(MailState.Sent, result.Attempts);
     }
@@ -131,9 +143,4 @@ public sealed class BulletinMailer(
             [new MailAttachment($"{subject}.docx", docx.ContentType, docx.Content)],
             rendered.MailHtml is null ? null : rendered.Pictures.Select(p => new MailInlineImage(p.FileName, p.ContentType, p.Content)).ToList());
     }
-
-    // The claim is ours, so an ETag conflict here means the record changed under us: keep the newest and go on.
-    private async Task<BulletinRecord> SaveAsync(BulletinRecord record, CancellationToken cancellationToken) =>
-        await bulletins.TrySaveAsync(record, cancellationToken)
-        ?? throw new InvalidOperationException($"The bulletin record for {record.Month} changed while this run held the mail claim.");
 }

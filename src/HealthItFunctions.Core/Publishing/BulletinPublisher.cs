@@ -289,9 +289,14 @@ public sealed class BulletinPublisher(
 
             foreach (var file in rendered.Files)
             {
-                // Blobs first, under names that depend only on the version: a crash before the record is saved
-                // leaves files the retry overwrites with identical bytes, never a record pointing nowhere.
-                var name = $"{document.Month.Year:D4}/{document.Month.Month:D2}/{VersionedName(document, number, file)}";
+                // Blobs first, the record last, under names that carry the hash of the words (content-addressed).
+                // A crash before the record leaves blobs nobody points to; the retry writes under the same name only
+                // if it renders the same words, so a blob a record names always holds that record's words, however the
+                // selection changed in between. Also considered: reserving the version in the record before the blobs
+                // (a second table write per version, and every reader must skip a reserved version) and comparing
+                // hashes on a 409 (a read per conflict, gaps in the numbering, and two live runs can still overwrite
+                // each other). The price here: a crashed attempt's blobs stay as orphans, and names are 13 characters longer.
+                var name = $"{document.Month.Year:D4}/{document.Month.Month:D2}/{ArchivedName(document, number, rendered.ContentHash, file)}";
                 await archive.WriteAsync(name, file.Content, file.ContentType, new Dictionary<string, string>
                 {
                     ["issue"] = document.IssueNumber.ToString(),
@@ -321,6 +326,9 @@ public sealed class BulletinPublisher(
 
     private static string VersionedName(BulletinDocument document, int version, RenderedFile file) =>
         $"bulletin-{document.IssueNumber:D3}-v{version}{Path.GetExtension(file.FileName)}";
+
+    private static string ArchivedName(BulletinDocument document, int version, string contentHash, RenderedFile file) =>
+        $"bulletin-{document.IssueNumber:D3}-v{version}-{contentHash[..12]}{Path.GetExtension(file.FileName)}";
 
     /// <summary>The stored article as the bulletin prints it: every editor's field wins over what the page said.</summary>
     private static BulletinItem ToItem(StoredArticle article) => new(

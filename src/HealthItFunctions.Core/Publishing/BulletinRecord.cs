@@ -46,9 +46,16 @@ public sealed record BulletinRecord
 
     public DateTimeOffset? NotifiedAt { get; init; }
 
+    /// <summary>A draft notice being sent ("sending"), for this selection and version, and since when; cleared once it is sent.</summary>
+    public string? NoticeClaimedSelection { get; init; }
+
+    public int? NoticeClaimedVersion { get; init; }
+
+    public DateTimeOffset? NoticeClaimedAt { get; init; }
+
     public DateTimeOffset? SentAt { get; init; }
 
-    /// <summary>A version being sent right now by some run, and since when.</summary>
+    /// <summary>A version whose readers' mail is being sent ("sending") by some run, and since when; cleared once it is sent.</summary>
     public int? ClaimedVersion { get; init; }
 
     public DateTimeOffset? ClaimedAt { get; init; }
@@ -76,10 +83,35 @@ public interface IBulletinStore
     Task<IReadOnlyList<BulletinRecord>> ListAsync(CancellationToken cancellationToken);
 }
 
+public static class BulletinStoreExtensions
+{
+    /// <summary>
+    /// Saves <paramref name="change"/> applied to <paramref name="current"/>; when another run changed the record
+    /// meanwhile (a notice, an approval), applies it again to the newest record, so neither change is lost.
+    /// </summary>
+    public static async Task<BulletinRecord> SaveMergingAsync(
+        this IBulletinStore store, BulletinRecord current, Func<BulletinRecord, BulletinRecord> change, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await store.TrySaveAsync(change(current), cancellationToken) is { } saved)
+            {
+                return saved;
+            }
+
+            current = await store.GetAsync(current.Month, cancellationToken)
+                ?? throw new InvalidOperationException($"The bulletin record for {current.Month} vanished.");
+        }
+    }
+}
+
 /// <summary>Blob archive of rendered bulletins.</summary>
 public interface IBulletinArchive
 {
-    /// <summary>Writes the file unless it exists (a re-run after a crash writes the same bytes under the same name).</summary>
+    /// <summary>
+    /// Writes the file unless a blob of that name exists. Names carry the hash of the words they hold, so an existing
+    /// blob holds these words: it is a re-run after a crash, and the first copy stays.
+    /// </summary>
     Task WriteAsync(string blobName, byte[] content, string contentType, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken);
 
     Task<byte[]?> ReadAsync(string blobName, CancellationToken cancellationToken);

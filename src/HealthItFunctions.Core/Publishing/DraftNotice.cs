@@ -9,8 +9,9 @@ namespace HealthItFunctions.Core.Publishing;
 /// <summary>
 /// Tells the editors a draft is waiting: how many items, the review link, the draft .docx attached. Sent when the
 /// selection (which articles, in which order) differs from the one they were last told about, so a daily rebuild
-/// that only re-renders the same items stays quiet. The notice is claimed in the record under its ETag before it
-/// is sent; a failed send gives the claim back, so the next daily run tries again.
+/// that only re-renders the same items stays quiet. The notice is claimed ("sending") in the record under its ETag
+/// before it is sent and recorded as notified right after (see <see cref="MailClaim"/>); a failed send gives the
+/// claim back, and a claim left by a dead run is taken over once it expires, so a crash never loses the notice.
 /// </summary>
 public sealed class DraftNotice(
     IMailer mailer,
@@ -23,7 +24,8 @@ public sealed class DraftNotice(
     public async Task<(BulletinRecord Record, MailOutcome Outcome)> SendIfChangedAsync(BulletinRecord record, RenderedBulletin rendered, CancellationToken cancellationToken)
     {
         var version = record.Latest ?? throw new InvalidOperationException($"Bulletin {record.Month} has no draft version to announce.");
-        if (record.NotifiedSelection == rendered.SelectionHash)
+        var selection = rendered.SelectionHash;
+        if (record.NotifiedSelection == selection)
         {
             return (record, new MailOutcome(MailState.AlreadySent));
         }
@@ -34,33 +36,53 @@ public sealed class DraftNotice(
             return (record, MailOutcome.NotRequested);
         }
 
-        var claim = record with { NotifiedSelection = rendered.SelectionHash, NotifiedVersion = version.Version, NotifiedAt = clock.GetUtcNow() };
+        if (MailClaim.IsLive(record.NoticeClaimedAt, clock.GetUtcNow()))
+        {
+            return (record, new MailOutcome(MailState.ClaimedElsewhere));
+        }
+
+        var messageId = MailClaim.MessageId("draft", record.Month, version.Version, selection, options.Value.From);
+        if (record.NoticeClaimedAt is { } since)
+        {
+            logger.LogWarning("Draft notice {Month} v{Claimed} was claimed at {Since:u} by a run that never recorded it sent; it may have reached the editors. " +
+                "Sending v{Version} as Message-ID {MessageId}: a copy of the same notice carries the same id", record.Month, record.NoticeClaimedVersion, since, version.Version, messageId);
+        }
+
+        var claim = record with { NoticeClaimedSelection = selection, NoticeClaimedVersion = version.Version, NoticeClaimedAt = clock.GetUtcNow() };
         if (await bulletins.TrySaveAsync(claim, cancellationToken) is not { } claimed)
         {
             return (record, new MailOutcome(MailState.ClaimedElsewhere));
         }
 
-        var mail = Compose(record.Month, version, rendered);
+        var mail = Compose(record.Month, version, rendered) with { MessageId = messageId };
         var result = await MailRetry.SendAsync(mailer, mail, options.Value, clock, (attempt, e) =>
         {
             logger.LogWarning("Draft notice {Month} v{Version}, attempt {Attempt}, failed: {Error}", record.Month, version.Version, attempt, e.Message);
             return Task.CompletedTask;
         }, cancellationToken);
 
+        // Only our own claim is cleared: a newer one belongs to a run that took over an expired claim.
+        BulletinRecord Release(BulletinRecord r) => r.NoticeClaimedAt == claimed.NoticeClaimedAt
+            ? r with { NoticeClaimedSelection = null, NoticeClaimedVersion = null, NoticeClaimedAt = null }
+            : r;
+
         if (!result.Sent)
         {
-            var released = claimed with
+            var failed = await bulletins.SaveMergingAsync(claimed, r => Release(r) with
             {
-                NotifiedSelection = record.NotifiedSelection,
-                NotifiedVersion = record.NotifiedVersion,
-                NotifiedAt = record.NotifiedAt,
                 LastSendError = $"{clock.GetUtcNow():u} draft notice v{version.Version}: {result.LastError}",
-            };
-            return (await bulletins.TrySaveAsync(released, cancellationToken) ?? claimed, new MailOutcome(MailState.Failed, result.Attempts, result.LastError));
+            }, cancellationToken);
+            return (failed, new MailOutcome(MailState.Failed, result.Attempts, result.LastError));
         }
 
+        var notified = await bulletins.SaveMergingAsync(claimed, r => Release(r) with
+        {
+            NotifiedSelection = selection,
+            NotifiedVersion = version.Version,
+            NotifiedAt = clock.GetUtcNow(),
+        }, cancellationToken);
         logger.LogInformation("Draft {Month} v{Version} ({Count} items) announced to {Editors} editors", record.Month, version.Version, version.ArticleCount, mail.To.Count);
-        return (claimed, new MailOutcome(MailState.Sent, result.Attempts));
+        return (notified, new MailOutcome(MailState.Sent, result.Attempts));
     }
 
     /// <summary>The review page opened on the month (it reads #month=), when <see cref="BulletinOptions.ReviewUrl"/> says where it is.</summary>

@@ -58,13 +58,28 @@ internal sealed class SmtpMailer(IOptions<MailOptions> options, ILogger<SmtpMail
         }
 
         await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or SocketException or ProtocolException or CommandException)
+        {
+            // The server has accepted the message: a failed QUIT must not make the caller send it again.
+            logger.LogDebug(e, "Sent '{Subject}'; the QUIT that followed failed", mail.Subject);
+            return;
+        }
+
         logger.LogDebug("Sent '{Subject}'", mail.Subject);
     }
 
     internal static MimeMessage ToMime(OutgoingMail mail, string from)
     {
         var message = new MimeMessage();
+        if (mail.MessageId is not null)
+        {
+            message.MessageId = mail.MessageId;
+        }
+
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var to in mail.To)
         {

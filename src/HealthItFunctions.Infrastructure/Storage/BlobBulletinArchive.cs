@@ -5,7 +5,10 @@ using HealthItFunctions.Core.Publishing;
 
 namespace HealthItFunctions.Infrastructure.Storage;
 
-/// <summary>Container <c>bulletins</c>, blobs yyyy/MM/bulletin-NNN-vK.{md,html,docx}, each with its content type and metadata.</summary>
+/// <summary>
+/// Container <c>bulletins</c>, blobs yyyy/MM/bulletin-NNN-vK-&lt;hash&gt;.{md,html,docx} and yyyy/MM/images/…, each with its
+/// content type and metadata. Every name is content-addressed (see BulletinPublisher), which is what makes ignoring a 409 safe.
+/// </summary>
 internal sealed class BlobBulletinArchive(BlobServiceClient blobs) : IBulletinArchive
 {
     private readonly LazyResource<BlobContainerClient> _container = StorageResources.Container(blobs, StorageNames.BulletinsContainer);
@@ -19,7 +22,7 @@ internal sealed class BlobBulletinArchive(BlobServiceClient blobs) : IBulletinAr
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
                 Metadata = metadata.ToDictionary(),
-                // An archived version never changes: a re-run after a crash finds it written.
+                // A name carries the hash of its words: an existing blob is a crashed run's copy of these same words.
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken);
         }

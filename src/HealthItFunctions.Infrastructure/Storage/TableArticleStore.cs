@@ -9,7 +9,9 @@ namespace HealthItFunctions.Infrastructure.Storage;
 /// <summary>
 /// Articles in Table Storage: table <c>articles</c> (PartitionKey = Beijing month yyyyMM, RowKey = article id),
 /// and table <c>articleindex</c> (PartitionKey = article id) so "seen?" and "which month?" are one point read.
-/// Bodies too large for a property go to blob <c>articles/yyyy/MM/&lt;id&gt;.json</c>, written first.
+/// Bodies too large for a property go to blob <c>articles/yyyy/MM/&lt;id&gt;.json</c>, written first. The index entry
+/// names the row's month before the row exists (<see cref="ArticleIndexEntries"/>), and a move rolls forward
+/// (<see cref="ArticleMonthMove"/>), so a crash or a retry never leaves a second row that a reader takes for the article.
 /// </summary>
 internal sealed class TableArticleStore : IArticleStore
 {
@@ -24,86 +26,31 @@ internal sealed class TableArticleStore : IArticleStore
         _bodies = StorageResources.Container(blobs, StorageNames.ArticleBodiesContainer);
     }
 
-    public async Task<bool> IsKnownAsync(string articleId, CancellationToken cancellationToken)
-    {
-        var index = await _index.GetAsync(cancellationToken);
-        var entry = await index.GetEntityIfExistsAsync<TableEntity>(articleId, "", ["PartitionKey"], cancellationToken);
-        return entry.HasValue;
-    }
+    public async Task<bool> IsKnownAsync(string articleId, CancellationToken cancellationToken) =>
+        await GetStateAsync(articleId, cancellationToken) != LinkState.Unknown;
 
     public async Task<LinkState> GetStateAsync(string articleId, CancellationToken cancellationToken)
     {
         var index = await _index.GetAsync(cancellationToken);
-        var entry = await index.GetEntityIfExistsAsync<TableEntity>(articleId, "", ["State"], cancellationToken);
-        return !entry.HasValue ? LinkState.Unknown : StateOf(entry.Value!);
+        return await ArticleIndexEntries.ReadAsync(index, articleId, ["State"], cancellationToken) is { } entry
+            ? ArticleIndexEntries.StateOf(entry)
+            : LinkState.Unknown;
     }
-
-    private static LinkState StateOf(TableEntity entry) => entry.GetString("State") switch
-    {
-        "dropped" => LinkState.Dropped,
-        "failed" => LinkState.Failed,
-        _ => LinkState.Stored,
-    };
 
     public async Task RecordDroppedAsync(string articleId, string url, string reason, CancellationToken cancellationToken)
     {
         var index = await _index.GetAsync(cancellationToken);
-        await WriteUnlessStoredAsync(index, new TableEntity(articleId, "") { ["State"] = "dropped", ["Url"] = url, ["Reason"] = reason }, cancellationToken);
+        await ArticleIndexEntries.WriteUnlessStoredAsync(index,
+            new TableEntity(articleId, "") { ["State"] = "dropped", ["Url"] = url, ["Reason"] = reason }, cancellationToken);
     }
 
-    public async Task<LinkState> ForgetAsync(string articleId, CancellationToken cancellationToken)
+    public async Task<LinkState> ForgetAsync(string articleId, CancellationToken cancellationToken) =>
+        await ArticleIndexEntries.ForgetAsync(await _index.GetAsync(cancellationToken), articleId, cancellationToken);
+
+    public async Task<BulletinMonth> ClaimMonthAsync(string articleId, BulletinMonth month, CancellationToken cancellationToken)
     {
         var index = await _index.GetAsync(cancellationToken);
-        var entry = await index.GetEntityIfExistsAsync<TableEntity>(articleId, "", cancellationToken: cancellationToken);
-        if (!entry.HasValue)
-        {
-            return LinkState.Unknown;
-        }
-
-        var state = StateOf(entry.Value!);
-        if (state != LinkState.Stored)
-        {
-            try
-            {
-                // Under its ETag: a delivery that stored the link meanwhile is not forgotten.
-                await index.DeleteEntityAsync(articleId, "", entry.Value!.ETag, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                return await GetStateAsync(articleId, cancellationToken);
-            }
-        }
-
-        return state;
-    }
-
-    /// <summary>
-    /// Insert, or replace under the ETag read: "dropped" or "failed" must never overwrite "stored", which a concurrent
-    /// delivery may have written between our read and our write.
-    /// </summary>
-    internal static async Task WriteUnlessStoredAsync(TableClient index, TableEntity entry, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = await index.GetEntityIfExistsAsync<TableEntity>(entry.PartitionKey, entry.RowKey, cancellationToken: cancellationToken);
-            try
-            {
-                if (!current.HasValue)
-                {
-                    await index.AddEntityAsync(entry, cancellationToken);
-                }
-                else if (StateOf(current.Value!) != LinkState.Stored)
-                {
-                    await index.UpdateEntityAsync(entry, current.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Someone wrote in between: read again and decide again.
-            }
-        }
+        return StorageNames.MonthOf(await ArticleIndexEntries.ClaimMonthAsync(index, articleId, StorageNames.PartitionKey(month), cancellationToken));
     }
 
     public async Task<AddOutcome> AddAsync(StoredArticle article, CancellationToken cancellationToken)
@@ -131,8 +78,8 @@ internal sealed class TableArticleStore : IArticleStore
         return outcome;
     }
 
-    public Task MarkStoredAsync(string articleId, BulletinMonth month, CancellationToken cancellationToken) =>
-        IndexAsync(articleId, month, cancellationToken);
+    public async Task MarkStoredAsync(string articleId, BulletinMonth month, CancellationToken cancellationToken) =>
+        await ArticleIndexEntries.MarkStoredAsync(await _index.GetAsync(cancellationToken), articleId, StorageNames.PartitionKey(month), cancellationToken);
 
     public async Task SetClusterAsync(IReadOnlyCollection<ArticleFingerprint> members, string clusterId, CancellationToken cancellationToken)
     {
@@ -167,6 +114,11 @@ internal sealed class TableArticleStore : IArticleStore
         var result = new List<StoredArticle>();
         await foreach (var entity in articles.QueryAsync<TableEntity>(e => e.PartitionKey == StorageNames.PartitionKey(month), cancellationToken: cancellationToken))
         {
+            if (!await LivesHereAsync(entity, cancellationToken))
+            {
+                continue;
+            }
+
             result.Add(ArticleEntityMapper.FromEntity(entity, await BodyOfAsync(entity, cancellationToken)));
         }
 
@@ -180,10 +132,16 @@ internal sealed class TableArticleStore : IArticleStore
         foreach (var month in months.Distinct())
         {
             var query = articles.QueryAsync<TableEntity>(e => e.PartitionKey == StorageNames.PartitionKey(month),
-                select: ["RowKey", "ClusterId", "PublishedAt", "Fingerprint", "Fingerprint2", "Sketch", "Shingles", "SourceId", "Decision", "Media"],
+                select: ["PartitionKey", "RowKey", "ClusterId", "PublishedAt", "Fingerprint", "Fingerprint2", "Sketch", "Shingles", "SourceId", "Decision", "Media",
+                    ArticleMonthMove.MovingTo, ArticleMonthMove.MovedFrom],
                 cancellationToken: cancellationToken);
             await foreach (var entity in query)
             {
+                if (!await LivesHereAsync(entity, cancellationToken))
+                {
+                    continue;
+                }
+
                 result.Add(new ArticleFingerprint(entity.RowKey, month, entity.GetString("ClusterId") ?? entity.RowKey,
                     entity.GetDateTimeOffset("PublishedAt"), unchecked((ulong)(entity.GetInt64("Fingerprint") ?? 0)), entity.GetString("SourceId"),
                     Enum.TryParse<EditorDecision>(entity.GetString("Decision"), out var decision) ? decision : null, entity.GetString("Media"),
@@ -203,13 +161,21 @@ internal sealed class TableArticleStore : IArticleStore
             throw new ConcurrentEditException(articleId);
         }
 
-        ArticleEntityMapper.ApplyEdit(entity, edit);
         var articles = await _articles.GetAsync(cancellationToken);
+        if (ArticleMonthMove.IsMarked(entity))
+        {
+            // A move that died half-way: finish it (the editor saw this row, so the ETag check above stands), then edit.
+            await ArticleMonthMove.FinishAsync(articles, await _index.GetAsync(cancellationToken), entity, cancellationToken);
+            entity = await GetEntityAsync(articleId, cancellationToken) ?? throw new ArticleNotFoundException(articleId);
+            etag = entity.ETag;
+        }
+
+        ArticleEntityMapper.ApplyEdit(entity, edit);
         try
         {
             if (edit.AssignMonth is { } month && StorageNames.PartitionKey(month) != entity.PartitionKey)
             {
-                await MoveAsync(articles, entity, month, etag, cancellationToken);
+                await ArticleMonthMove.MoveAsync(articles, await _index.GetAsync(cancellationToken), entity, StorageNames.PartitionKey(month), etag, cancellationToken);
             }
             else
             {
@@ -225,16 +191,19 @@ internal sealed class TableArticleStore : IArticleStore
     }
 
     /// <summary>
-    /// A month is a partition, so assigning another month moves the entity: copy, re-index, then delete the old one
-    /// under its ETag. A crash in between leaves a copy the index does not point to, which the next edit replaces.
+    /// A row marked by a move is the article only in the month the index names (one index read, for the few rows a
+    /// move left marked); every other row is.
     /// </summary>
-    private async Task MoveAsync(TableClient articles, TableEntity entity, BulletinMonth month, ETag etag, CancellationToken cancellationToken)
+    private async Task<bool> LivesHereAsync(TableEntity row, CancellationToken cancellationToken)
     {
-        var oldPartition = entity.PartitionKey;
-        var moved = new TableEntity(entity) { PartitionKey = StorageNames.PartitionKey(month), ETag = default };
-        await articles.UpsertEntityAsync(moved, TableUpdateMode.Replace, cancellationToken);
-        await IndexAsync(entity.RowKey, month, cancellationToken);
-        await articles.DeleteEntityAsync(oldPartition, entity.RowKey, etag, cancellationToken);
+        if (!ArticleMonthMove.IsMarked(row))
+        {
+            return true;
+        }
+
+        var index = await _index.GetAsync(cancellationToken);
+        return await ArticleIndexEntries.ReadAsync(index, row.RowKey, ["Month"], cancellationToken) is { } entry
+            && entry.GetString("Month") == row.PartitionKey;
     }
 
     private async Task<TableEntity?> GetEntityAsync(string articleId, CancellationToken cancellationToken)
@@ -249,13 +218,6 @@ internal sealed class TableArticleStore : IArticleStore
         var articles = await _articles.GetAsync(cancellationToken);
         var found = await articles.GetEntityIfExistsAsync<TableEntity>(partition, articleId, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
-    }
-
-    private async Task IndexAsync(string articleId, BulletinMonth month, CancellationToken cancellationToken)
-    {
-        var index = await _index.GetAsync(cancellationToken);
-        await index.UpsertEntityAsync(new TableEntity(articleId, "") { ["State"] = "stored", ["Month"] = StorageNames.PartitionKey(month) },
-            TableUpdateMode.Replace, cancellationToken);
     }
 
     private async Task<IReadOnlyList<string>> BodyOfAsync(TableEntity entity, CancellationToken cancellationToken)

@@ -64,6 +64,9 @@ internal sealed class TableBulletinStore(TableServiceClient tables) : IBulletinS
         ["NotifiedSelection"] = record.NotifiedSelection,
         ["NotifiedVersion"] = record.NotifiedVersion,
         ["NotifiedAt"] = record.NotifiedAt,
+        ["NoticeClaimedSelection"] = record.NoticeClaimedSelection,
+        ["NoticeClaimedVersion"] = record.NoticeClaimedVersion,
+        ["NoticeClaimedAt"] = record.NoticeClaimedAt,
     };
 
     private static BulletinRecord FromEntity(TableEntity entity) => new()
@@ -82,6 +85,9 @@ internal sealed class TableBulletinStore(TableServiceClient tables) : IBulletinS
         NotifiedSelection = entity.GetString("NotifiedSelection"),
         NotifiedVersion = entity.GetInt32("NotifiedVersion") ?? 0,
         NotifiedAt = entity.GetDateTimeOffset("NotifiedAt"),
+        NoticeClaimedSelection = entity.GetString("NoticeClaimedSelection"),
+        NoticeClaimedVersion = entity.GetInt32("NoticeClaimedVersion"),
+        NoticeClaimedAt = entity.GetDateTimeOffset("NoticeClaimedAt"),
         ETag = entity.ETag.ToString(),
     };
 }

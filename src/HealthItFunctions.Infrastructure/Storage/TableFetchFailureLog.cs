@@ -32,7 +32,7 @@ internal sealed class TableFetchFailureLog : IFetchFailureLog
             ["At"] = failure.At,
         }, TableUpdateMode.Replace, cancellationToken);
         var index = await _index.GetAsync(cancellationToken);
-        await TableArticleStore.WriteUnlessStoredAsync(index,
+        await ArticleIndexEntries.WriteUnlessStoredAsync(index,
             new TableEntity(failure.ArticleId, "") { ["State"] = "failed", ["Url"] = failure.Url, ["Reason"] = failure.Reason }, cancellationToken);
     }
 

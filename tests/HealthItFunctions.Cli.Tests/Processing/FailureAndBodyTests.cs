@@ -6,7 +6,6 @@ using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Core.Urls;
 using HealthItFunctions.Local;
-using HealthItFunctions.Infrastructure.Local;
 using HealthItFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -26,6 +26,7 @@ public sealed class ProcessingStorage : ICollectionFixture<AzuriteFixture>
 internal sealed class IngestHarness : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (int Status, string Html)> _pages = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (string ContentType, byte[] Content)> _files = new(StringComparer.OrdinalIgnoreCase);
 
     private IngestHarness(LoopbackSite site, IHost host)
     {
@@ -45,11 +46,15 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public StorageTransactionCounter Transactions => Services.GetRequiredService<StorageTransactionCounter>();
 
-    public static async Task<IngestHarness> StartAsync(AzuriteFixture azurite, IEnumerable<string> hosts, IDictionary<string, string?>? extra = null)
+    /// <param name="configure">Runs on the host's builder before it is built (a test adds a storage pipeline policy there).</param>
+    public static async Task<IngestHarness> StartAsync(AzuriteFixture azurite, IEnumerable<string> hosts, IDictionary<string, string?>? extra = null,
+        Action<HostApplicationBuilder>? configure = null)
     {
         IngestHarness? harness = null;
         var site = await LoopbackSite.StartAsync(app => app.MapGet("/{**path}", (HttpContext context) =>
-            harness!._pages.TryGetValue(context.Request.Host.Host + context.Request.Path, out var page)
+            harness!._files.TryGetValue(context.Request.Host.Host + context.Request.Path, out var file)
+                ? Results.Bytes(file.Content, file.ContentType)
+                : harness._pages.TryGetValue(context.Request.Host.Host + context.Request.Path, out var page)
                 ? Results.Content(page.Html, "text/html; charset=utf-8", statusCode: page.Status)
                 : Results.NotFound()));
         var settings = new Dictionary<string, string?>
@@ -70,11 +75,19 @@ internal sealed class IngestHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        harness = new IngestHarness(site, CliHost.CreateBuilder(settings).Build());
+        var builder = CliHost.CreateBuilder(settings);
+        configure?.Invoke(builder);
+        harness = new IngestHarness(site, builder.Build());
         return harness;
     }
 
     public void Serve(GeneratedArticle article, int status = 200) => _pages[article.Host + article.Path] = (status, article.Html());
+
+    /// <summary>Serves the page's HTML with changes (a picture added, a date edited) at its own address.</summary>
+    public void Serve(GeneratedArticle article, Func<string, string> change) => _pages[article.Host + article.Path] = (200, change(article.Html()));
+
+    /// <summary>Serves bytes (a picture) at host + path.</summary>
+    public void ServeFile(string host, string path, string contentType, byte[] content) => _files[host + path] = (contentType, content);
 
     /// <summary>Serves a fixture file (Processing/Fixtures) at the article's address instead of the article.</summary>
     public void ServeFixture(GeneratedArticle article, string fixture) =>

@@ -217,7 +217,7 @@ public sealed class BulletinMailTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Equal(2, sink.Received.Count);
         Assert.Contains("东城区远程会诊覆盖全部社区", sink.Received[1].TextBody, StringComparison.Ordinal);
         var archive = host.Get<IBulletinArchive>();
-        Assert.All(v1.BlobNames.Concat(v2.BlobNames), name => Assert.Matches($@"^{month.Year:D4}/{month.Month:D2}/bulletin-\d{{3}}-v[12]\.(md|html|docx)$", name));
+        Assert.All(v1.BlobNames.Concat(v2.BlobNames), name => Assert.Matches($@"^{month.Year:D4}/{month.Month:D2}/bulletin-\d{{3}}-v[12]-[0-9a-f]{{12}}\.(md|html|docx)$", name));
         foreach (var name in v1.BlobNames)
         {
             Assert.NotNull(await archive.ReadAsync(name, Cancel));

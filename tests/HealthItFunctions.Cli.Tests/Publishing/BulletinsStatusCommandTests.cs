@@ -33,8 +33,8 @@ public sealed class BulletinsStatusCommandTests(AzuriteFixture azurite)
         Assert.Contains($"{month}  issue {v1.IssueNumber}  approved  2 version(s)", text, StringComparison.Ordinal);
         Assert.Contains("  approved: v2 by test editor at ", text, StringComparison.Ordinal);
         Assert.Contains("  sent:     v1 to the readers at ", text, StringComparison.Ordinal);
-        Assert.Contains($"bulletins/{month.Year:D4}/{month.Month:D2}/bulletin-{v1.IssueNumber:D3}-v1.docx", text, StringComparison.Ordinal);
-        Assert.Contains($"bulletins/{month.Year:D4}/{month.Month:D2}/bulletin-{v1.IssueNumber:D3}-v2.md", text, StringComparison.Ordinal);
+        Assert.Matches($@"bulletins/{month.Year:D4}/{month.Month:D2}/bulletin-{v1.IssueNumber:D3}-v1-[0-9a-f]{{12}}\.docx", text);
+        Assert.Matches($@"bulletins/{month.Year:D4}/{month.Month:D2}/bulletin-{v1.IssueNumber:D3}-v2-[0-9a-f]{{12}}\.md", text);
         Assert.Matches(@"last send error: .* v2 attempt 1: Could not reach the mail server 127\.0\.0\.1:\d+", text);
     }
 

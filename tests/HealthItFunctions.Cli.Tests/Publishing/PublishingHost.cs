@@ -1,10 +1,14 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
+using HealthItFunctions.Core.Mail;
 using HealthItFunctions.Core.Publishing;
 using HealthItFunctions.Core.Relevance;
 using HealthItFunctions.Testing;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -55,7 +59,9 @@ internal sealed class PublishingHost : IDisposable
         SmtpSink sink,
         TimeProvider? clock = null,
         Action<Dictionary<string, string?>>? adjust = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        HttpPipelinePolicy? storagePolicy = null,
+        Func<IMailer, IMailer>? decorateMailer = null)
     {
         var settings = Settings(azurite, sink);
         adjust?.Invoke(settings);
@@ -70,6 +76,18 @@ internal sealed class PublishingHost : IDisposable
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);
+        }
+
+        if (storagePolicy is not null)
+        {
+            // Added after the app's own defaults, so it sees every request the app's clients send (a crash injector).
+            builder.Services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(storagePolicy, HttpPipelinePosition.PerRetry)));
+        }
+
+        if (decorateMailer is not null)
+        {
+            var smtp = builder.Services.Last(d => d.ServiceType == typeof(IMailer));
+            builder.Services.AddSingleton(sp => decorateMailer((IMailer)ActivatorUtilities.CreateInstance(sp, smtp.ImplementationType!)));
         }
 
         return new PublishingHost(builder.Build());

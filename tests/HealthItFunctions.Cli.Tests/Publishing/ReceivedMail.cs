@@ -40,6 +40,6 @@ internal static partial class ReceivedMail
         return new Uri(System.Net.WebUtility.HtmlDecode(match.Groups["url"].Value));
     }
 
-    [GeneratedRegex("""href="(?<url>http[^"]*bulletin-\d{3}-v\d+\.docx[^"]*)" """, RegexOptions.IgnorePatternWhitespace)]
+    [GeneratedRegex("""href="(?<url>http[^"]*bulletin-\d{3}-v\d+-[0-9a-f]{12}\.docx[^"]*)" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex ArchiveHref();
 }

@@ -31,6 +31,18 @@ public sealed class ExtractionLexiconTests
     }
 
     [Fact]
+    public void Schema_EveryReference_ResolvesToADefinition()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "seeds", "extraction-lexicon.schema.json")));
+        var definitions = schema.RootElement.GetProperty("$defs");
+
+        var references = References(schema.RootElement).ToList();
+
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.True(r.StartsWith("#/$defs/", StringComparison.Ordinal) && definitions.TryGetProperty(r["#/$defs/".Length..], out _), r));
+    }
+
+    [Fact]
     public void Parse_EmptyList_RefusedWithFileLineAndField()
     {
         var json = ShippedJson.Replace("\"justNow\": [\"刚刚\"]", "\"justNow\": []", StringComparison.Ordinal);
@@ -42,6 +54,17 @@ public sealed class ExtractionLexiconTests
         Assert.Equal("$.comments.justNow", e.Field);
         Assert.Equal(line, e.Line);
         Assert.Contains("at least one", e.Problem);
+    }
+
+    [Fact]
+    public void Parse_EmptyPermission_RefusedWithFileLineAndField()
+    {
+        var json = ShippedJson.Replace("\"permission\": [\"授权\"]", "\"permission\": []", StringComparison.Ordinal);
+
+        var e = Assert.Throws<ExtractionLexiconException>(() => ExtractionLexiconLoader.Parse(json, "x.json"));
+
+        Assert.Equal("$.boilerplate.permission", e.Field);
+        Assert.Equal(LineOf(json, "\"permission\""), e.Line);
     }
 
     [Fact]
@@ -109,6 +132,13 @@ public sealed class ExtractionLexiconTests
         Assert.Equal("某区卫生健康委", after.Source);
         Assert.Contains("供稿单位", after.Rules[ArticleField.Source]);
     }
+
+    private static IEnumerable<string> References(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => p.Name == "$ref" ? [p.Value.GetString()!] : References(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(References),
+        _ => [],
+    };
 
     private static int LineOf(string json, string marker) => json[..json.IndexOf(marker, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
 

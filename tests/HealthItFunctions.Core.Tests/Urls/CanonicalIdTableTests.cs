@@ -15,9 +15,9 @@ public sealed class CanonicalIdTableTests
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Urls", "Fixtures", name);
 
     [Theory]
-    [InlineData("qq", "https://news.qq.com/rain/a/20261203A01ABC00",
-        "http://news.qq.com/rain/a/20261203A01ABC00", "https://new.qq.com/rain/a/20261203A01ABC00?from=timeline",
-        "https://new.qq.com/omn/20261203/20261203A01ABC00.html", "http://new.qq.com/omn/20261203A01ABC00")]
+    [InlineData("qq", "https://new.qq.com/omn/20261203/20261203A01ABC00.html",
+        "https://news.qq.com/rain/a/20261203A01ABC00", "http://news.qq.com/rain/a/20261203A01ABC00",
+        "https://new.qq.com/rain/a/20261203A01ABC00?from=timeline", "http://new.qq.com/omn/20261203A01ABC00")]
     [InlineData("chinanews", "https://www.bj.chinanews.com.cn/news/2026/1203/95001.html",
         "http://www.bj.chinanews.com/news/2026/1203/95001.html", "https://www.bj.chinanews.com.cn/news/2026/1203/95001.html#pinglun",
         "HTTP://WWW.BJ.CHINANEWS.COM/news/2026/1203/95001.html")]

@@ -44,12 +44,10 @@ internal static partial class DateGrammar
     public static readonly int GroupMy = DateRegex().GroupNumberFromName("my");
     public static readonly int GroupMm = DateRegex().GroupNumberFromName("mm");
 
-    public const int MinYear = 1990;
-
     public static int Digits(ReadOnlySpan<char> s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 
     public static bool IsValidDate(int year, int month, int day, int maxYear) =>
-        year >= MinYear && year <= maxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+        year >= ExtractionTuning.Default.DateMinYear && year <= maxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
     /// <summary>Full-width digits and punctuation (０-９ － ． ／ ：) become ASCII, one char for one so positions hold.</summary>
     public static string Normalize(string text)

@@ -174,7 +174,7 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
             var numeric = g[GroupNy].Success;
             kind = numeric ? DateKind.NumericMonthOnly : DateKind.MonthOnly;
             var (year, month) = numeric ? (Digits(g[GroupNy].ValueSpan), Digits(g[GroupNm].ValueSpan)) : (Digits(g[GroupMy].ValueSpan), Digits(g[GroupMm].ValueSpan));
-            time = month is >= 1 and <= 12 && year is >= MinYear and <= 9999
+            time = month is >= 1 and <= 12 && year >= ExtractionTuning.Default.DateMinYear && year <= 9999
                 ? Local(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified), TimePrecision.Month)
                 : null;
         }
@@ -184,7 +184,7 @@ public sealed class PublishTimeParser(TimeZoneInfo zone, TimeProvider clock)
         }
 
         // Relative phrases and timestamps can land anywhere; the same window as for written dates applies.
-        if (time is not { } t || t.Value.Year < MinYear || t.Value.Year > fetchLocal.Year + 1)
+        if (time is not { } t || t.Value.Year < ExtractionTuning.Default.DateMinYear || t.Value.Year > fetchLocal.Year + 1)
         {
             return false;
         }

@@ -8,9 +8,6 @@ namespace HealthItFunctions.Core.Extraction.Dates;
 /// </summary>
 public static partial class UrlDates
 {
-    /// <summary>No clock here: a URL date is only evidence, so an upper bound of plausibility is enough.</summary>
-    private const int MaxYear = 2099;
-
     public static DateOnly? DateFromUrl(string url)
     {
         if (string.IsNullOrEmpty(url))
@@ -47,7 +44,7 @@ public static partial class UrlDates
                 day = DateGrammar.Digits(rest[2..].TrimStart("-/_")[..2]);
             }
 
-            if (DateGrammar.IsValidDate(year, month, day, MaxYear))
+            if (DateGrammar.IsValidDate(year, month, day, ExtractionTuning.Default.UrlDateMaxYear))
             {
                 return new DateOnly(year, month, day);
             }

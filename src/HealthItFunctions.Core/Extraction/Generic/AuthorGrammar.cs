@@ -86,13 +86,13 @@ internal sealed partial class AuthorGrammar
     public bool IsBareName(string value)
     {
         var name = value.Trim();
-        if (name.Length is < 2 or > 4 || !name.All(TextUtil.IsCjk) || _roleWords.Contains(name) || IsOutlet(name))
+        if (name.Length < ExtractionTuning.Default.MinNameLength || name.Length > ExtractionTuning.Default.BareNameMaxLength || !name.All(TextUtil.IsCjk) || _roleWords.Contains(name) || IsOutlet(name))
         {
             return false;
         }
 
-        return name.Length >= 3 && _compoundSurnames.Any(c => name.StartsWith(c, StringComparison.Ordinal))
-            || (name.Length <= 3 && _commonSurnames.Contains(name[0]));
+        return name.Length >= ExtractionTuning.Default.BareNameSurnameSplit && _compoundSurnames.Any(c => name.StartsWith(c, StringComparison.Ordinal))
+            || (name.Length <= ExtractionTuning.Default.BareNameSurnameSplit && _commonSurnames.Contains(name[0]));
     }
 
     /// <summary>Any byline shape in one line, most explicit first.</summary>
@@ -121,7 +121,7 @@ internal sealed partial class AuthorGrammar
     public bool IsPlausiblePerson(string value)
     {
         var trimmed = value.Trim();
-        if (trimmed.Length is < 2 or > 40 || trimmed.Any(char.IsDigit) || trimmed.IndexOfAny(['@', '!', '.', '/', ':', '_']) >= 0)
+        if (trimmed.Length < ExtractionTuning.Default.MinNameLength || trimmed.Length > ExtractionTuning.Default.AuthorMaxMetaLength || trimmed.Any(char.IsDigit) || trimmed.IndexOfAny(['@', '!', '.', '/', ':', '_']) >= 0)
         {
             return false;
         }

@@ -7,18 +7,6 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// </summary>
 internal static class BodyBounds
 {
-    /// <summary>Chrome outside the text may hold a label colon ("分享到：") but no sentences.</summary>
-    private const int MaxChromePunctuation = 1;
-
-    /// <summary>
-    /// With no sentence outside it, a child holding this share of the prose is the text; the rest (a card, a player's
-    /// times, a share bar) is chrome even on a short article, where it weighs more than on a long one.
-    /// </summary>
-    private const double MinTighterShare = 0.8;
-
-    /// <summary>A lead is at least a sentence; shorter lines above a body are datelines and labels.</summary>
-    private const int MinLeadLength = 30;
-
     /// <summary>
     /// Short chrome blocks (an author card, a player bar, a share or "不喜欢" bar) add their scores to the wrapper they
     /// share with the text, which then outscores the tighter child that holds the prose. Steps down while one child
@@ -35,7 +23,7 @@ internal static class BodyBounds
     }
 
     /// <summary>
-    /// The child block holding most (<see cref="MinTighterShare"/>) of the wrapper's prose and all but <see cref="MaxChromePunctuation"/> of its
+    /// The child block holding most (<see cref="ExtractionTuning.BodyMinTighterShare"/>) of the wrapper's prose and all but <see cref="ExtractionTuning.BodyMaxChromePunctuation"/> of its
     /// sentence punctuation. Comment threads are left out of both sums: they are dropped from the body anyway.
     /// </summary>
     private static NodeInfo? TighterChild(DomIndex index, NodeInfo node)
@@ -64,7 +52,7 @@ internal static class BodyBounds
         }
 
         var childProse = largest.TextLength - largest.LinkTextLength;
-        return childProse >= prose * MinTighterShare && punctuation - largest.Punctuation <= MaxChromePunctuation ? largest : null;
+        return childProse >= prose * ExtractionTuning.Default.BodyMinTighterShare && punctuation - largest.Punctuation <= ExtractionTuning.Default.BodyMaxChromePunctuation ? largest : null;
     }
 
     /// <summary>
@@ -73,7 +61,7 @@ internal static class BodyBounds
     /// </summary>
     public static IReadOnlyList<NodeInfo> WithSiblings(DomIndex index, NodeInfo best)
     {
-        var threshold = Math.Max(10, ContentScorer.FinalScore(index, best) * 0.2);
+        var threshold = Math.Max(ExtractionTuning.Default.BodyMinSiblingScore, ContentScorer.FinalScore(index, best) * ExtractionTuning.Default.BodySiblingScoreShare);
 
         // Old pages wrap the body cell in td > tr > table chains; an attached table (附表, 附件) is then a sibling of the
         // outermost wrapper, several levels up. The wrappers hold nothing but the body, so their text is the body's.
@@ -133,7 +121,7 @@ internal static class BodyBounds
     /// </summary>
     private static bool IsLead(DomIndex index, NodeInfo node)
     {
-        if (!node.IsBlock || node.LinkTextLength > 0 || node.TextLength < MinLeadLength || node.Punctuation < ContentScorer.MinAnchoredPunctuation
+        if (!node.IsBlock || node.LinkTextLength > 0 || node.TextLength < ExtractionTuning.Default.BodyMinLeadLength || node.Punctuation < ExtractionTuning.Default.BodyMinAnchoredPunctuation
             || ContentScorer.ClassWeight(index, node) < 1)
         {
             return false;
@@ -150,7 +138,7 @@ internal static class BodyBounds
 
     private static bool IsBodyLikeSibling(DomIndex index, NodeInfo sibling, double threshold)
     {
-        if (!sibling.IsBlock || sibling.InComment || sibling.LinkDensity > 0.25 || ContentScorer.ClassWeight(index, sibling) < 1)
+        if (!sibling.IsBlock || sibling.InComment || sibling.LinkDensity > ExtractionTuning.Default.BodyMaxSiblingLinkDensity || ContentScorer.ClassWeight(index, sibling) < 1)
         {
             return false;
         }
@@ -161,6 +149,6 @@ internal static class BodyBounds
         }
 
         var text = sibling.TextLength - sibling.LinkTextLength;
-        return sibling.Node.Name == "p" && (text >= 60 || (text > 0 && sibling.Punctuation > 0 && sibling.LinkTextLength == 0));
+        return sibling.Node.Name == "p" && (text >= ExtractionTuning.Default.BodyMinSiblingParagraph || (text > 0 && sibling.Punctuation > 0 && sibling.LinkTextLength == 0));
     }
 }

@@ -18,8 +18,8 @@ internal sealed partial class BodyCleaner
         var boilerplate = lexicon.Boilerplate;
         var labels = lexicon.Labels;
         _creditLine = Compile(@"^[\[【(（]?\s*" + Alt(lexicon.Roles.CreditLines) + @"\s*[:：]");
-        _boilerplateLine = Compile(Alt(boilerplate.Phrases) + @"|第\s*\d+\s*页\s*/\s*共|" + Alt(boilerplate.ReprintNotice) + ".{0,8}注明|" + Alt(boilerplate.Unauthorised)
-            + ".{0,8}授权.{0,4}" + Alt(boilerplate.Forbidding) + @"|^\s*" + Alt(boilerplate.WholeLine) + @"\s*$|^\s*" + Alt(boilerplate.LineStarts), RegexOptions.IgnoreCase);
+        _boilerplateLine = Compile(Alt(boilerplate.Phrases) + @"|第\s*\d+\s*页\s*/\s*共|" + Alt(boilerplate.ReprintNotice) + ".{0,8}" + Alt(boilerplate.ReprintCondition) + "|" + Alt(boilerplate.Unauthorised)
+            + ".{0,8}" + Alt(boilerplate.Permission) + ".{0,4}" + Alt(boilerplate.Forbidding) + @"|^\s*" + Alt(boilerplate.WholeLine) + @"\s*$|^\s*" + Alt(boilerplate.LineStarts), RegexOptions.IgnoreCase);
         EndMarker = Compile(@"^\W{0,2}" + Alt(boilerplate.SectionEnds));
         _placeLine = Compile(@"^\W{0,2}" + Alt(labels.Place) + @"\s*[:：]?\s*\S{0,12}$");
         _bylineWord = Compile(Alt(lexicon.Roles.Reporter, lexicon.Roles.Contributors));
@@ -28,32 +28,6 @@ internal sealed partial class BodyCleaner
 
     /// <summary>Headings after which the page lists other pages ("相关阅读").</summary>
     internal Regex EndMarker { get; }
-
-    private const int MaxCreditLength = 40;
-    private const int MaxBoilerplateLength = 80;
-    private const int MaxMarkerLength = 20;
-    private const int MinTextBeforeEndMarker = 100;
-
-    /// <summary>A related box's entries are headlines; a line longer than this is text.</summary>
-    private const int MaxBoxLineLength = 50;
-
-    /// <summary>Less text than this after a related box is a teaser or a footer note, not the article going on.</summary>
-    private const int MinProseAfterBox = 80;
-
-    /// <summary>"推荐阅读：&lt;one headline&gt;" is a single related link, not a sentence of the text.</summary>
-    private const int MaxLabelledLinkLength = 80;
-
-    /// <summary>Like, count and report buttons under a text render as a run of tiny lines; one short line may be a signature.</summary>
-    private const int MaxToolbarLineLength = 12;
-    private const int MinToolbarRun = 3;
-
-    /// <summary>Chrome labels ("关注", "听全文", "不感兴趣") are a word or two; a heading or an item of the text is longer.</summary>
-    private const int MaxChromeLineLength = 8;
-    private const int MinChromeRun = 2;
-
-    /// <summary>A byline ("本报记者 张三 发自北京") is a handful of names; longer lines are text that mentions a reporter.</summary>
-    private const int MaxBylineLength = 30;
-    private const int BylineReach = 3;
 
     public List<string> Clean(IReadOnlyList<string> paragraphs, string? title)
     {
@@ -77,7 +51,7 @@ internal sealed partial class BodyCleaner
                     continue;
                 }
 
-                if (kept >= MinTextBeforeEndMarker)
+                if (kept >= ExtractionTuning.Default.BodyMinTextBeforeEndMarker)
                 {
                     break;
                 }
@@ -101,12 +75,12 @@ internal sealed partial class BodyCleaner
     }
 
     private bool IsEndMarker(string line) =>
-        (line.Length <= MaxMarkerLength || (line.Length <= MaxLabelledLinkLength && LabelledLink().IsMatch(line))) && EndMarker.IsMatch(line);
+        (line.Length <= ExtractionTuning.Default.BodyMaxMarkerLength || (line.Length <= ExtractionTuning.Default.BodyMaxLabelledLinkLength && LabelledLink().IsMatch(line))) && EndMarker.IsMatch(line);
 
     /// <summary>The headline lines of a related box: short, and never a sentence ending in a full stop.</summary>
     private int SkipBoxLines(IReadOnlyList<string> lines, int from)
     {
-        while (from < lines.Count && lines[from].Length <= MaxBoxLineLength && lines[from].AsSpan().IndexOfAny("。；;") < 0 && !IsEndMarker(lines[from]))
+        while (from < lines.Count && lines[from].Length <= ExtractionTuning.Default.BodyMaxBoxLineLength && lines[from].AsSpan().IndexOfAny("。；;") < 0 && !IsEndMarker(lines[from]))
         {
             from++;
         }
@@ -121,13 +95,13 @@ internal sealed partial class BodyCleaner
         for (var i = from; i < lines.Count && !IsEndMarker(lines[i]); i++)
         {
             // Headlines end with ？ or ！ too; a full stop, or a long line with commas, is text.
-            if ((lines[i].Contains('。') || (lines[i].Length > MaxBoxLineLength && lines[i].Contains('，'))) && !IsBoilerplate(lines[i]))
+            if ((lines[i].Contains('。') || (lines[i].Length > ExtractionTuning.Default.BodyMaxBoxLineLength && lines[i].Contains('，'))) && !IsBoilerplate(lines[i]))
             {
                 prose += lines[i].Length;
             }
         }
 
-        return prose >= MinProseAfterBox;
+        return prose >= ExtractionTuning.Default.BodyMinProseAfterBox;
     }
 
     private bool IsBoilerplate(string line)
@@ -137,8 +111,8 @@ internal sealed partial class BodyCleaner
             return true;
         }
 
-        return (line.Length <= MaxCreditLength && _creditLine.Match(line) is { Success: true } credit && !EndsSentence(line.AsSpan(credit.Length)))
-            || (line.Length <= MaxBoilerplateLength && _boilerplateLine.IsMatch(line));
+        return (line.Length <= ExtractionTuning.Default.BodyMaxCreditLength && _creditLine.Match(line) is { Success: true } credit && !EndsSentence(line.AsSpan(credit.Length)))
+            || (line.Length <= ExtractionTuning.Default.BodyMaxBoilerplateLength && _boilerplateLine.IsMatch(line));
     }
 
     /// <summary>
@@ -158,7 +132,7 @@ internal sealed partial class BodyCleaner
             start--;
         }
 
-        if (lines.Count - start >= MinToolbarRun && start > 0 && lines.Skip(start).Any(IsCounter))
+        if (lines.Count - start >= ExtractionTuning.Default.BodyMinToolbarRun && start > 0 && lines.Skip(start).Any(IsCounter))
         {
             lines.RemoveRange(start, lines.Count - start);
         }
@@ -177,7 +151,7 @@ internal sealed partial class BodyCleaner
             start++;
         }
 
-        if (start >= MinChromeRun && start < lines.Count)
+        if (start >= ExtractionTuning.Default.BodyMinChromeRun && start < lines.Count)
         {
             lines.RemoveRange(0, start);
         }
@@ -188,17 +162,17 @@ internal sealed partial class BodyCleaner
             end--;
         }
 
-        if (lines.Count - end >= MinChromeRun && end > 0)
+        if (lines.Count - end >= ExtractionTuning.Default.BodyMinChromeRun && end > 0)
         {
             lines.RemoveRange(end, lines.Count - end);
         }
     }
 
     private bool IsChromeLine(string line) =>
-        line.Length <= MaxChromeLineLength && !HasSentencePunctuation(line) && !ListNumber().IsMatch(line)
+        line.Length <= ExtractionTuning.Default.BodyMaxChromeLineLength && !HasSentencePunctuation(line) && !ListNumber().IsMatch(line)
         && line.AsSpan().IndexOfAny("（(【[") < 0;
 
-    private bool IsToolbarLine(string line) => line.Length <= MaxToolbarLineLength && !HasSentencePunctuation(line);
+    private bool IsToolbarLine(string line) => line.Length <= ExtractionTuning.Default.BodyMaxToolbarLineLength && !HasSentencePunctuation(line);
 
     /// <summary>"+1", "阅读 (177万)", "12": a number with at most a word beside it; a list item of short phrases has none.</summary>
     private bool IsCounter(string line)
@@ -216,7 +190,7 @@ internal sealed partial class BodyCleaner
             }
         }
 
-        return digits > 0 && cjk <= 3 && !ListNumber().IsMatch(line);
+        return digits > 0 && cjk <= ExtractionTuning.Default.BodyMaxCounterHan && !ListNumber().IsMatch(line);
     }
 
     /// <summary>Date/source/view-count lines belong to the header or footer, not the text; only the edges are trimmed.</summary>
@@ -235,18 +209,18 @@ internal sealed partial class BodyCleaner
         // A byline sits among the first or last lines, possibly under a subtitle or above an editor's note.
         for (var i = lines.Count - 1; i >= 0; i--)
         {
-            if ((i < BylineReach || i >= lines.Count - BylineReach) && IsByline(lines[i]))
+            if ((i < ExtractionTuning.Default.BodyBylineReach || i >= lines.Count - ExtractionTuning.Default.BodyBylineReach) && IsByline(lines[i]))
             {
                 lines.RemoveAt(i);
             }
         }
     }
 
-    private bool IsByline(string line) => line.Length <= MaxBylineLength && _bylineWord.IsMatch(line) && !HasSentencePunctuation(line);
+    private bool IsByline(string line) => line.Length <= ExtractionTuning.Default.BodyMaxBylineLength && _bylineWord.IsMatch(line) && !HasSentencePunctuation(line);
 
     private bool IsMetaLine(string line) =>
-        (line.Length <= MaxBoilerplateLength && DateLike().IsMatch(line) && (_metaLabel.IsMatch(line) || DateLike().Match(line).Length >= line.Length - 6))
-        || (line.Length <= MaxBoilerplateLength && _placeLine.IsMatch(line))
+        (line.Length <= ExtractionTuning.Default.BodyMaxBoilerplateLength && DateLike().IsMatch(line) && (_metaLabel.IsMatch(line) || DateLike().Match(line).Length >= line.Length - ExtractionTuning.Default.BodyMaxDateLineExtra))
+        || (line.Length <= ExtractionTuning.Default.BodyMaxBoilerplateLength && _placeLine.IsMatch(line))
         || IsByline(line);
 
     private bool HasSentencePunctuation(string line) => line.AsSpan().IndexOfAny("，。！？；,!?;") >= 0;

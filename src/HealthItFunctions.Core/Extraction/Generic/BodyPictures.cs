@@ -13,12 +13,6 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// </summary>
 internal static partial class BodyPictures
 {
-    /// <summary>Captions name a person or a step; a longer line is a paragraph even when centred.</summary>
-    private const int MaxCaptionLength = 80;
-
-    /// <summary>How far up from the caption's text node its caption element or centred block may sit.</summary>
-    private const int MaxAncestorSteps = 5;
-
     public static (List<string> Paragraphs, List<BodyImage> Images) Place(CollectedBody raw, IReadOnlyList<string> cleaned)
     {
         if (raw.Pictures.Count == 0)
@@ -95,7 +89,7 @@ internal static partial class BodyPictures
 
     private static bool IsCaption(string text, HtmlNode? origin, HtmlNode picture)
     {
-        if (origin is null || text.Length > MaxCaptionLength)
+        if (origin is null || text.Length > ExtractionTuning.Default.BodyMaxCaptionLength)
         {
             return false;
         }
@@ -118,7 +112,7 @@ internal static partial class BodyPictures
     private static bool HasCaptionMarkup(HtmlNode node)
     {
         var steps = 0;
-        for (var current = node.ParentNode; current is not null && steps < MaxAncestorSteps; current = current.ParentNode, steps++)
+        for (var current = node.ParentNode; current is not null && steps < ExtractionTuning.Default.BodyMaxCaptionAncestorSteps; current = current.ParentNode, steps++)
         {
             if (current.Name == "figcaption" || CaptionName().IsMatch(current.GetAttributeValue("class", "") + " " + current.GetAttributeValue("id", "")))
             {
@@ -132,7 +126,7 @@ internal static partial class BodyPictures
     private static bool IsCentred(HtmlNode node)
     {
         var steps = 0;
-        for (var current = node.ParentNode; current is not null && steps < MaxAncestorSteps; current = current.ParentNode, steps++)
+        for (var current = node.ParentNode; current is not null && steps < ExtractionTuning.Default.BodyMaxCaptionAncestorSteps; current = current.ParentNode, steps++)
         {
             if (current.Name is "center" || current.GetAttributeValue("align", "").Equals("center", StringComparison.OrdinalIgnoreCase)
                 || CentredStyle().IsMatch(current.GetAttributeValue("style", "")))

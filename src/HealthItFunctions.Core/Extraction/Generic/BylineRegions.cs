@@ -9,12 +9,6 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// </summary>
 internal static partial class BylineRegions
 {
-    public const int HeaderWindow = 600;
-    public const int NearBodyWindow = 1500;
-    public const int AfterBodyWindow = 300;
-    public const int MaxBylineLine = 60;
-    public const int MaxAuthorElement = 30;
-
     /// <summary>The first node whose text starts at or after <paramref name="from"/>: nodes are in document order.</summary>
     public static int FirstAt(IReadOnlyList<NodeInfo> nodes, int from)
     {
@@ -40,12 +34,12 @@ internal static partial class BylineRegions
     {
         if (title is not null)
         {
-            yield return (title.TextEnd, Math.Min(length, title.TextEnd + HeaderWindow), true);
+            yield return (title.TextEnd, Math.Min(length, title.TextEnd + ExtractionTuning.Default.BylineHeaderWindow), true);
         }
 
         if (body is not null)
         {
-            yield return (Math.Max(0, body.TextStart - NearBodyWindow), Math.Min(length, body.TextEnd + AfterBodyWindow), false);
+            yield return (Math.Max(0, body.TextStart - ExtractionTuning.Default.BylineNearBodyWindow), Math.Min(length, body.TextEnd + ExtractionTuning.Default.BylineAfterBodyWindow), false);
         }
     }
 
@@ -60,7 +54,7 @@ internal static partial class BylineRegions
         }
 
         value = value.Trim(' ', '-', '|', '/', '　', '·');
-        return value.Length is >= 2 and <= 30 && (allowDigits || !value.Any(char.IsDigit)) ? value : null;
+        return value.Length >= ExtractionTuning.Default.MinNameLength && value.Length <= ExtractionTuning.Default.BylineMaxAuthorElement && (allowDigits || !value.Any(char.IsDigit)) ? value : null;
     }
 
     // Names may hold "-" or "·" (某某财经-自媒体综合), Latin words with single spaces (China Daily), a bracketed

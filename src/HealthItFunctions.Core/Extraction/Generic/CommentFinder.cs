@@ -7,12 +7,6 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// </summary>
 internal static class CommentFinder
 {
-    /// <summary>Fewer alike siblings with a time each are a short dated list, not a thread.</summary>
-    private const int MinThreadReplies = 4;
-
-    /// <summary>A reply is a few sentences; longer blocks with a time are posts or dated sections.</summary>
-    private const int MaxReplyLength = 300;
-
     public static void Mark(DomIndex index)
     {
         if (index.CommentsMarked)
@@ -50,7 +44,7 @@ internal static class CommentFinder
     /// </summary>
     private static void MarkRepliesBelow(DomIndex index, NodeInfo parent)
     {
-        if (!parent.IsBlock || parent.TextLength < MinThreadReplies * 8)
+        if (!parent.IsBlock || parent.TextLength < ExtractionTuning.Default.CommentMinThreadReplies * ExtractionTuning.Default.CommentMinCharsPerReply)
         {
             return;
         }
@@ -84,14 +78,14 @@ internal static class CommentFinder
 
     private static void MarkIfThread(DomIndex index, List<NodeInfo> run)
     {
-        if (run.Count < MinThreadReplies)
+        if (run.Count < ExtractionTuning.Default.CommentMinThreadReplies)
         {
             return;
         }
 
         foreach (var reply in run)
         {
-            if (reply.TextLength > MaxReplyLength || reply.LinkDensity >= 0.5 || !StartsWithTime(index, reply))
+            if (reply.TextLength > ExtractionTuning.Default.CommentMaxReplyLength || reply.LinkDensity >= ExtractionTuning.Default.CommentMaxReplyLinkDensity || !StartsWithTime(index, reply))
             {
                 return;
             }
@@ -106,7 +100,7 @@ internal static class CommentFinder
     /// <summary>The time sits in the reply's header (its first 60 characters), not somewhere in its text.</summary>
     private static bool StartsWithTime(DomIndex index, NodeInfo reply)
     {
-        var length = Math.Min(60, reply.TextEnd - reply.TextStart);
+        var length = Math.Min(ExtractionTuning.Default.CommentReplyHeader, reply.TextEnd - reply.TextStart);
         return index.Vocabulary.RecentTime.Match(index.Text, reply.TextStart, length).Success;
     }
 

@@ -10,22 +10,6 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// </summary>
 internal static partial class ContentScorer
 {
-    /// <summary>How much of a paragraph's score reaches the block itself, its parent, grandparent, ...</summary>
-    private static readonly double[] AncestorWeights = [1.0, 0.9, 0.5, 0.25, 0.15, 0.1];
-
-    private const int MinParagraphLength = 8;
-
-    /// <summary>A block counts as one of several posts (or teasers) only with this much prose of its own.</summary>
-    private const int MinPostProse = 150;
-    private const int MinPostPunctuation = 5;
-
-    /// <summary>Bylines, share bars and a lead image sit between a headline and its text; more than this is another block.</summary>
-    private const int MaxHeadlineGap = 400;
-
-    private const int MinAnchoredProse = 30;
-
-    internal const int MinAnchoredPunctuation = 2;
-
     /// <summary>
     /// The densest block, corrected by reading order when it is one of several repeated posts (a blog front page, a
     /// forum thread, a teaser list under a short article): the article follows its headline, and a page of posts leads
@@ -104,7 +88,7 @@ internal static partial class ContentScorer
             }
 
             var score = FinalScore(index, node);
-            if (score > chosenScore && node.TextLength * 2 >= post.TextLength)
+            if (score > chosenScore && node.TextLength >= post.TextLength * ExtractionTuning.Default.BodyMinPostCoreShare)
             {
                 (chosen, chosenScore) = (node, score);
             }
@@ -142,18 +126,18 @@ internal static partial class ContentScorer
 
         foreach (var node in index.Nodes)
         {
-            if (!node.IsBlock || node.OwnTextLength < MinParagraphLength || (skipComments && node.InComment))
+            if (!node.IsBlock || node.OwnTextLength < ExtractionTuning.Default.BodyMinParagraphLength || (skipComments && node.InComment))
             {
                 continue;
             }
 
-            var score = 1 + node.OwnPunctuation + Math.Min(node.OwnTextLength / 100.0, 3);
+            var score = 1 + node.OwnPunctuation + Math.Min(node.OwnTextLength / ExtractionTuning.Default.BodyCharsPerPoint, ExtractionTuning.Default.BodyMaxLengthPoints);
             var level = 0;
-            for (var ancestor = node; ancestor is not null && level < AncestorWeights.Length; ancestor = ancestor.Parent)
+            for (var ancestor = node; ancestor is not null && level < ExtractionTuning.Default.BodyAncestorWeights.Count; ancestor = ancestor.Parent)
             {
                 if (ancestor.IsBlock)
                 {
-                    ancestor.ContentScore += score * AncestorWeights[level++];
+                    ancestor.ContentScore += score * ExtractionTuning.Default.BodyAncestorWeights[level++];
                 }
             }
         }
@@ -193,7 +177,7 @@ internal static partial class ContentScorer
         // The densest block often sits inside one post's wrapper (author column, body cell): the unit that repeats is
         // an ancestor. Those units are whole posts, so siblings count, unlike the paragraphs of one body.
         var level = 0;
-        for (var ancestor = best.Parent; ancestor is not null && level < AncestorWeights.Length; ancestor = ancestor.Parent, level++)
+        for (var ancestor = best.Parent; ancestor is not null && level < ExtractionTuning.Default.BodyAncestorWeights.Count; ancestor = ancestor.Parent, level++)
         {
             if (ancestor.Node.Name is "html" or "body" or "p")
             {
@@ -240,16 +224,16 @@ internal static partial class ContentScorer
     }
 
     private static bool IsPost(NodeInfo node) =>
-        node.TextLength - node.LinkTextLength >= MinPostProse && node.Punctuation >= MinPostPunctuation && node.LinkDensity < 0.3;
+        node.TextLength - node.LinkTextLength >= ExtractionTuning.Default.BodyMinPostProse && node.Punctuation >= ExtractionTuning.Default.BodyMinPostPunctuation && node.LinkDensity < ExtractionTuning.Default.BodyMaxPostLinkDensity;
 
     /// <summary>
-    /// The best-scoring prose block that starts just under the headline: within <see cref="MaxHeadlineGap"/>
+    /// The best-scoring prose block that starts just under the headline: within <see cref="ExtractionTuning.BodyMaxHeadlineGap"/>
     /// characters of text and before the first repeated post, since a short article followed by a teaser list must not
     /// lose to the first teaser. Containers of the posts are the list, not the article.
     /// </summary>
     private static NodeInfo? AnchoredToHeadline(DomIndex index, NodeInfo headline, List<NodeInfo> posts)
     {
-        var windowEnd = headline.TextEnd + MaxHeadlineGap;
+        var windowEnd = headline.TextEnd + ExtractionTuning.Default.BodyMaxHeadlineGap;
         foreach (var post in posts)
         {
             if (post.TextStart >= headline.TextEnd)
@@ -273,8 +257,8 @@ internal static partial class ContentScorer
                 break;
             }
 
-            if (node.ContentScore <= 0 || IsHeading(node) || node.TextLength - node.LinkTextLength < MinAnchoredProse || node.Punctuation < MinAnchoredPunctuation
-                || node.LinkDensity > 0.3 || SwallowsAnother(node, posts))
+            if (node.ContentScore <= 0 || IsHeading(node) || node.TextLength - node.LinkTextLength < ExtractionTuning.Default.BodyMinAnchoredProse || node.Punctuation < ExtractionTuning.Default.BodyMinAnchoredPunctuation
+                || node.LinkDensity > ExtractionTuning.Default.BodyMaxPostLinkDensity || SwallowsAnother(node, posts))
             {
                 continue;
             }
@@ -341,7 +325,7 @@ internal static partial class ContentScorer
     /// The prose gate as a candidate filter: a list of reply titles or menu items with no sentence punctuation, or
     /// mostly link text, can outscore a short post, and picking it would throw the page away instead of trying the next block.
     /// </summary>
-    public static bool ReadsLikeProse(NodeInfo node) => node.Punctuation > 0 && node.LinkTextLength * 2 <= node.TextLength;
+    public static bool ReadsLikeProse(NodeInfo node) => node.Punctuation > 0 && node.LinkTextLength <= node.TextLength * ExtractionTuning.Default.BodyMaxProseLinkShare;
 
     public static double FinalScore(DomIndex index, NodeInfo node) => node.ContentScore * (1 - node.LinkDensity) * ClassWeight(index, node);
 
@@ -367,10 +351,10 @@ internal static partial class ContentScorer
         // "recommend-content", "related-article": a negative name is what the block is, the positive one what it holds.
         if (NegativeNames().IsMatch(names))
         {
-            return 0.4;
+            return ExtractionTuning.Default.BodyNegativeClassWeight;
         }
 
-        return index.Vocabulary.ContentClass.IsMatch(names) ? 1.3 : 1.0;
+        return index.Vocabulary.ContentClass.IsMatch(names) ? ExtractionTuning.Default.BodyContentClassWeight : 1.0;
     }
 
 

@@ -27,7 +27,7 @@ internal static class CreditFinder
         }
 
         var name = match.Groups["name"].Value.Trim();
-        return name.Length is >= 2 and <= 20 && name.Any(char.IsLetter) && !name.All(char.IsDigit) && !page.Vocabulary.BlogWord.IsMatch(name)
+        return name.Length >= ExtractionTuning.Default.MinNameLength && name.Length <= ExtractionTuning.Default.CreditMaxBlogOwner && name.Any(char.IsLetter) && !name.All(char.IsDigit) && !page.Vocabulary.BlogWord.IsMatch(name)
             && !page.Vocabulary.NotAName.IsMatch(name) ? (name, "generic:blog-owner") : null;
     }
 
@@ -59,7 +59,7 @@ internal static class CreditFinder
         }
 
         var start = body[0].TextStart;
-        var end = Math.Min(text.Length, body[^1].TextEnd + AfterBodyWindow);
+        var end = Math.Min(text.Length, body[^1].TextEnd + ExtractionTuning.Default.BylineAfterBodyWindow);
         if (end <= start)
         {
             yield break;

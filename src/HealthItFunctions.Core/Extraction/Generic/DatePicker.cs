@@ -11,12 +11,6 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// </summary>
 internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates scriptDates)
 {
-    private const int HeaderWindow = 600;
-    private const int LabelWindow = 12;
-
-    /// <summary>A periodical stamp under a text ("——《某刊》2019年6月号") is one short line.</summary>
-    private const int MaxStampLine = 60;
-
     private static readonly string[] MetaKeys =
     [
         "article:published_time", "og:article:published_time", "og:published_time", "publishdate", "publish_date", "pubdate",
@@ -59,7 +53,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
 
         foreach (Match match in page.Vocabulary.LabelledDate.Matches(text))
         {
-            var tail = text.Substring(match.Index + match.Length, Math.Min(40, text.Length - match.Index - match.Length));
+            var tail = text.Substring(match.Index + match.Length, Math.Min(ExtractionTuning.Default.DateLabelledTail, text.Length - match.Index - match.Length));
             if (Plausible(page, parser.ParseOnPage(tail, page, yearHint)) is { } labelled)
             {
                 yield return (labelled, "generic:labelled");
@@ -171,7 +165,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
             }
 
             var lineEnd = text.IndexOf('\n', after);
-            if (FirstMonth(page, text, after, Math.Min(lineEnd < 0 ? text.Length : lineEnd, after + MaxStampLine)) is { } below)
+            if (FirstMonth(page, text, after, Math.Min(lineEnd < 0 ? text.Length : lineEnd, after + ExtractionTuning.Default.DateMaxStampLine)) is { } below)
             {
                 return (below, "generic:after-body (month)");
             }
@@ -179,7 +173,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
 
         foreach (Match match in page.Vocabulary.LabelledDate.Matches(text))
         {
-            var tail = text.Substring(match.Index + match.Length, Math.Min(20, text.Length - match.Index - match.Length));
+            var tail = text.Substring(match.Index + match.Length, Math.Min(ExtractionTuning.Default.DateLabelledPartialTail, text.Length - match.Index - match.Length));
             // A label keeps whatever precision the page gives: a month, or only a year ("发布日期：2015年"), which must
             // follow the label directly: "时间跨度从公元前2000年" is prose.
             if (parser.ParseOnPage(tail, page) is { Precision: TimePrecision.Month or TimePrecision.Year } time && PlausibleMonth(page, time) is { } month
@@ -261,8 +255,6 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
     /// as an update (最后更新, 修改时间) is the last edit, not the publication, and is taken only when nothing else is.
     /// Below the body, where "related articles" lists print a date per link, only a labelled date counts.
     /// </summary>
-    private const int MinLinkedHeadline = 4;
-
     private PublishTime? BestInRegion(PageContext page, string text, Region bounds, int? yearHint)
     {
         if (bounds.End <= bounds.Start)
@@ -290,7 +282,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
                 continue;
             }
 
-            var labelStart = Math.Max(0, match.Index - LabelWindow);
+            var labelStart = Math.Max(0, match.Index - ExtractionTuning.Default.DateLabelWindow);
             var label = region.AsSpan(labelStart, match.Index - labelStart);
             if (page.Vocabulary.ModifiedLabel.IsMatch(label))
             {
@@ -325,7 +317,7 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
         {
             if (node.Node.Name == "a")
             {
-                return node.TextLength > length + MinLinkedHeadline;
+                return node.TextLength > length + ExtractionTuning.Default.DateMinLinkedHeadline;
             }
 
             if (node.IsBlock)
@@ -365,16 +357,16 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
         var last = body.Count > 0 ? body[^1] : null;
         if (title is not null)
         {
-            var end = first is not null && first.TextStart > title.TextEnd ? Math.Min(first.TextStart, title.TextEnd + HeaderWindow) : title.TextEnd + HeaderWindow;
+            var end = first is not null && first.TextStart > title.TextEnd ? Math.Min(first.TextStart, title.TextEnd + ExtractionTuning.Default.DateHeaderWindow) : title.TextEnd + ExtractionTuning.Default.DateHeaderWindow;
             yield return new(title.TextEnd, Math.Min(length, end)) { Header = true, AllowVague = true };
         }
 
         if (first is not null && last is not null)
         {
-            yield return new(Math.Max(0, first.TextStart - HeaderWindow / 2), first.TextStart);
-            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + HeaderWindow / 3)) { InBody = true };
-            yield return new(Math.Max(last.TextStart, last.TextEnd - HeaderWindow / 4), last.TextEnd) { InBody = true };
-            yield return new(last.TextEnd, Math.Min(length, last.TextEnd + HeaderWindow / 2)) { LabelledOnly = true };
+            yield return new(Math.Max(0, first.TextStart - ExtractionTuning.Default.DateAboveBodyWindow), first.TextStart);
+            yield return new(first.TextStart, Math.Min(first.TextEnd, first.TextStart + ExtractionTuning.Default.DateBodyLeadWindow)) { InBody = true };
+            yield return new(Math.Max(last.TextStart, last.TextEnd - ExtractionTuning.Default.DateBodyTailWindow), last.TextEnd) { InBody = true };
+            yield return new(last.TextEnd, Math.Min(length, last.TextEnd + ExtractionTuning.Default.DateBelowBodyWindow)) { LabelledOnly = true };
         }
     }
 
@@ -398,9 +390,9 @@ internal sealed partial class DatePicker(PublishTimeParser parser, ScriptDates s
     private static partial Regex YearRightAfterLabel();
 
     internal static PublishTime? Plausible(PageContext page, PublishTime? time) =>
-        time is { Precision: > TimePrecision.Month } value && value.Value.Year >= 1990 && value.Value <= page.Now.AddDays(1) ? value : null;
+        time is { Precision: > TimePrecision.Month } value && value.Value.Year >= ExtractionTuning.Default.DateMinYear && value.Value <= page.Now.AddDays(1) ? value : null;
 
     private static PublishTime? PlausibleMonth(PageContext page, PublishTime time) =>
-        time.Value.Year >= 1990 && time.Value <= page.Now.AddDays(1) ? time : null;
+        time.Value.Year >= ExtractionTuning.Default.DateMinYear && time.Value <= page.Now.AddDays(1) ? time : null;
 
 }

@@ -8,8 +8,6 @@ using static HealthItFunctions.Core.Extraction.Generic.BylineRegions;
 /// <summary>The editor's credit (责任编辑): the last author candidate, for pages that name no writer.</summary>
 internal static class EditorFinder
 {
-    private const int EditorAfterBodyWindow = 800;
-
     /// <summary>
     /// The editor credit under the headline, around the body or just after it: offered only as the last author
     /// candidate, for pages that name no writer.
@@ -28,7 +26,7 @@ internal static class EditorFinder
         if (last is not null)
         {
             var from = last.TextEnd;
-            var to = Math.Min(text.Length, from + EditorAfterBodyWindow);
+            var to = Math.Min(text.Length, from + ExtractionTuning.Default.BylineEditorAfterBody);
             if (to > from && page.Vocabulary.Authors.Editor(text, from, to - from) is { } after)
             {
                 return (after, "generic:editor-fallback");

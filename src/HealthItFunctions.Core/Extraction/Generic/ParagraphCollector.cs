@@ -23,13 +23,6 @@ internal sealed record CollectedPicture(int RawIndex, string Url, string? Alt, H
 /// <summary>Turns the chosen body element(s) into text paragraphs and image URLs, skipping link lists and widgets inside them.</summary>
 internal static partial class ParagraphCollector
 {
-    private const int MaxLeadImages = 3;
-    private const int MinLinkListLinks = 3;
-
-    /// <summary>A box holding its marker and links is a few headlines; a bare marker ("延伸阅读：") is a word or two.</summary>
-    private const int MaxBoxMarkerBlock = 300;
-    private const int MaxBareMarker = 20;
-
     public static CollectedBody Collect(DomIndex index, IEnumerable<NodeInfo> roots, Uri? baseUrl)
     {
         var paragraphs = new List<string>();
@@ -76,7 +69,7 @@ internal static partial class ParagraphCollector
                         // Text already in the buffer is the paragraph the picture follows.
                         var before = origin is null ? paragraphs.Count : paragraphs.Count + 1;
                         pictures.Add(new CollectedPicture(before, url, AltText(node), node));
-                        if (images.Count < MaxLeadImages)
+                        if (images.Count < ExtractionTuning.Default.BodyMaxLeadImages)
                         {
                             images.Add(url);
                         }
@@ -121,14 +114,14 @@ internal static partial class ParagraphCollector
     private static bool IsWidget(DomIndex index, NodeInfo info)
     {
         var prose = info.TextLength - info.LinkTextLength;
-        if (info.Links >= 2 && info.LinkDensity > 0.5 && prose < 60)
+        if (info.Links >= 2 && info.LinkDensity > ExtractionTuning.Default.BodyMaxLinkBlockDensity && prose < ExtractionTuning.Default.BodyMinLinkBlockProse)
         {
             return true;
         }
 
         return info.Node.Name is "nav" or "aside" or "form" or "audio" or "video"
             || IsPlayer(info)
-            || (ContentScorer.ClassWeight(index, info) < 1 && info.LinkDensity > 0.3 && prose < 200)
+            || (ContentScorer.ClassWeight(index, info) < 1 && info.LinkDensity > ExtractionTuning.Default.BodyMaxOffClassLinkDensity && prose < ExtractionTuning.Default.BodyMinOffClassProse)
             || IsLinkList(info);
     }
 
@@ -139,17 +132,17 @@ internal static partial class ParagraphCollector
     /// </summary>
     private static bool IsRelatedBox(DomIndex index, NodeInfo info, ref HashSet<HtmlNode>? boxes)
     {
-        if (!info.IsBlock || info.TextLength is 0 or > MaxBoxMarkerBlock || !index.Vocabulary.Cleaner.EndMarker.IsMatch(index.Text.AsSpan(info.TextStart, Math.Min(24, info.TextLength)).TrimStart()))
+        if (!info.IsBlock || info.TextLength == 0 || info.TextLength > ExtractionTuning.Default.BodyMaxBoxMarkerBlock || !index.Vocabulary.Cleaner.EndMarker.IsMatch(index.Text.AsSpan(info.TextStart, Math.Min(ExtractionTuning.Default.BodyBoxMarkerReach, info.TextLength)).TrimStart()))
         {
             return false;
         }
 
         if (info.Links > 0)
         {
-            return info.LinkDensity >= 0.5;
+            return info.LinkDensity >= ExtractionTuning.Default.BodyMinBoxLinkDensity;
         }
 
-        if (info.TextLength > MaxBareMarker)
+        if (info.TextLength > ExtractionTuning.Default.BodyMaxBareMarker)
         {
             return false;
         }
@@ -162,7 +155,7 @@ internal static partial class ParagraphCollector
                 continue;
             }
 
-            if (index.Find(sibling) is not { IsBlock: true, Links: > 0 } entry || entry.LinkDensity < 0.7)
+            if (index.Find(sibling) is not { IsBlock: true, Links: > 0 } entry || entry.LinkDensity < ExtractionTuning.Default.BodyMinMarkedListDensity)
             {
                 break;
             }
@@ -176,7 +169,7 @@ internal static partial class ParagraphCollector
 
     /// <summary>Audio and video player controls (play, 00:00 / 03:25, 倍速) inside the body wrapper.</summary>
     private static bool IsPlayer(NodeInfo info) =>
-        info.Node.HasAttributes && info.TextLength - info.LinkTextLength < 60
+        info.Node.HasAttributes && info.TextLength - info.LinkTextLength < ExtractionTuning.Default.BodyMaxPlayerProse
         && PlayerName().IsMatch(string.Concat(info.Node.Attributes["id"]?.Value, " ", info.Node.Attributes["class"]?.Value));
 
     [GeneratedRegex(@"(?<![a-z])(?:audio|video|player|vjs|jwplayer|voice)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -187,7 +180,7 @@ internal static partial class ParagraphCollector
     /// text outside the links never forms a sentence, which the text's own lists and tables do.
     /// </summary>
     private static bool IsLinkList(NodeInfo info) =>
-        info.Node.Name is "ul" or "ol" or "dl" or "table" && info.Links >= MinLinkListLinks && info.LinkDensity >= 0.25 && info.Punctuation == 0;
+        info.Node.Name is "ul" or "ol" or "dl" or "table" && info.Links >= ExtractionTuning.Default.BodyMinLinkListLinks && info.LinkDensity >= ExtractionTuning.Default.BodyMinLinkListDensity && info.Punctuation == 0;
 
     private static void Flush(StringBuilder buffer, List<string> paragraphs, List<HtmlNode?> origins, ref HtmlNode? origin)
     {
@@ -250,6 +243,6 @@ internal static partial class ParagraphCollector
     }
 
     private static bool IsIcon(HtmlNode img) =>
-        (int.TryParse(img.GetAttributeValue("width", ""), out var width) && width is > 0 and < 60)
-        || (int.TryParse(img.GetAttributeValue("height", ""), out var height) && height is > 0 and < 60);
+        (int.TryParse(img.GetAttributeValue("width", ""), out var width) && width > 0 && width < ExtractionTuning.Default.BodyMinPictureSide)
+        || (int.TryParse(img.GetAttributeValue("height", ""), out var height) && height > 0 && height < ExtractionTuning.Default.BodyMinPictureSide);
 }

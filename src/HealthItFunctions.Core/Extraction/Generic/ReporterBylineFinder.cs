@@ -8,12 +8,6 @@ using static HealthItFunctions.Core.Extraction.Generic.BylineRegions;
 /// <summary>The reporter byline (作者, 记者, a signature) between the headline and the text, by <see cref="AuthorGrammar"/>.</summary>
 internal static partial class ReporterBylineFinder
 {
-    private const int MinProseLine = 40;
-
-    /// <summary>A lead's dateline ("据新华社拉萨9月1日电") is short; a bracket further in is part of the text.</summary>
-    private const int MaxLeadDateline = 24;
-    private const int MaxRunTogetherName = 8;
-
     /// <summary>
     /// The byline, by the reporter-byline grammar (<see cref="AuthorGrammar"/>): under the headline first, then an
     /// element classed "author" there, then around the body, then a signature closing the text.
@@ -47,7 +41,7 @@ internal static partial class ReporterBylineFinder
             return opening;
         }
 
-        for (var i = paragraphs.Count - 1; i >= Math.Max(0, paragraphs.Count - 2); i--)
+        for (var i = paragraphs.Count - 1; i >= Math.Max(0, paragraphs.Count - ExtractionTuning.Default.BylineSignatureParagraphs); i--)
         {
             if (page.Vocabulary.Authors.Signature(paragraphs[i]) is { } signed)
             {
@@ -71,7 +65,7 @@ internal static partial class ReporterBylineFinder
 
             // Bylines are short lines, or the bracketed tail of a paragraph ("……交流。(信报记者 蔡雪婧)").
             var line = text.AsSpan(lineStart, lineEnd - lineStart);
-            if (line.Length > 0 && (line.Length <= MaxBylineLine ? authors.Read(line.ToString()) : TailByline(authors, line) ?? LeadByline(authors, line)) is { } found)
+            if (line.Length > 0 && (line.Length <= ExtractionTuning.Default.BylineMaxLine ? authors.Read(line.ToString()) : TailByline(authors, line) ?? LeadByline(authors, line)) is { } found)
             {
                 return found;
             }
@@ -105,7 +99,7 @@ internal static partial class ReporterBylineFinder
     private static (string Value, string Rule)? NameLine(AuthorGrammar authors, string text, int start, int end)
     {
         var (line, next) = FirstLines(text, start, end);
-        return line is not null && next is { Length: >= MinProseLine } && authors.IsBareName(line) && !TextUtil.IsCjk(next[^1])
+        return line is not null && next is not null && next.Length >= ExtractionTuning.Default.BylineMinProseLine && authors.IsBareName(line) && !TextUtil.IsCjk(next[^1])
             ? (line, "generic:name-line")
             : null;
     }
@@ -145,7 +139,7 @@ internal static partial class ReporterBylineFinder
         for (var i = FirstAt(nodes, start); i < nodes.Count && nodes[i].TextStart < end; i++)
         {
             var node = nodes[i];
-            if (node.TextLength is 0 or > MaxBylineLine || node.InComment || node.Node.ChildNodes.Count == 0)
+            if (node.TextLength == 0 || node.TextLength > ExtractionTuning.Default.BylineMaxLine || node.InComment || node.Node.ChildNodes.Count == 0)
             {
                 continue;
             }
@@ -167,19 +161,19 @@ internal static partial class ReporterBylineFinder
     private static (string Name, string Rule)? LeadByline(AuthorGrammar authors, ReadOnlySpan<char> line)
     {
         var open = line.IndexOfAny('（', '(');
-        if (open < 0 || open > MaxLeadDateline)
+        if (open < 0 || open > ExtractionTuning.Default.BylineMaxLeadDateline)
         {
             return null;
         }
 
         var close = line[open..].IndexOfAny('）', ')');
-        return close > 0 && close <= MaxBylineLine && authors.Reporter(line.Slice(open, close + 1).ToString()) is { } name ? (name, "generic:lead-byline") : null;
+        return close > 0 && close <= ExtractionTuning.Default.BylineMaxLine && authors.Reporter(line.Slice(open, close + 1).ToString()) is { } name ? (name, "generic:lead-byline") : null;
     }
 
     private static (string Name, string Rule)? TailByline(AuthorGrammar authors, ReadOnlySpan<char> line)
     {
         var open = line.LastIndexOfAny('（', '(');
-        return open >= 0 && line.Length - open <= MaxBylineLine && authors.Reporter(line[open..].ToString()) is { } name ? (name, "generic:reporter-byline") : null;
+        return open >= 0 && line.Length - open <= ExtractionTuning.Default.BylineMaxLine && authors.Reporter(line[open..].ToString()) is { } name ? (name, "generic:reporter-byline") : null;
     }
 
 
@@ -192,7 +186,7 @@ internal static partial class ReporterBylineFinder
         foreach (var node in index.Nodes)
         {
             // A commenter's name sits in an author-classed element too.
-            if (node.TextStart < from || node.TextLength is 0 or > MaxAuthorElement || !node.Node.HasAttributes || node.InComment)
+            if (node.TextStart < from || node.TextLength == 0 || node.TextLength > ExtractionTuning.Default.BylineMaxAuthorElement || !node.Node.HasAttributes || node.InComment)
             {
                 continue;
             }
@@ -209,7 +203,7 @@ internal static partial class ReporterBylineFinder
             }
 
             var value = page.Vocabulary.AuthorElementLabel.Replace(index.TextOf(node).Trim(), string.Empty).Trim();
-            if (value.Length > MaxRunTogetherName && !value.Contains(' ') && FirstChildName(index, node, value) is { } card)
+            if (value.Length > ExtractionTuning.Default.BylineMaxRunTogetherName && !value.Contains(' ') && FirstChildName(index, node, value) is { } card)
             {
                 value = card;
             }
@@ -238,7 +232,7 @@ internal static partial class ReporterBylineFinder
             }
 
             var text = index.TextOf(child).Trim();
-            if (text.Length is >= 2 and <= MaxRunTogetherName && value.StartsWith(text, StringComparison.Ordinal))
+            if (text.Length >= ExtractionTuning.Default.MinNameLength && text.Length <= ExtractionTuning.Default.BylineMaxRunTogetherName && value.StartsWith(text, StringComparison.Ordinal))
             {
                 return text;
             }

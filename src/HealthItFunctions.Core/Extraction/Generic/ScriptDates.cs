@@ -6,8 +6,6 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// <summary>Publish times that only scripts carry: a date literal handed to a time-ish function or key.</summary>
 internal sealed partial class ScriptDates(PublishTimeParser parser)
 {
-    private const int ScriptKeyWindow = 50;
-
     /// <summary>
     /// Some pages write the time with script (udn: <c>showDate("2020/04/17 01:43:09")</c>; others
     /// <c>publishTime: "…"</c>), so it never reaches the text. A date literal passed to a time-ish function or key is
@@ -21,7 +19,7 @@ internal sealed partial class ScriptDates(PublishTimeParser parser)
         {
             foreach (Match match in ScriptDateLiteral().Matches(script))
             {
-                var before = Math.Max(0, match.Index - ScriptKeyWindow);
+                var before = Math.Max(0, match.Index - ExtractionTuning.Default.DateScriptKeyWindow);
                 var key = ScriptKey().Match(script, before, match.Index - before);
                 if (!key.Success
                     || !IsPublishKey(key.Groups["key"].ValueSpan)

@@ -50,7 +50,7 @@ internal static partial class SourceLineFinder
         for (var i = FirstAt(nodes, start); i < nodes.Count && nodes[i].TextStart < end; i++)
         {
             var node = nodes[i];
-            if (node.TextLength is 0 or > MaxAuthorElement || !node.Node.HasAttributes || node.InComment)
+            if (node.TextLength == 0 || node.TextLength > ExtractionTuning.Default.BylineMaxAuthorElement || !node.Node.HasAttributes || node.InComment)
             {
                 continue;
             }
@@ -86,15 +86,15 @@ internal static partial class SourceLineFinder
 
         var vocabulary = page.Vocabulary;
         var text = page.Index.Text;
-        var headerStart = title?.TextEnd ?? Math.Max(0, body[0].TextStart - HeaderWindow);
+        var headerStart = title?.TextEnd ?? Math.Max(0, body[0].TextStart - ExtractionTuning.Default.BylineHeaderWindow);
         var headerEnd = Math.Min(text.Length, Math.Max(headerStart, body[0].TextStart) + 1);
-        if (headerEnd > headerStart && vocabulary.OriginalMark.Match(text, headerStart, Math.Min(headerEnd - headerStart, HeaderWindow)) is { Success: true } mark)
+        if (headerEnd > headerStart && vocabulary.OriginalMark.Match(text, headerStart, Math.Min(headerEnd - headerStart, ExtractionTuning.Default.BylineHeaderWindow)) is { Success: true } mark)
         {
             return (site, ExtractionVocabulary.Rule("generic:original-site", mark));
         }
 
         var tailStart = body[0].TextStart;
-        var tailEnd = Math.Min(text.Length, body[^1].TextEnd + AfterBodyWindow);
+        var tailEnd = Math.Min(text.Length, body[^1].TextEnd + ExtractionTuning.Default.BylineAfterBodyWindow);
         for (var claim = vocabulary.CopyrightTo.Match(text, tailStart, tailEnd - tailStart); claim.Success; claim = claim.NextMatch())
         {
             var owner = claim.Groups["owner"].Value;
@@ -110,7 +110,7 @@ internal static partial class SourceLineFinder
     private static string? SiteName(PageContext page)
     {
         var name = page.Source?.Media ?? page.Meta("og:site_name", "application-name") ?? TitleFinder.SiteSegments(page.TitleTag).LastOrDefault();
-        return name is { Length: >= 2 and <= 30 } ? name.Trim() : null;
+        return name is not null && name.Length >= ExtractionTuning.Default.MinNameLength && name.Length <= ExtractionTuning.Default.SourceMaxSiteName ? name.Trim() : null;
     }
 
     /// <summary>The labelled name and the lexicon entry whose label matched ("labels.source: 来源").</summary>
@@ -129,7 +129,7 @@ internal static partial class SourceLineFinder
     private static string FirstOfList(string name)
     {
         var cut = name.IndexOf('、');
-        return cut >= 2 ? name[..cut] : name;
+        return cut >= ExtractionTuning.Default.MinNameLength ? name[..cut] : name;
     }
 
     /// <summary>
@@ -186,7 +186,7 @@ internal static partial class SourceLineFinder
     {
         var index = page.Index;
         var length = to - from;
-        if (length is < 2 or > 16)
+        if (length < ExtractionTuning.Default.MinNameLength || length > ExtractionTuning.Default.SourceMaxDatelineMedia)
         {
             return null;
         }
@@ -223,7 +223,7 @@ internal static partial class SourceLineFinder
             }
 
             var edge = from > dateAt ? text.AsSpan(to, node.TextEnd - to) : text.AsSpan(node.TextStart, from - node.TextStart);
-            return edge.IsWhiteSpace() && node.TextLength <= MaxBylineLine;
+            return edge.IsWhiteSpace() && node.TextLength <= ExtractionTuning.Default.BylineMaxLine;
         }
 
         return false;

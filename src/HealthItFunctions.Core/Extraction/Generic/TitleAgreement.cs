@@ -6,8 +6,6 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// </summary>
 internal static class TitleAgreement
 {
-    private const double MinSharedPairs = 0.6;
-
     public static bool Agrees(string squashedHeading, string squashedReference)
     {
         if (squashedHeading.Length < 2 || squashedReference.Length < 2)
@@ -35,6 +33,6 @@ internal static class TitleAgreement
             }
         }
 
-        return shared >= MinSharedPairs * (squashedHeading.Length - 1);
+        return shared >= ExtractionTuning.Default.TitleMinSharedPairs * (squashedHeading.Length - 1);
     }
 }

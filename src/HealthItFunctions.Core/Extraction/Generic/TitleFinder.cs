@@ -8,24 +8,18 @@ namespace HealthItFunctions.Core.Extraction.Generic;
 /// </summary>
 internal static partial class TitleFinder
 {
-    private const int MinTitleLength = 4;
-    private const int MaxTitleLength = 150;
-
-    /// <summary>How far below a heading its publish line may start (a subtitle or an author line can come between).</summary>
-    private const int DatelineWindow = 120;
-
     public static (string Title, NodeInfo? Node, string Rule)? Find(PageContext page, IEnumerable<string> references)
     {
         var index = page.Index;
         var tag = TextUtil.Squash(page.TitleTag);
         var headlineLength = TextUtil.Squash(StripSiteSuffix(page.TitleTag)).Length;
-        var squashedReferences = references.Select(TextUtil.Squash).Where(r => r.Length >= MinTitleLength).ToList();
+        var squashedReferences = references.Select(TextUtil.Squash).Where(r => r.Length >= ExtractionTuning.Default.TitleMinLength).ToList();
         NodeInfo? bestNode = null;
         string? bestText = null;
         var bestScore = 0.0;
         foreach (var node in index.Nodes)
         {
-            if (node.TextLength is < MinTitleLength or > MaxTitleLength || HeadingBonus(node) is var headingBonus && headingBonus < 0)
+            if (node.TextLength < ExtractionTuning.Default.TitleMinLength || node.TextLength > ExtractionTuning.Default.TitleMaxLength || HeadingBonus(node) is var headingBonus && headingBonus < 0)
             {
                 continue;
             }
@@ -56,12 +50,12 @@ internal static partial class TitleFinder
         }
 
         var stripped = StripSiteSuffix(page.TitleTag);
-        if (stripped.Length >= MinTitleLength)
+        if (stripped.Length >= ExtractionTuning.Default.TitleMinLength)
         {
             return (stripped, FindHeadingNear(index, TextUtil.Squash(stripped)), "generic:title-tag");
         }
 
-        var h1 = index.Nodes.FirstOrDefault(n => n.Node.Name == "h1" && n.TextLength >= MinTitleLength);
+        var h1 = index.Nodes.FirstOrDefault(n => n.Node.Name == "h1" && n.TextLength >= ExtractionTuning.Default.TitleMinLength);
         return h1 is null ? null : (TextUtil.Collapse(index.TextOf(h1)), h1, "generic:h1");
     }
 
@@ -78,13 +72,13 @@ internal static partial class TitleFinder
         foreach (var node in index.Nodes)
         {
             // h5/h6 are sidebar boxes as often as headlines, so they count only with a publish line under them.
-            if (node.TextLength is < MinTitleLength or > MaxTitleLength || (node.Node.Name is not ("h5" or "h6") && HeadingBonus(node) < 0))
+            if (node.TextLength < ExtractionTuning.Default.TitleMinLength || node.TextLength > ExtractionTuning.Default.TitleMaxLength || (node.Node.Name is not ("h5" or "h6") && HeadingBonus(node) < 0))
             {
                 continue;
             }
 
             // The nearest heading above the publish line is the headline; breadcrumbs and channel names sit further up.
-            var end = Math.Min(index.Text.Length, node.TextEnd + DatelineWindow);
+            var end = Math.Min(index.Text.Length, node.TextEnd + ExtractionTuning.Default.TitleDatelineWindow);
             var label = page.Vocabulary.DatelineLabel.Match(index.Text, node.TextEnd, end - node.TextEnd);
             if (!label.Success || label.Index - node.TextEnd >= bestGap
                 || squashedTag.Contains(TextUtil.Squash(index.TextOf(node)), StringComparison.Ordinal))
@@ -126,14 +120,14 @@ internal static partial class TitleFinder
     /// <summary>Anchors a title taken from metadata to its on-page element, so dates next to it can be found.</summary>
     public static NodeInfo? FindHeadingNear(DomIndex index, string squashedTitle)
     {
-        if (squashedTitle.Length < MinTitleLength)
+        if (squashedTitle.Length < ExtractionTuning.Default.TitleMinLength)
         {
             return null;
         }
 
         foreach (var node in index.Nodes)
         {
-            if (node.TextLength is >= MinTitleLength and <= MaxTitleLength && HeadingBonus(node) >= 0
+            if (node.TextLength >= ExtractionTuning.Default.TitleMinLength && node.TextLength <= ExtractionTuning.Default.TitleMaxLength && HeadingBonus(node) >= 0
                 && TextUtil.Squash(index.TextOf(node)) == squashedTitle)
             {
                 return node;
@@ -149,18 +143,18 @@ internal static partial class TitleFinder
         {
             if (reference == candidate)
             {
-                return 100 + candidate.Length;
+                return ExtractionTuning.Default.TitleExactMatchScore + candidate.Length;
             }
         }
 
         if (tag.Contains(candidate, StringComparison.Ordinal))
         {
             // Short headings contained in the <title> are usually the site or channel name.
-            return candidate.Length * 2 >= headlineLength ? candidate.Length : 0;
+            return candidate.Length >= headlineLength * ExtractionTuning.Default.TitleMinContainedShare ? candidate.Length : 0;
         }
 
         var prefix = CommonPrefix(candidate, tag);
-        return prefix >= 10 && prefix * 2 >= candidate.Length ? prefix * 0.8 : 0;
+        return prefix >= ExtractionTuning.Default.TitleMinTagPrefix && prefix >= candidate.Length * ExtractionTuning.Default.TitleMinPrefixShare ? prefix * ExtractionTuning.Default.TitleTagPrefixWeight : 0;
     }
 
     /// <summary>-1: not a heading candidate; otherwise a bonus that prefers h1 over h2 over class="title" blocks.</summary>
@@ -169,12 +163,12 @@ internal static partial class TitleFinder
         switch (node.Node.Name)
         {
             case "h1":
-                return 20;
+                return ExtractionTuning.Default.TitleH1Bonus;
             case "h2":
-                return 10;
+                return ExtractionTuning.Default.TitleH2Bonus;
             case "h3":
             case "h4":
-                return 5;
+                return ExtractionTuning.Default.TitleH3Bonus;
             case "a":
             case "li":
             case "td":
@@ -182,13 +176,13 @@ internal static partial class TitleFinder
                 return -1;
         }
 
-        if (node.Tags > 4)
+        if (node.Tags > ExtractionTuning.Default.TitleMaxInlineTags)
         {
             return -1;
         }
 
         var attributes = node.Node.Attributes;
-        return IsTitleName(attributes["class"]?.Value) || IsTitleName(attributes["id"]?.Value) ? 8 : -1;
+        return IsTitleName(attributes["class"]?.Value) || IsTitleName(attributes["id"]?.Value) ? ExtractionTuning.Default.TitleClassBonus : -1;
     }
 
     private static bool IsTitleName(string? name) =>

@@ -12,14 +12,11 @@ namespace HealthItFunctions.Core.Extraction.Layers;
 /// </summary>
 internal sealed class BodyLayer : IExtractionLayer
 {
-    /// <summary>Below this much prose the "body" is a caption, a login box or a footer, not an article.</summary>
-    private const int MinBodyLength = 40;
-
     public void Contribute(PageContext page, ExtractionDraft draft)
     {
         var (paragraphs, images, pictures, trusted) = FindBody(page, draft);
         var bodyLength = TextUtil.CountNonSpace(string.Concat(paragraphs));
-        var accepted = trusted ? bodyLength > 0 : bodyLength >= MinBodyLength && ReadsLikeProse(draft.Body!);
+        var accepted = trusted ? bodyLength > 0 : bodyLength >= ExtractionTuning.Default.BodyMinLength && ReadsLikeProse(draft.Body!);
         if (!accepted)
         {
             draft.NotArticle = (NotArticleReason.NoMainContent, "no block of the page reads like article text (navigation, list or portal page)");
@@ -42,7 +39,7 @@ internal sealed class BodyLayer : IExtractionLayer
             punctuation += node.Punctuation;
         }
 
-        return punctuation > 0 && links * 2 <= text;
+        return punctuation > 0 && links <= text * ExtractionTuning.Default.BodyMaxProseLinkShare;
     }
 
     private static (List<string> Paragraphs, List<string> Images, List<BodyImage> Pictures, bool Trusted) FindBody(PageContext page, ExtractionDraft draft)
@@ -57,7 +54,7 @@ internal sealed class BodyLayer : IExtractionLayer
             var (cleaned, pictures) = BodyPictures.Place(collected, page.Vocabulary.Cleaner.Clean(collected.Paragraphs, draft.Title));
             var length = TextUtil.CountNonSpace(string.Concat(cleaned));
             var rule = draft.Rules[ArticleField.Body];
-            if (length >= MinBodyLength)
+            if (length >= ExtractionTuning.Default.BodyMinLength)
             {
                 return (cleaned, collected.Images, pictures, false);
             }
@@ -75,7 +72,7 @@ internal sealed class BodyLayer : IExtractionLayer
             var nodes = BodyBounds.WithSiblings(page.Index, BodyBounds.StepDown(page.Index, best));
             var collected = ParagraphCollector.Collect(page.Index, nodes, page.Url);
             var (cleaned, pictures) = BodyPictures.Place(collected, page.Vocabulary.Cleaner.Clean(collected.Paragraphs, draft.Title));
-            if (shortOffered is null || (TextUtil.CountNonSpace(string.Concat(cleaned)) >= MinBodyLength && ReadsLikeProse(nodes)))
+            if (shortOffered is null || (TextUtil.CountNonSpace(string.Concat(cleaned)) >= ExtractionTuning.Default.BodyMinLength && ReadsLikeProse(nodes)))
             {
                 draft.OfferBody(nodes, "generic:density");
                 return (cleaned, collected.Images, pictures, false);

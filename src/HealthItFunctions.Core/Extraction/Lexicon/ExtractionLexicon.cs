@@ -131,7 +131,13 @@ public sealed record LexiconBoilerplate
 
     public required IReadOnlyList<string> ReprintNotice { get; init; }
 
+    /// <summary>What a reprint notice asks for, a few characters after it: "转载请注明出处".</summary>
+    public required IReadOnlyList<string> ReprintCondition { get; init; }
+
     public required IReadOnlyList<string> Unauthorised { get; init; }
+
+    /// <summary>What an unauthorised-reprint notice says is missing: "未经本网授权，不得转载".</summary>
+    public required IReadOnlyList<string> Permission { get; init; }
 
     public required IReadOnlyList<string> Forbidding { get; init; }
 

@@ -71,4 +71,26 @@ public sealed class BodyCleanerTests
 
         Assert.Equal([line, Text], cleaned);
     }
+
+    [Fact]
+    public void Clean_ReprintConditionAddedToLexicon_NoticeRemoved()
+    {
+        const string line = "本文系某某网特稿，转载须标明作者。";
+        var lexicon = TestLexicon.Shipped.Lexicon;
+        var edited = new BodyCleaner(lexicon with { Boilerplate = lexicon.Boilerplate with { ReprintCondition = [.. lexicon.Boilerplate.ReprintCondition, "标明"] } });
+
+        Assert.Contains(line, TestLexicon.Shipped.Cleaner.Clean([Text, line, Text], title: null));
+        Assert.DoesNotContain(line, edited.Clean([Text, line, Text], title: null));
+    }
+
+    [Fact]
+    public void Clean_PermissionWordAddedToLexicon_NoticeRemoved()
+    {
+        const string line = "未经本站许可，严禁复制或镜像。";
+        var lexicon = TestLexicon.Shipped.Lexicon;
+        var edited = new BodyCleaner(lexicon with { Boilerplate = lexicon.Boilerplate with { Permission = [.. lexicon.Boilerplate.Permission, "许可"] } });
+
+        Assert.Contains(line, TestLexicon.Shipped.Cleaner.Clean([Text, line, Text], title: null));
+        Assert.DoesNotContain(line, edited.Clean([Text, line, Text], title: null));
+    }
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
-namespace HealthItFunctions.Infrastructure.Local;
+namespace HealthItFunctions.Local;
 
 /// <summary>
 /// The queue settings the Functions host reads from host.json (extensions.queues, and the top-level functionTimeout),
 /// with the host's defaults. `healthit process` drains with them; `healthit serve` hands them to the WebJobs listener.
+/// Both hosts read them through <see cref="From"/>, so they agree on the file and its overrides.
 /// </summary>
 public sealed record QueueHostSettings(int BatchSize = 16, int MaxDequeueCount = 5, TimeSpan? VisibilityTimeout = null)
 {
@@ -16,6 +18,21 @@ public sealed record QueueHostSettings(int BatchSize = 16, int MaxDequeueCount =
 
     /// <summary>How long one invocation may run (Flex Consumption default: 30 minutes); also bounds a timer's claim.</summary>
     public TimeSpan FunctionTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Points at another host.json than the one shipped beside the binaries (tests).</summary>
+    public const string HostJsonSetting = "Serve:HostJson";
+
+    /// <summary>
+    /// The local hosts' one reading: the Functions app's host.json (<see cref="HostJsonSetting"/>, else beside the
+    /// binaries, else in the working directory, which is the repository root), then the host's app-setting overrides.
+    /// </summary>
+    public static QueueHostSettings From(IConfiguration configuration)
+    {
+        var path = configuration[HostJsonSetting] is { Length: > 0 } configured ? configured
+            : new[] { AppContext.BaseDirectory, Environment.CurrentDirectory }.Select(d => Path.Combine(d, "host.json")).FirstOrDefault(File.Exists);
+        var settings = path is not null ? Load(path) : new QueueHostSettings();
+        return settings.WithAppSettings(key => configuration[key]);
+    }
 
     public static QueueHostSettings Load(string hostJsonPath)
     {

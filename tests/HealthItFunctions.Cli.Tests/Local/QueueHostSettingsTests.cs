@@ -1,7 +1,7 @@
 using HealthItFunctions.Local;
-using HealthItFunctions.Infrastructure.Local;
+using Microsoft.Extensions.Configuration;
 
-namespace HealthItFunctions.Cli.Tests.Serve;
+namespace HealthItFunctions.Cli.Tests.Local;
 
 public sealed class QueueHostSettingsTests
 {
@@ -59,5 +59,23 @@ public sealed class QueueHostSettingsTests
         Assert.Equal(2, settings.MaxDequeueCount);
         Assert.Equal(TimeSpan.FromSeconds(1), settings.VisibilityTimeout);
         Assert.Equal(4, settings.BatchSize);
+    }
+
+    [Fact]
+    public void From_HostJsonSettingAndAnAppOverride_ReadsThatFileThenAppliesTheOverride()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, """{ "version": "2.0", "extensions": { "queues": { "batchSize": 2, "maxDequeueCount": 7 } } }""");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [QueueHostSettings.HostJsonSetting] = path,
+            ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3",
+        }).Build();
+
+        var settings = QueueHostSettings.From(configuration);
+        File.Delete(path);
+
+        Assert.Equal(2, settings.BatchSize);
+        Assert.Equal(3, settings.MaxDequeueCount);
     }
 }
