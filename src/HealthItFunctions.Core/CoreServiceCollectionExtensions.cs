@@ -14,7 +14,7 @@ public static class CoreServiceCollectionExtensions
     /// <summary>Registers the domain services shared by the Functions app and the CLI.</summary>
     public static IHostApplicationBuilder AddCore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(RunClock.Create);
         builder.Services.AddArticleExtraction();
         builder.Services.AddRelevance();
         builder.Services.AddBulletinRendering();

@@ -12,7 +12,7 @@ using HealthItFunctions.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace HealthItFunctions.Cli.Serve.Soak;
+namespace HealthItFunctions.Bench.Soak;
 
 /// <summary>What a serve run left behind, checked against the replay's own lists.</summary>
 public sealed record ServeAuditReport(

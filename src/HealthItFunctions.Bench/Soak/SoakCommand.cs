@@ -2,16 +2,14 @@ using System.CommandLine;
 using HealthItFunctions.Cli.Commands;
 using HealthItFunctions.Local;
 
-namespace HealthItFunctions.Cli.Serve.Soak;
+namespace HealthItFunctions.Bench.Soak;
 
 /// <summary>
-/// <c>healthit benchmark soak --minutes 10</c>: `healthit serve` as a child process against the replay, with fast
+/// <c>healthit-bench soak --minutes 10</c>: `healthit serve` as a child process against the replay, with fast
 /// timers, killed with SIGKILL and restarted, Azurite stopped and restarted, then audited. Not a test: it takes minutes.
 /// </summary>
 internal sealed class SoakCommand : ICliCommand
 {
-    public string Group => "benchmark";
-
     public Command Build()
     {
         var minutes = new Option<double>("--minutes") { Description = "How long serve runs in all (at least 2).", DefaultValueFactory = _ => 10 };
@@ -35,7 +33,7 @@ internal sealed class SoakCommand : ICliCommand
 
             if (RepositoryLayout.FindRoot() is not { } root)
             {
-                return CliOutput.Fail("run the soak from the repository checkout, after `npm ci` (it needs node_modules/azurite and seeds/replay).");
+                return CliOutput.Fail("run healthit-bench soak from the repository checkout, after `npm ci` (it needs node_modules/azurite and seeds/replay).");
             }
 
             var dll = Path.Combine(AppContext.BaseDirectory, "healthit.dll");

@@ -3,7 +3,7 @@ using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Cli.Commands;
 
-namespace HealthItFunctions.Cli.Serve.Soak;
+namespace HealthItFunctions.Bench.Soak;
 
 /// <summary>
 /// The soak's timeline, as fractions of its duration: serve starts; SIGKILL as soon as the first article is stored
@@ -35,10 +35,9 @@ internal sealed class SoakRun(string root, string healthitDll, DirectoryInfo out
         var servePort = FreePorts.Take(1)[0];
         _clock.Start();
         var monthEndAt = duration * 0.6;
-        // One offset for every start: serve's clock is continuous across restarts, as a real clock would be.
-        // Whole seconds, so serve's timer ticks fall on real second boundaries the soak can aim at.
-        var offset = TimeSpan.FromSeconds(Math.Round((MonthEnd - monthEndAt - DateTimeOffset.UtcNow).TotalSeconds));
-        _offset = offset;
+        // One offset for every start (each start is told the instant it starts at): serve's clock is continuous across
+        // restarts, as a real clock would be. Whole seconds, so serve's timer ticks fall on real second boundaries the soak can aim at.
+        _offset = TimeSpan.FromSeconds(Math.Round((MonthEnd - monthEndAt - DateTimeOffset.UtcNow).TotalSeconds));
         foreach (var (key, value) in new Dictionary<string, string?>(settings)
         {
             ["PollSchedule"] = $"*/{pollEverySeconds} * * * * *",
@@ -46,7 +45,6 @@ internal sealed class SoakRun(string root, string healthitDll, DirectoryInfo out
             // The digest is another mail; it must not fire during the run (only New Year 08:00 Beijing).
             ["DigestSchedule"] = "0 0 0 1 1 *",
             ["Serve:Port"] = servePort.ToString(),
-            ["Serve:ClockOffset"] = offset.ToString(),
             ["Serve:TimerLease"] = "00:00:15",
         })
         {
@@ -117,6 +115,7 @@ internal sealed class SoakRun(string root, string healthitDll, DirectoryInfo out
     {
         SaveLog();
         _serveRuns++;
+        _environment["LocalRun__StartAt"] = (DateTimeOffset.UtcNow + _offset).ToString("o");
         _serve = ChildProcess.Start("dotnet", [healthitDll, "serve"], output.FullName, _environment);
         await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => _serve.HasExited, cancellationToken);
         Note($"serve #{_serveRuns} started (pid {_serve.Id})");

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace HealthItFunctions.Cli.Commands;
 
-/// <summary>One healthit command: it owns its options and its action. <see cref="Group"/> nests it (e.g. "benchmark").</summary>
+/// <summary>One healthit command: it owns its options and its action. <see cref="Group"/> nests it (e.g. "sources").</summary>
 internal interface ICliCommand
 {
     string? Group => null;
@@ -22,7 +22,6 @@ internal sealed class CliApplication(IEnumerable<ICliCommand> commands, CliDescr
 
     private static readonly Dictionary<string, string> GroupDescriptions = new()
     {
-        ["benchmark"] = "Measure a component against a corpus with ground truth.",
         ["sources"] = "Inspect and check the source catalog.",
         ["bulletins"] = "Inspect published bulletins.",
         ["poison"] = "List and replay messages that failed too often.",
@@ -134,6 +133,5 @@ internal static class CliServiceCollectionExtensions
         .AddSingleton<ICliCommand, LinksForgetCommand>()
         .AddSingleton<ICliCommand, Serve.ServeCommand>()
         .AddSingleton<ICliCommand, Serve.PoisonListCommand>()
-        .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>()
-        .AddSingleton<ICliCommand, Serve.Soak.SoakCommand>();
+        .AddSingleton<ICliCommand, Serve.PoisonReplayCommand>();
 }

@@ -33,7 +33,7 @@ internal static class CliHost
         builder.AddInfrastructure();
         builder.AddHealthItObservability();
         // A local run: the replay's HostMap and loopback exceptions are allowed here, never in the Functions app.
-        builder.Services.AddSingleton<HealthItFunctions.Infrastructure.Http.LocalRun>();
+        builder.Services.AddSingleton<LocalRun>();
         builder.Services.AddSingleton(services => QueueHostSettings.From(services.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<QueueDrainer>();
         builder.Services.AddSingleton<PipelineRunner>();

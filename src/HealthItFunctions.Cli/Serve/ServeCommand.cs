@@ -51,7 +51,7 @@ internal sealed class ServeCommand : ICliCommand
         var clock = app.Services.GetRequiredService<TimeProvider>();
         if (clock.GetUtcNow() - DateTimeOffset.UtcNow is { } shift && Math.Abs(shift.TotalSeconds) > 1)
         {
-            logger.LogWarning("Serve:ClockOffset shifts the clock by {Offset}: serve believes it is {Now:o}. Never set it outside a replay or a soak.", shift, clock.GetUtcNow());
+            logger.LogWarning("LocalRun:StartAt moved the clock by {Offset}: serve believes it is {Now:o}. Never set it outside a replay or a soak.", shift, clock.GetUtcNow());
         }
 
         var q = serve.Queues;

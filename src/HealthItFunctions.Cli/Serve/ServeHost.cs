@@ -80,13 +80,8 @@ internal static class ServeHost
         builder.AddCore();
         builder.AddInfrastructure();
         builder.AddHealthItObservability();
-        builder.Services.AddSingleton<HealthItFunctions.Infrastructure.Http.LocalRun>();
+        builder.Services.AddSingleton<LocalRun>();
         var serve = builder.Configuration.GetSection(ServeOptions.Section).Get<ServeOptions>() ?? new ServeOptions();
-        if (serve.ClockOffset != TimeSpan.Zero)
-        {
-            builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(serve.ClockOffset));
-        }
-
         builder.Services.AddOptions<ServeOptions>().BindConfiguration(ServeOptions.Section)
             .Configure<IConfiguration>((o, configuration) =>
             {

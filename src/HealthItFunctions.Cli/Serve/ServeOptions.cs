@@ -24,18 +24,5 @@ public sealed class ServeOptions
     /// this long before another start runs it again; a running one renews at a third of it.
     /// </summary>
     public TimeSpan TimerLease { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// Shifts serve's clock (timers, "previous month", discovery times) by this much, so a replayed month can be run
-    /// through its month end. Zero in any real deployment; start-up logs a warning when it is not.
-    /// </summary>
-    public TimeSpan ClockOffset { get; set; }
 }
 
-/// <summary>The system clock shifted by <see cref="ServeOptions.ClockOffset"/>: it runs at real speed, so timers wait real time.</summary>
-internal sealed class ShiftedClock(TimeSpan offset) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}

@@ -1,4 +1,5 @@
 using Cronos;
+using HealthItFunctions.Core;
 using Microsoft.Extensions.Configuration;
 
 namespace HealthItFunctions.Cli.Serve;
@@ -49,9 +50,9 @@ internal static class ServeSettings
             problems.Add($"Review:Token is shorter than {MinimumTokenLength} characters: set Review__Token to a longer secret, or leave it unset and serve makes one.");
         }
 
-        if (configuration["Serve:ClockOffset"] is { Length: > 0 } offset && !TimeSpan.TryParse(offset, System.Globalization.CultureInfo.InvariantCulture, out _))
+        if (configuration[RunClock.StartAtSetting] is { Length: > 0 } startAt && !RunClock.TryParse(startAt, out _))
         {
-            problems.Add($"Serve:ClockOffset='{offset}' is not a time span ([-]d.hh:mm:ss).");
+            problems.Add(RunClock.Problem(startAt));
         }
 
         return (timers, problems);

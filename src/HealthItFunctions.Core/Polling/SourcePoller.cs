@@ -221,6 +221,7 @@ public sealed partial class SourcePoller(
             return;
         }
 
+        OpenIncidents.Record(next, poll.At);
         foreach (var incident in events)
         {
             await alerts.RaiseAsync(incident, cancellationToken);

@@ -50,4 +50,10 @@ public static class HealthItTelemetry
 
     /// <summary>Messages moved to a poison queue (tag queue message type, reason malformed or failed).</summary>
     public static readonly Counter<long> MessagesPoisoned = Meter.CreateCounter<long>("healthit.messages.poisoned", "{message}", "Messages moved to a poison queue");
+
+    /// <summary>
+    /// Source incidents open now (tag kind: failing, rule-broken, silent), from the health each poll saved
+    /// (<see cref="OpenIncidents"/>): read from memory at each collection, never from storage.
+    /// </summary>
+    public static readonly ObservableGauge<int> IncidentsOpen = Meter.CreateObservableGauge("healthit.sources.incidents.open", OpenIncidents.Measure, "{incident}", "Source incidents open now (tag kind)");
 }

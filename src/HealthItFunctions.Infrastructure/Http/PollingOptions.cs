@@ -1,4 +1,5 @@
 using System.Net;
+using HealthItFunctions.Core;
 using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Infrastructure.Http;
@@ -60,14 +61,6 @@ public sealed class PollingOptions
     internal static bool TryParseMapTarget(string value, out IPEndPoint endpoint) =>
         IPEndPoint.TryParse(value, out endpoint!) && endpoint.Port != 0;
 }
-
-/// <summary>
-/// Registered by the hosts that run on a developer's machine (the healthit CLI: demo, serve, local runs, and the tests
-/// built on it), never by the Functions app. Only such a host may use <see cref="PollingOptions.HostMap"/> or
-/// <see cref="PollingOptions.AllowLoopback"/>: both skip the SSRF guard and HostMap downgrades https to http. A service,
-/// not a setting, so no app setting in Azure can switch it on.
-/// </summary>
-public sealed class LocalRun;
 
 internal sealed class PollingOptionsValidator(LocalRun? localRun = null) : IValidateOptions<PollingOptions>
 {

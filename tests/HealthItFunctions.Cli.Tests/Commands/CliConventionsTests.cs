@@ -53,7 +53,8 @@ public sealed class CliConventionsTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Commands:", run.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("benchmark extract", run.Stdout, StringComparison.Ordinal);
+        // Measurements, the soak among them, are healthit-bench's.
+        Assert.DoesNotContain("benchmark", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
+using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using HealthItFunctions.Local;
+using HealthItFunctions.Bench.Soak;
 using HealthItFunctions.Cli.Serve;
-using HealthItFunctions.Cli.Serve.Soak;
 using HealthItFunctions.Core.Articles;
 using HealthItFunctions.Core.Bulletins;
 using HealthItFunctions.Core.Pipeline;
@@ -43,6 +44,9 @@ public sealed class ServeEndToEndTests : IAsyncLifetime
     public async Task Serve_ReplayMonthWithFastTimers_StoresEachLinkOnceNotifiesEditorsOnceAndPoisonsTheFailingPage()
     {
         var ct = TestContext.Current.CancellationToken;
+        // The clock reads LocalRun:StartAt at the process's start, and this test process started a while ago.
+        using var process = Process.GetCurrentProcess();
+        var running = DateTimeOffset.UtcNow - process.StartTime.ToUniversalTime();
         var settings = new Dictionary<string, string?>(_environment.Settings())
         {
             ["PollSchedule"] = "*/3 * * * * *",
@@ -50,7 +54,7 @@ public sealed class ServeEndToEndTests : IAsyncLifetime
             // The digest is another mail; it must not fire during the run (only New Year 08:00 Beijing).
             ["DigestSchedule"] = "0 0 0 1 1 *",
             ["Serve:Port"] = FreePorts.Take(1)[0].ToString(),
-            ["Serve:ClockOffset"] = (MonthEnd - UntilMonthEnd - DateTimeOffset.UtcNow).ToString(),
+            ["LocalRun:StartAt"] = (MonthEnd - UntilMonthEnd - running).ToString("o"),
             // The host's own override of host.json: fail fast, retry fast.
             ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:01",

@@ -1,3 +1,4 @@
+using HealthItFunctions.Core;
 using HealthItFunctions.Core.Fetching;
 using HealthItFunctions.Infrastructure.Http;
 using Microsoft.Extensions.Configuration;

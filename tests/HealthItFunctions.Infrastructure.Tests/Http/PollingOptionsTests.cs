@@ -1,3 +1,4 @@
+using HealthItFunctions.Core;
 using HealthItFunctions.Infrastructure.Http;
 
 namespace HealthItFunctions.Infrastructure.Tests.Http;
