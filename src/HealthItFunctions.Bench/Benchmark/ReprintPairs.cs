@@ -93,6 +93,15 @@ internal sealed class ReprintPairs
     public IReadOnlyList<(string Title, string Body)> DistinctStories(int count) =>
         [.. Enumerable.Range(0, count).Select(_ => _stories.Write(_stories.Pick(_stories.TopicNames))).Select(s => (s.Title, WithBoilerplate(s.Title, [.. s.Paragraphs])))];
 
+    /// <summary>
+    /// A month of <paramref name="count"/> distinct stories where every fifth is only the lead third of a story not in
+    /// the month: short pieces that sit mostly inside other stories of their topic, the hard case for excerpt containment.
+    /// </summary>
+    public IReadOnlyList<(string Title, string Body)> DistinctStoriesWithLeads(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => _stories.Write(_stories.Pick(_stories.TopicNames)) is var s && i % 5 == 4
+            ? (s.Title, WithBoilerplate(s.Title, Lead([.. s.Paragraphs])))
+            : (s.Title, WithBoilerplate(s.Title, [.. s.Paragraphs])))];
+
     private ArticlePair Reprint(PairKind kind)
     {
         var story = _stories.Write(_stories.Pick(_stories.TopicNames));

@@ -11,12 +11,50 @@ internal sealed record TwoStageScore(int Slots, double MinSimilarity, int TruePo
 }
 
 /// <summary>
-/// Distinct stories compared all pairwise, as a month's ingest compares each article with the window: every merge is
-/// false. <see cref="SketchCompared"/> counts pairs inside the 128-bit "maybe" band, whose sketches had to be compared.
+/// Distinct stories compared all pairwise, as a month's ingest compares each article with the window before it: every
+/// merge is false. <see cref="SketchCompared"/> counts pairs whose sketches had to be compared; <see cref="RawFalseMerges"/>
+/// the merges of the sketch rule without the month's boilerplate discounted.
 /// </summary>
-internal sealed record MonthScale(int Stories, long Pairs, long FalseMerges, long SketchCompared, long LegacyFalseMerges)
+internal sealed record MonthScale(int Stories, long Pairs, long FalseMerges, long SketchCompared, long LegacyFalseMerges, long RawFalseMerges = 0)
 {
     public double FalseMergeRate => (double)FalseMerges / Pairs;
+
+    /// <summary>One-sided 95% upper bound on the per-pair false-merge rate (Poisson, exact for the count observed).</summary>
+    public double FalseMergeRateUpper95 => PoissonUpper95(FalseMerges) / Pairs;
+
+    public double RawFalseMergeRate => (double)RawFalseMerges / Pairs;
+
+    /// <summary>The λ at which seeing at most <paramref name="count"/> events has probability 5% (3.0 for none).</summary>
+    public static double PoissonUpper95(long count)
+    {
+        double low = count, high = count + 10 + 10 * Math.Sqrt(count + 1);
+        for (var step = 0; step < 100; step++)
+        {
+            var mid = (low + high) / 2;
+            if (PoissonAtMost(count, mid) > 0.05)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return high;
+    }
+
+    private static double PoissonAtMost(long count, double mean)
+    {
+        double term = Math.Exp(-mean), sum = term;
+        for (var k = 1; k <= count; k++)
+        {
+            term *= mean / k;
+            sum += term;
+        }
+
+        return sum;
+    }
 
     public double LegacyFalseMergeRate => (double)LegacyFalseMerges / Pairs;
 
@@ -56,8 +94,12 @@ internal static class TwoStageBenchmark
 
     public static readonly double[] Containments = [0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90];
 
-    /// <summary>The product rule (prefilter and Jaccard, or containment for an excerpt) at each containment threshold.</summary>
-    public static IReadOnlyList<(double MinContainment, TwoStageScore Score, IReadOnlyDictionary<PairKind, double> MergedShare)> Containment(IReadOnlyList<ArticlePair> pairs)
+    /// <summary>
+    /// The product rule (prefilter and Jaccard, or containment for an excerpt) at each containment threshold. With
+    /// <paramref name="month"/> each pair is judged as ingest judges it: against that month's boilerplate.
+    /// </summary>
+    public static IReadOnlyList<(double MinContainment, TwoStageScore Score, IReadOnlyDictionary<PairKind, double> MergedShare)> Containment(
+        IReadOnlyList<ArticlePair> pairs, MonthBoilerplate? month = null)
     {
         var signer = new NearDuplicateDetector();
         var signed = pairs.Select(p => (p.Kind, p.IsReprint, A: signer.Signature(p.TitleA, p.BodyA)!, B: signer.Signature(p.TitleB, p.BodyB)!)).ToList();
@@ -66,7 +108,7 @@ internal static class TwoStageBenchmark
         foreach (var c in Containments)
         {
             var detector = new NearDuplicateDetector(NearDuplicateDetector.DefaultThreshold, minContainment: c);
-            var merged = signed.Select(s => (s.Kind, s.IsReprint, Merged: detector.IsNearDuplicate(s.A, s.B))).ToList();
+            var merged = signed.Select(s => (s.Kind, s.IsReprint, Merged: detector.IsNearDuplicate(s.A, s.B, month))).ToList();
             var score = new TwoStageScore(MinHashSketch.DefaultSlots, NearDuplicateDetector.DefaultMinSimilarity,
                 merged.Count(m => m.IsReprint && m.Merged), merged.Count(m => !m.IsReprint && m.Merged), positives);
             var share = merged.GroupBy(m => m.Kind).ToDictionary(g => g.Key, g => g.Average(m => m.Merged ? 1.0 : 0.0));
@@ -76,22 +118,31 @@ internal static class TwoStageBenchmark
         return result;
     }
 
+    /// <summary>The boilerplate of a month of <paramref name="stories"/>, each its own cluster.</summary>
+    public static MonthBoilerplate Boilerplate(IEnumerable<(string Title, string Body)> stories, NearDuplicateDetector detector) =>
+        MonthBoilerplate.FromStories(stories.Select(s => detector.Signature(s.Title, s.Body)?.Sketch ?? []), detector.SketchSlots);
+
     public static MonthScale Month(IReadOnlyList<(string Title, string Body)> stories, NearDuplicateDetector detector)
     {
         var signatures = stories.Select(s => detector.Signature(s.Title, s.Body)!).ToArray();
-        long pairs = 0, merges = 0, compared = 0, legacy = 0;
+        var boilerplate = new MonthBoilerplate(detector.SketchSlots);
+        long pairs = 0, merges = 0, compared = 0, legacy = 0, raw = 0;
         for (var i = 0; i < signatures.Length; i++)
         {
-            for (var j = i + 1; j < signatures.Length; j++)
+            // As ingest stores them: story i meets the window before it, whose boilerplate counts each earlier story.
+            for (var j = 0; j < i; j++)
             {
                 pairs++;
                 var verdict = detector.Compare(signatures[i], signatures[j]);
-                merges += verdict.IsDuplicate ? 1 : 0;
+                raw += verdict.IsDuplicate ? 1 : 0;
+                merges += verdict.IsDuplicate && detector.IsNearDuplicate(signatures[i], signatures[j], boilerplate) ? 1 : 0;
                 compared += verdict.Similarity is null ? 0 : 1;
                 legacy += detector.IsNearDuplicate(signatures[i].Fingerprint, signatures[j].Fingerprint) ? 1 : 0;
             }
+
+            boilerplate.Add(signatures[i].Sketch);
         }
 
-        return new MonthScale(signatures.Length, pairs, merges, compared, legacy);
+        return new MonthScale(signatures.Length, pairs, merges, compared, legacy, raw);
     }
 }

@@ -30,8 +30,9 @@ public sealed class ClusterPlanner(NearDuplicateDetector detector, ISourceCatalo
 
         var others = window.Where(c => c.Id != self.Id).ToList();
         var signature = self.Signature;
+        var boilerplate = Boilerplate(others, detector.SketchSlots);
         var touched = others
-            .Where(c => c.Fingerprint != 0 && detector.IsNearDuplicate(c.Signature, signature))
+            .Where(c => c.Fingerprint != 0 && detector.IsNearDuplicate(c.Signature, signature, boilerplate))
             .Select(c => c.ClusterId)
             .Append(self.ClusterId)
             .ToHashSet(StringComparer.Ordinal);
@@ -43,6 +44,13 @@ public sealed class ClusterPlanner(NearDuplicateDetector detector, ISourceCatalo
             ?? members.Where(m => m.Id == m.ClusterId || m.Id == self.Id).Aggregate((best, next) => Outranks(next, best) ? next : best).Id;
         return new ClusterPlan(winner, members.Where(m => m.ClusterId != winner).ToList());
     }
+
+    /// <summary>The window's common sketch values, each cluster counted once so a widely reprinted story is not boilerplate.</summary>
+    internal static MonthBoilerplate Boilerplate(IEnumerable<ArticleFingerprint> window, int slots) =>
+        MonthBoilerplate.FromStories(window
+            .Where(c => c.Fingerprint != 0)
+            .GroupBy(c => c.ClusterId, StringComparer.Ordinal)
+            .Select(cluster => cluster.Select(c => c.Signature.Sketch).FirstOrDefault(sketch => sketch.Length > 0) ?? []), slots);
 
     /// <summary>True when <paramref name="a"/> should be primary rather than <paramref name="b"/> (<see cref="PrimaryRule"/>).</summary>
     public bool Outranks(ArticleFingerprint a, ArticleFingerprint b) => _rule.Outranks(Copy(a), Copy(b));

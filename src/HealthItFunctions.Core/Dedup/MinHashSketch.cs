@@ -56,8 +56,11 @@ public static class MinHashSketch
             agree += a[k] == b[k] ? 1 : 0;
         }
 
-        return Math.Clamp(((double)agree / slots - ChanceAgreement) / (1 - ChanceAgreement), 0, 1);
+        return CorrectForChance((double)agree / slots);
     }
+
+    /// <summary>The Jaccard estimate from a share of agreeing slots: one-byte slots also agree by chance 1 time in 256.</summary>
+    internal static double CorrectForChance(double agreeingShare) => Math.Clamp((agreeingShare - ChanceAgreement) / (1 - ChanceAgreement), 0, 1);
 
     /// <summary>
     /// Estimated share of the smaller set's shingles that the larger one holds, from the Jaccard estimate and the two

@@ -33,6 +33,8 @@ public sealed class ReprintClusterer(NearDuplicateDetector detector, PrimaryRule
         var order = Enumerable.Range(0, candidates.Count).Order(Comparer<int>.Create((x, y) => primaryRule.Compare(copies[x], copies[y])));
         var assignments = new ReprintAssignment[candidates.Count];
         var placed = new List<(DedupSignature Signature, string Cluster)>();
+        // One sketch per cluster, its primary's, as the ingest planner counts them.
+        var boilerplate = new MonthBoilerplate(detector.SketchSlots);
         foreach (var index in order)
         {
             var candidate = candidates[index];
@@ -42,10 +44,15 @@ public sealed class ReprintClusterer(NearDuplicateDetector detector, PrimaryRule
                 continue;
             }
 
-            var nearest = Nearest(value, placed);
+            var nearest = Nearest(value, placed, boilerplate);
             assignments[index] = nearest is { } match
                 ? new ReprintAssignment(candidate.Id, match.Cluster, false, value.Fingerprint, match.Distance)
                 : new ReprintAssignment(candidate.Id, candidate.Id, true, value.Fingerprint, null);
+            if (nearest is null)
+            {
+                boilerplate.Add(value.Sketch);
+            }
+
             placed.Add((value, assignments[index].Cluster));
         }
 
@@ -53,13 +60,14 @@ public sealed class ReprintClusterer(NearDuplicateDetector detector, PrimaryRule
     }
 
     /// <summary>The placed near-duplicate of <paramref name="signature"/> most similar to it (by sketch, then distance), if any.</summary>
-    public (string Cluster, int Distance)? Nearest(DedupSignature signature, IEnumerable<(DedupSignature Signature, string Cluster)> placed)
+    public (string Cluster, int Distance)? Nearest(DedupSignature signature, IEnumerable<(DedupSignature Signature, string Cluster)> placed,
+        MonthBoilerplate? boilerplate = null)
     {
         (string Cluster, int Distance)? best = null;
         var bestSimilarity = double.MinValue;
         foreach (var (other, cluster) in placed)
         {
-            var verdict = detector.Compare(signature, other);
+            var verdict = detector.Compare(signature, other, boilerplate);
             var similarity = verdict.Similarity ?? -verdict.Distance;
             if (verdict.IsDuplicate && (best is null || similarity > bestSimilarity))
             {

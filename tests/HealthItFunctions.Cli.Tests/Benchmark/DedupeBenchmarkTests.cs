@@ -70,7 +70,7 @@ public sealed class DedupeBenchmarkTests
         Assert.Contains("chosen: shingle n =", text, StringComparison.Ordinal);
         Assert.Contains("SameTopicSameHospital", text, StringComparison.Ordinal);
         Assert.Contains("two-stage", text, StringComparison.Ordinal);
-        Assert.Contains("month scale: 50 distinct stories, 1225 pairs", text, StringComparison.Ordinal);
+        Assert.Contains("month scale, whole stories: 50 distinct stories, 1225 pairs", text, StringComparison.Ordinal);
     }
 
     [Fact]
