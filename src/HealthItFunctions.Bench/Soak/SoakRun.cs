@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Azure.Storage.Queues;
+using HealthItFunctions.Core.Pipeline;
 using HealthItFunctions.Local;
 using HealthItFunctions.Cli.Pipeline;
 using HealthItFunctions.Cli.Commands;
@@ -9,7 +11,7 @@ namespace HealthItFunctions.Bench.Soak;
 /// The soak's timeline, as fractions of its duration: serve starts; SIGKILL as soon as the first article is stored
 /// (work in flight); Azurite killed and restarted on the same ports and data at 40 %; the Beijing month end (the
 /// BulletinSchedule occurrence) at 60 %, with a SIGKILL half a second after it; SIGTERM and restart at 80 %;
-/// SIGTERM at the end, then the audit.
+/// SIGTERM at the end; serve once more while messages leased by the killed serves remain; then the audit.
 /// </summary>
 internal sealed class SoakRun(string root, string healthitDll, DirectoryInfo output, TimeSpan duration, int pollEverySeconds)
 {
@@ -66,6 +68,7 @@ internal sealed class SoakRun(string root, string healthitDll, DirectoryInfo out
             await StartServeAsync(servePort, cancellationToken);
             await WaitUntilAsync(duration, cancellationToken);
             await TerminateAsync(cancellationToken);
+            await DrainLeasedMessagesAsync(servePort, settings, cancellationToken);
         }
         finally
         {
@@ -165,6 +168,38 @@ internal sealed class SoakRun(string root, string healthitDll, DirectoryInfo out
         var exited = await _serve.WaitForExitAsync(TimeSpan.FromSeconds(60));
         Note($"SIGTERM{(started > duration * 0.9 ? "" : " just after a PollSources tick")}: serve #{_serveRuns} {(exited ? $"drained and exited with {_serve.ExitCode} in {(_clock.Elapsed - started).TotalSeconds:0.0} s" : "did not exit within 60 s")}");
     }
+
+    /// <summary>
+    /// A SIGKILL leaves the messages serve had dequeued invisible until their lease lapses (the queue listener takes
+    /// them for 10 minutes, as in Azure), so at the end of a short run they are neither visible to the audit nor lost.
+    /// Serve runs once more until the article queue holds nothing, visible or leased: "nothing lost" then means every
+    /// listed link was processed, which is the promise.
+    /// </summary>
+    private async Task DrainLeasedMessagesAsync(int port, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        var name = settings.GetValueOrDefault("Queues:ArticleFetch") ?? new QueueOptions().ArticleFetch;
+        var queue = new QueueServiceClient(_azurite!.ConnectionString).GetQueueClient(name);
+        async Task<int> WaitingAsync() => (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+
+        var waiting = await WaitingAsync();
+        if (waiting == 0)
+        {
+            return;
+        }
+
+        Note($"{waiting} article message(s) still in the queue, some leased by killed serves: serve runs until it is empty");
+        await StartServeAsync(port, cancellationToken);
+        var giveUpAt = _clock.Elapsed + LeaseLapse;
+        while (await WaitingAsync() > 0 && _clock.Elapsed < giveUpAt)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+
+        await TerminateAsync(cancellationToken);
+    }
+
+    /// <summary>The queue listener's lease on a dequeued message, plus a retry's backoff and a margin.</summary>
+    private static readonly TimeSpan LeaseLapse = TimeSpan.FromMinutes(12);
 
     private async Task RestartAzuriteAsync(string persist, int[] ports, CancellationToken cancellationToken)
     {
