@@ -7,7 +7,6 @@ using HealthItFunctions.Core.Polling;
 using HealthItFunctions.Core.Seeds;
 using HealthItFunctions.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HealthItFunctions.Core.Extraction;
@@ -38,18 +37,21 @@ public static class ExtractionServiceCollectionExtensions
         // Hosts without configuration (tests composing the extractor alone) get the shipped lexicon.
         services.AddSingleton(sp => ExtractionVocabulary.LoadShipped(
             sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is null ? null : sp.GetRequiredService<IOptions<ExtractionOptions>>().Value.LexiconPath));
-        services.TryAddSingleton<IExtractionLexiconSource>(sp => new FileExtractionLexiconSource(sp.GetRequiredService<ExtractionVocabulary>()));
         foreach (var (layer, _, _) in ExtractionChain.Steps)
         {
             services.AddSingleton(typeof(IExtractionLayer), layer);
         }
 
         services.AddSingleton<IArticleExtractor>(sp => new LiveCatalogExtractor(
-            sp.GetRequiredService<ISourceCatalog>(), sp.GetRequiredService<IExtractionLexiconSource>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ISourceCatalog>(), LexiconSource(sp), sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IExtractionLayer>()));
         services.AddSingleton<ArticleReader>();
         return services;
     }
+
+    /// <summary>The host's live lexicon (Infrastructure registers the blob one), else the shipped file: one registration each, no replacing.</summary>
+    private static IExtractionLexiconSource LexiconSource(IServiceProvider services) =>
+        services.GetService<IExtractionLexiconSource>() ?? new FileExtractionLexiconSource(services.GetRequiredService<ExtractionVocabulary>());
 
     private static SourceCatalog LoadCatalog(ExtractionOptions options) =>
         SeedFiles.Locate(SeedsFileName, options.SourcesPath) is { } path ? SourceCatalogLoader.Load(path) : SourceCatalog.Empty;

@@ -15,14 +15,13 @@ public static class PageFetchingServiceCollectionExtensions
     /// <summary>The named client behind <see cref="IPageFetcher"/> and robots.txt: guarded, paced, resilient.</summary>
     public const string ClientName = "HealthItFunctions.Polling";
 
-    /// <summary>Registers <see cref="IPageFetcher"/>, <see cref="IHostPacer"/> and <see cref="IRobotsPolicy"/> from the "Polling" section.</summary>
+    /// <summary>Registers <see cref="IPageFetcher"/>, <see cref="IHostPacer"/> and <see cref="IRobotsPolicy"/> from the "Polling" section; the clock is the host's one <see cref="TimeProvider"/> (AddCore).</summary>
     public static IServiceCollection AddPageFetching(this IServiceCollection services)
     {
         services.AddOptions<PollingOptions>()
             .BindConfiguration(PollingOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PollingOptions>, PollingOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SsrfGuard>();
         services.TryAddSingleton<IHostPacer, InProcessHostPacer>();
         services.TryAddSingleton<IRobotsPolicy, HttpRobotsPolicy>();

@@ -24,7 +24,7 @@ public static class SourcesServiceCollectionExtensions
         services.AddSingleton<ISourceCatalog>(sp => sp.GetRequiredService<BlobSourceCatalog>());
         services.AddHostedService<SourceCatalogStartup>();
         services.AddSingleton<BlobExtractionLexicon>();
-        services.Replace(ServiceDescriptor.Singleton<IExtractionLexiconSource>(sp => sp.GetRequiredService<BlobExtractionLexicon>()));
+        services.AddSingleton<IExtractionLexiconSource>(sp => sp.GetRequiredService<BlobExtractionLexicon>());
         services.AddSingleton<ISourceStateStore, TableSourceStateStore>();
         return services;
     }

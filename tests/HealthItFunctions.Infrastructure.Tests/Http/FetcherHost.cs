@@ -40,6 +40,8 @@ internal sealed class FetcherHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
+        // The hosts' one clock comes from AddCore; a fetcher composed alone takes the system clock.
+        services.AddSingleton(TimeProvider.System);
         services.AddPageFetching();
         services.AddSingleton<LocalRun>();
         return new FetcherHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
